@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Builds Hamta and runs all tests: bash scripts/test.sh [dotnet test arguments...]
+#
+#   HAMTA_TEST_CONNECTION     use this PostgreSQL server instead of the local test cluster
+#   HAMTA_TEST_PG_PORT        port of the local test cluster (default 55433)
+#   HAMTA_SKIP_CODEGEN_CHECK  set to 1 to skip the generated-code check
+#
+# Output of the test run is kept in artifacts/test-output.txt.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export DOTNET_NOLOGO="${DOTNET_NOLOGO:-1}"
+
+generated_dir=src/Host/Internal/Generated
+mkdir -p artifacts
+
+# --- PostgreSQL ---------------------------------------------------------------
+if [[ -z "${HAMTA_TEST_CONNECTION:-}" ]]; then
+  # shellcheck source=scripts/pg.sh
+  source scripts/pg.sh
+  # Database "postgres": the test fixture creates a fresh database per run itself.
+  hamta_pg_ensure test "${HAMTA_TEST_PG_PORT:-55433}"
+  export HAMTA_TEST_CONNECTION="$HAMTA_PG_CONNECTION"
+fi
+
+# --- Build --------------------------------------------------------------------
+echo "Building (Release)..." >&2
+dotnet build Hamta.sln -c Release -warnaserror -nologo -v q
+
+# --- Generated-code check -----------------------------------------------------
+# One "sha256  path" line per file under the generated-code directory.
+snapshot_generated() {
+  [[ -d "$generated_dir" ]] || return 0
+  find "$generated_dir" -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum
+}
+
+# Regenerates the pre-generated handler code and fails if that changed anything,
+# i.e. the code in the tree was stale.
+check_generated_code() {
+  if [[ "${HAMTA_SKIP_CODEGEN_CHECK:-}" == 1 ]]; then
+    echo "Skipping the generated-code check (HAMTA_SKIP_CODEGEN_CHECK=1)." >&2
+    return 0
+  fi
+  echo "Checking the generated code in $generated_dir..." >&2
+
+  local log=artifacts/codegen.log before after changed rc=0
+  before="$(snapshot_generated)"
+  # Its output may include configuration (connection strings): keep it in the log only.
+  ConnectionStrings__Hamta="$HAMTA_TEST_CONNECTION" ASPNETCORE_ENVIRONMENT=Production \
+    dotnet run --project src/Host/Hamta.Host.csproj -c Release --no-build -- codegen write \
+    >"$log" 2>&1 </dev/null || rc=$?
+  if [[ "$rc" != 0 ]]; then
+    echo "error: 'codegen write' failed (exit code $rc); its output is in $log" >&2
+    exit 1
+  fi
+  after="$(snapshot_generated)"
+
+  if [[ "$before" != "$after" ]]; then
+    changed="$({ diff <(printf '%s\n' "$before") <(printf '%s\n' "$after") || true; } |
+      sed -n -E 's/^[<>] [0-9a-f]+  //p' | LC_ALL=C sort -u)"
+    echo >&2
+    echo "The pre-generated handler code in $generated_dir was stale and has been regenerated: rebuild, run the tests again and commit it." >&2
+    echo "Changed files:" >&2
+    sed 's/^/  /' <<<"$changed" >&2
+    exit 1
+  fi
+}
+
+check_generated_code
+
+# --- Tests --------------------------------------------------------------------
+# Sums the Microsoft.Testing.Platform summary blocks ("Test run summary: ..."
+# followed by "  total: N", "  failed: N", "  succeeded: N", "  skipped: N")
+# and prints "N passed, M failed[, K skipped]"; prints nothing if there are none.
+print_test_summary() {
+  sed -E 's/\x1b\[[0-9;?]*[A-Za-z]//g' "$1" | awk '
+    /Test run summary:/ { insum = 1; next }
+    insum && NF == 2 && $2 ~ /^[0-9]+$/ && $1 ~ /^(total|failed|succeeded|skipped):$/ {
+      n[$1] += $2; found = 1; next
+    }
+    insum && ($1 == "duration:" || /^[^ \t]/) { insum = 0 }
+    END {
+      if (!found) exit
+      line = (n["succeeded:"] + 0) " passed, " (n["failed:"] + 0) " failed"
+      if (n["skipped:"] > 0) line = line ", " n["skipped:"] " skipped"
+      print line
+    }'
+}
+
+output=artifacts/test-output.txt
+set +e
+dotnet test --solution Hamta.sln -c Release --no-build "$@" 2>&1 | tee "$output"
+rc=${PIPESTATUS[0]}
+set -e
+
+print_test_summary "$output"
+exit "$rc"

@@ -1,0 +1,36 @@
+namespace Hamta.Host.DemoData;
+
+public sealed record DemoSubscriber(string Name, string NationalId, IReadOnlyList<string> Sims);
+
+public sealed record DemoDevice(string Brand, string Model, IReadOnlyList<string> RegisteredImeis, IReadOnlyList<string> RealImeis, string? OwnerSim, string? ActivationCode);
+
+public sealed record DemoStaff(string Username, string DisplayName, string Role);
+
+/// <summary>The demo world, defined once: what the README promises a newcomer can sign in with.</summary>
+public static class DemoWorld
+{
+    public const string Operator = "همراه اول";
+
+    public static readonly DemoSubscriber SampleUser = new("کاربر نمونه", "0013542419", ["09121234567", "09131234567"]);
+    public static readonly DemoSubscriber SecondUser = new("کاربر دوم", "4481234563", ["09351234567"]);
+
+    public static readonly IReadOnlyList<DemoSubscriber> Subscribers = [SampleUser, SecondUser];
+
+    /// <summary>
+    /// The seed's case first: the importer typed the second IMEI wrongly (…817 instead of …825).
+    /// Devices are seeded through the Devices module's own commands.
+    /// </summary>
+    public static readonly IReadOnlyList<DemoDevice> Devices =
+    [
+        new("Samsung", "Galaxy A54", ["356938035643809", "356938035643817"], ["356938035643809", "356938035643825"], "09121234567", null),
+        new("Nokia", "105", ["353325101234569"], ["353325101234569"], "09121234567", null),
+        new("Xiaomi", "Redmi Note 13", ["867543041122335", "867543041122343"], ["867543041122335", "867543041122343"], "09351234567", null),
+        new("Nokia", "105", ["353325101234577"], ["353325101234577"], null, "482913"),
+    ];
+
+    public static readonly IReadOnlyList<DemoStaff> Staff =
+    [
+        new("agent", "کارشناس پشتیبانی", Identity.StaffRoles.Agent),
+        new("admin", "مدیر سامانه", Identity.StaffRoles.Admin),
+    ];
+}

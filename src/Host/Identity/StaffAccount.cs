@@ -1,0 +1,13 @@
+namespace Hamta.Host.Identity;
+
+public static class StaffRoles
+{
+    public const string Agent = "Agent";
+    public const string Admin = "Admin";
+}
+
+/// <summary>A support agent's or admin's login. The password is kept only as an ASP.NET Core hash.</summary>
+public sealed record StaffAccount(string Id, string DisplayName, string PasswordHash, IReadOnlyList<string> Roles)
+{
+    public const string Schema = "staff";
+}

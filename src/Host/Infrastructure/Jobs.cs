@@ -1,0 +1,39 @@
+using Hamta.Host.Identity;
+using Hangfire;
+using Hangfire.PostgreSql;
+
+namespace Hamta.Host.Infrastructure;
+
+public static class Jobs
+{
+    public const string DashboardPath = "/hangfire";
+
+    /// <summary>Hangfire keeps its jobs in the <c>hangfire</c> schema of the same database (ADR 0003).</summary>
+    public static void AddHamtaJobs(this WebApplicationBuilder builder, HostRole role)
+    {
+        var connectionString = builder.Configuration.ConnectionString();
+        builder.Services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                storage => storage.UseNpgsqlConnection(connectionString),
+                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+
+        if (role.RunsJobs)
+        {
+            builder.Services.AddHangfireServer(options => options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}");
+        }
+    }
+
+    /// <summary>The dashboard is for admins only: anonymous → staff login, agent → 403.</summary>
+    public static void MapHamtaJobsDashboard(this WebApplication app) =>
+        app.MapHangfireDashboard(DashboardPath, new DashboardOptions
+            {
+                Authorization = [],
+                DisplayStorageConnectionString = false,
+                AppPath = "/staff",
+                DashboardTitle = "Hamta",
+            })
+            .RequireAuthorization(StaffPolicies.Admin);
+}

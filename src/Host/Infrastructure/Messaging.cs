@@ -1,0 +1,31 @@
+using Hamta.Devices;
+using Hamta.Sim;
+using Hamta.Tickets;
+using JasperFx.CodeGeneration;
+using Wolverine;
+
+namespace Hamta.Host.Infrastructure;
+
+public static class Messaging
+{
+    /// <summary>
+    /// Wolverine on the same database: durable local queues with the PostgreSQL inbox/outbox, each
+    /// module's handlers discovered, pre-generated handler code loaded statically (ADR 0001).
+    /// </summary>
+    public static void AddHamtaMessaging(this WebApplicationBuilder builder)
+    {
+        builder.Host.UseWolverine(options =>
+        {
+            options.ApplicationAssembly = typeof(Program).Assembly;
+            options.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
+            options.Durability.Mode = builder.Configuration.GetValue("Hamta:SingleNode", false) ? DurabilityMode.Solo : DurabilityMode.Balanced;
+            options.Policies.AutoApplyTransactions();
+            options.Policies.UseDurableLocalQueues();
+            options.Policies.UseDurableOutboxOnAllSendingEndpoints();
+            options.AddSimModule();
+            options.AddDevicesModule();
+            options.AddTicketsModule();
+            options.Discovery.IncludeAssembly(typeof(Program).Assembly);
+        });
+    }
+}

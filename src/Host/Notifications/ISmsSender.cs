@@ -1,0 +1,26 @@
+using Hamta.Kernel.Notifications;
+using Marten;
+
+namespace Hamta.Host.Notifications;
+
+/// <summary>The one way out for SMS. An operator gateway would be another implementation.</summary>
+public interface ISmsSender
+{
+    Task SendAsync(SendSms sms, CancellationToken cancellation);
+}
+
+/// <summary>Keeps every SMS in the database, where the portal shows it.</summary>
+public sealed class DatabaseSmsSender(IDocumentSession session, TimeProvider clock) : ISmsSender
+{
+    public Task SendAsync(SendSms sms, CancellationToken cancellation)
+    {
+        session.Store(new SmsMessage(Guid.CreateVersion7(), sms.Mobile, sms.Text, sms.Kind, clock.GetUtcNow()));
+        return session.SaveChangesAsync(cancellation);
+    }
+}
+
+public static class NotificationsRegistration
+{
+    public static void AddHamtaNotifications(this IServiceCollection services) =>
+        services.AddScoped<ISmsSender, DatabaseSmsSender>();
+}

@@ -1,0 +1,5 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Hamta.Host.Pages;
+
+public sealed class IndexModel : PageModel;

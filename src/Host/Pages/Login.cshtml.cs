@@ -1,0 +1,41 @@
+using Hamta.Host.Identity;
+using Hamta.Kernel.Identifiers;
+using Hamta.Sim.Contracts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Wolverine;
+
+namespace Hamta.Host.Pages;
+
+[EnableRateLimiting(IdentityRegistration.LoginRateLimit)]
+public sealed class LoginModel(IMessageBus bus, IStringLocalizer<SharedResource> texts) : PortalPageModel(texts)
+{
+    [BindProperty]
+    public string? Mobile { get; set; }
+
+    public IActionResult OnGet() => SubscriberClaims.MobileOf(User) is null ? Page() : Redirect("/");
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
+    {
+        if (!MobileNumber.TryNormalize(Mobile, out var mobile))
+        {
+            Refuse(nameof(Mobile), "Login_InvalidMobile");
+            return Page();
+        }
+
+        var result = await bus.InvokeAsync<LoginCodeRequestResult>(new RequestLoginCode(mobile), cancellation);
+        switch (result.Outcome)
+        {
+            case LoginCodeRequestOutcome.Sent:
+            case LoginCodeRequestOutcome.CooldownActive:
+                return RedirectToPage("/LoginCode", new { mobile });
+            case LoginCodeRequestOutcome.UnknownNumber:
+                Refuse(nameof(Mobile), "Login_UnknownMobile");
+                return Page();
+            default:
+                Refuse(nameof(Mobile), "Login_TooManyCodes", MinutesFrom(result.RetryAfterSeconds));
+                return Page();
+        }
+    }
+}

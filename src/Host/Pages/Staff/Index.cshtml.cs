@@ -1,0 +1,9 @@
+using Hamta.Host.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Hamta.Host.Pages.Staff;
+
+public sealed class StaffIndexModel : PageModel
+{
+    public bool IsAdmin => User.IsInRole(StaffRoles.Admin);
+}

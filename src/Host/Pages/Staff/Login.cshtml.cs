@@ -1,0 +1,39 @@
+using Hamta.Host.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace Hamta.Host.Pages.Staff;
+
+[EnableRateLimiting(IdentityRegistration.LoginRateLimit)]
+public sealed class StaffLoginModel(StaffSignIn signIn, IStringLocalizer<SharedResource> texts) : PortalPageModel(texts)
+{
+    [BindProperty]
+    public string? Username { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
+    {
+        var account = string.IsNullOrWhiteSpace(Username) || string.IsNullOrEmpty(Password)
+            ? null
+            : await signIn.CheckAsync(Username, Password, cancellation);
+        if (account is null)
+        {
+            Refuse(nameof(Password), "StaffLogin_Wrong");
+            return Page();
+        }
+
+        await HttpContext.SignInAsync(StaffPolicies.Scheme, StaffPolicies.For(account));
+        return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Staff/Index");
+    }
+}

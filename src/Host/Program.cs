@@ -1,0 +1,50 @@
+using Hamta.Host;
+using Hamta.Host.DemoData;
+using Hamta.Host.Identity;
+using Hamta.Host.Infrastructure;
+using Hamta.Host.Notifications;
+using JasperFx;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+var role = HostRole.From(builder.Configuration);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.AddHamtaLogging();
+builder.AddHamtaPersistence();
+builder.AddHamtaMessaging();
+builder.AddHamtaJobs(role);
+builder.Services.AddHamtaHealthChecks(role);
+builder.Services.AddHamtaIdentity();
+builder.Services.AddHamtaNotifications();
+builder.Services.AddHamtaWeb();
+builder.AddHamtaDemoData();
+
+var app = builder.Build();
+
+app.UseSerilogRequestLogging();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+}
+
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+if (role.ServesWeb)
+{
+    app.MapRazorPages();
+    app.MapHamtaJobsDashboard();
+}
+
+app.MapHamtaHealthChecks();
+
+return await app.RunJasperFxCommands(args);
+
+/// <summary>The Host's entry point, visible to the test host.</summary>
+public partial class Program;

@@ -1,0 +1,46 @@
+using System.Text;
+
+namespace Hamta.Kernel.Text;
+
+/// <summary>
+/// Turns what a person types or pastes from an SMS into plain ASCII digits: Persian (۰–۹) and
+/// Arabic-Indic (٠–٩) digits become 0–9; spaces, dashes, dots and bidi marks are dropped.
+/// </summary>
+public static class DigitNormalizer
+{
+    public static string Normalize(string? input)
+    {
+        if (string.IsNullOrEmpty(input))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(input.Length);
+        foreach (var c in input)
+        {
+            if (c is >= '۰' and <= '۹')
+            {
+                builder.Append((char)('0' + (c - '۰')));
+            }
+            else if (c is >= '٠' and <= '٩')
+            {
+                builder.Append((char)('0' + (c - '٠')));
+            }
+            else if (!IsSeparator(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    public static bool IsAsciiDigits(string value) => value.Length > 0 && value.All(char.IsAsciiDigit);
+
+    private static bool IsSeparator(char c) =>
+        char.IsWhiteSpace(c)
+        || c is '-' or '‐' or '‑' or '–' or '—' or '_' or '.' or '(' or ')'
+        || c is '\u200B' or '\u200C' or '\u200D' or '\u200E' or '\u200F' or '\u061C' or '\uFEFF'
+        || c is >= '\u202A' and <= '\u202E'
+        || c is >= '\u2066' and <= '\u2069';
+}

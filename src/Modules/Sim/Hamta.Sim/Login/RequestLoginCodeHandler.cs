@@ -1,0 +1,47 @@
+using Hamta.Kernel.Notifications;
+using Hamta.Sim.Contracts;
+using Hamta.Sim.SimCards;
+using Marten;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Hamta.Sim.Login;
+
+public static class RequestLoginCodeHandler
+{
+    public static async Task<(SimCard?, LoginChallenge?)> LoadAsync(RequestLoginCode command, IQuerySession session, CancellationToken cancellation)
+    {
+        var sim = await session.Query<SimCard>().FirstOrDefaultAsync(x => x.Number == command.Mobile, cancellation);
+        var challenge = await session.LoadAsync<LoginChallenge>(command.Mobile, cancellation);
+        return (sim, challenge);
+    }
+
+    public static (LoginCodeRequestResult, IMartenOp, OutgoingMessages) Handle(
+        RequestLoginCode command, SimCard? sim, LoginChallenge? challenge, IOneTimeCodes codes, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        if (sim is not { Status: SimCardStatus.Active })
+        {
+            return Refuse(LoginCodeRequestOutcome.UnknownNumber, TimeSpan.Zero);
+        }
+
+        if (challenge is not null && challenge.CooldownLeft(now) > TimeSpan.Zero)
+        {
+            return Refuse(LoginCodeRequestOutcome.CooldownActive, challenge.CooldownLeft(now));
+        }
+
+        if (challenge is not null && challenge.WindowExhausted(now))
+        {
+            return Refuse(LoginCodeRequestOutcome.TooManyRequests, challenge.WindowLeft(now));
+        }
+
+        var code = codes.NewCode();
+        var issued = LoginChallenge.Issue(command.Mobile, OneTimeCodeHash.Of(command.Mobile, code), challenge, now);
+        var sms = new SendSms(command.Mobile, SimTexts.LoginCodeSms(code), SmsKind.Secret);
+        return (new LoginCodeRequestResult(LoginCodeRequestOutcome.Sent, (int)LoginChallenge.ResendCooldown.TotalSeconds),
+            MartenOps.Store(issued), [sms]);
+    }
+
+    private static (LoginCodeRequestResult, IMartenOp, OutgoingMessages) Refuse(LoginCodeRequestOutcome outcome, TimeSpan retryAfter) =>
+        (new LoginCodeRequestResult(outcome, (int)Math.Ceiling(retryAfter.TotalSeconds)), MartenOps.Nothing(), []);
+}

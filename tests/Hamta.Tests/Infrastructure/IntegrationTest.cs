@@ -1,0 +1,41 @@
+using Alba;
+using Hamta.Host.Notifications;
+using Hamta.Kernel.Notifications;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine.Tracking;
+
+namespace Hamta.Tests.Infrastructure;
+
+/// <summary>Every scenario test starts from the demo world on the shared host.</summary>
+public abstract class IntegrationTest(HamtaFixture fixture) : IAsyncLifetime
+{
+    protected IAlbaHost Host => fixture.Host;
+
+    protected TestClock Clock => fixture.Clock;
+
+    public ValueTask InitializeAsync() => new(fixture.ResetAsync());
+
+    public ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    protected PortalClient NewBrowser() => new(Host);
+
+    /// <summary>Runs a step and waits until every message it caused (an SMS, say) has been handled.</summary>
+    protected async Task<T> AndWaitForMessages<T>(Func<Task<T>> step)
+    {
+        T result = default!;
+        await Host.ExecuteAndWaitAsync(async () => result = await step());
+        return result;
+    }
+
+    protected async Task<IReadOnlyList<SmsMessage>> SmsTo(string mobile, SmsKind? kind = null)
+    {
+        await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var messages = await session.Query<SmsMessage>().Where(x => x.Mobile == mobile).OrderBy(x => x.SentAt).ToListAsync();
+        return messages.Where(x => kind is null || x.Kind == kind).ToList();
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using Alba;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Http;
+
+namespace Hamta.Tests.Infrastructure;
+
+/// <summary>A page as the test read it: status, where it redirected, and its parsed HTML.</summary>
+public sealed record PortalPage(int Status, string? Location, string Html, IHtmlDocument Document)
+{
+    public string Text => Document.Body?.TextContent ?? string.Empty;
+
+    public string? ErrorFor(string field) => Document.QuerySelector($"#{field}-error")?.TextContent.Trim();
+}
+
+/// <summary>
+/// Walks the portal like one browser: keeps its cookies, sends each form back with the
+/// antiforgery token of the page it came from, and comes from an address of its own.
+/// </summary>
+public sealed class PortalClient(IAlbaHost host)
+{
+    private static int clients;
+    private static readonly HtmlParser Parser = new();
+    private readonly Dictionary<string, string> cookies = [];
+    private readonly IPAddress address = new([10, 0, (byte)(Interlocked.Increment(ref clients) / 250), (byte)(clients % 250 + 1)]);
+
+    public Task<PortalPage> GetAsync(string url) => SendAsync(s => s.Get.Url(url));
+
+    /// <summary>GETs <paramref name="formPage"/>, then posts the fields with its antiforgery token.</summary>
+    public async Task<PortalPage> SubmitAsync(string formPage, IDictionary<string, string> fields, string? action = null)
+    {
+        var page = await GetAsync(formPage);
+        var token = page.Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"{formPage} has no antiforgery token.");
+        return await PostAsync(action ?? formPage, new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token });
+    }
+
+    public Task<PortalPage> PostAsync(string url, IDictionary<string, string> fields)
+    {
+        var query = url.IndexOf('?', StringComparison.Ordinal);
+        var path = query < 0 ? url : url[..query];
+        return SendAsync(s =>
+        {
+            s.Post.FormData(new Dictionary<string, string>(fields)).ToUrl(path);
+            if (query >= 0)
+            {
+                s.ConfigureHttpContext(context => context.Request.QueryString = new QueryString(url[query..]));
+            }
+        });
+    }
+
+    private async Task<PortalPage> SendAsync(Action<Scenario> request)
+    {
+        var result = await host.Scenario(s =>
+        {
+            request(s);
+            s.ConfigureHttpContext(context => context.Connection.RemoteIpAddress = address);
+            if (cookies.Count > 0)
+            {
+                s.WithRequestHeader("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
+            }
+
+            s.IgnoreStatusCode();
+        });
+
+        var response = result.Context.Response;
+        foreach (var header in response.Headers.SetCookie)
+        {
+            Remember(header!);
+        }
+
+        var html = await result.ReadAsTextAsync();
+        return new PortalPage(response.StatusCode, response.Headers.Location.FirstOrDefault(), html, Parser.ParseDocument(html));
+    }
+
+    private void Remember(string setCookie)
+    {
+        var pair = setCookie.Split(';')[0];
+        var separator = pair.IndexOf('=', StringComparison.Ordinal);
+        var (name, value) = (pair[..separator], pair[(separator + 1)..]);
+        var expired = setCookie.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase);
+        if (expired || value.Length == 0)
+        {
+            cookies.Remove(name);
+        }
+        else
+        {
+            cookies[name] = value;
+        }
+    }
+}

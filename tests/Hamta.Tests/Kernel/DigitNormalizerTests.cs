@@ -1,0 +1,22 @@
+using Hamta.Kernel.Text;
+
+namespace Hamta.Tests.Kernel;
+
+public sealed class DigitNormalizerTests
+{
+    [Theory]
+    [InlineData("۰۹۱۲۱۲۳۴۵۶۷", "09121234567")]
+    [InlineData("٠٩١٢١٢٣٤٥٦٧", "09121234567")]
+    [InlineData("0912 123-4567", "09121234567")]
+    [InlineData("\u200e۳۵۶۹۳۸\u200f ۰۳۵۶۴۳۸۰۹\u202c", "356938035643809")]
+    [InlineData("۴۸۲\u200c۹۱۳", "482913")]
+    [InlineData("+98 912 123 4567", "+989121234567")]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    public void Turns_any_digit_script_and_pasted_separators_into_plain_digits(string? input, string expected) =>
+        Assert.Equal(expected, DigitNormalizer.Normalize(input));
+
+    [Fact]
+    public void Keeps_letters_so_that_validation_can_refuse_them() =>
+        Assert.Equal("09a2", DigitNormalizer.Normalize("۰۹a۲"));
+}

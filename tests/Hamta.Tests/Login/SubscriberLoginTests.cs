@@ -1,0 +1,185 @@
+using Hamta.Kernel.Notifications;
+using Hamta.Tests.Infrastructure;
+
+namespace Hamta.Tests.Login;
+
+public sealed class SubscriberLoginTests(HamtaFixture fixture) : LoginTest(fixture)
+{
+    [Fact]
+    public async Task A_subscriber_signs_in_with_the_code_sent_to_their_sim_typed_in_persian_digits()
+    {
+        var browser = NewBrowser();
+
+        var asked = await AskForCode(browser, "۰۹۱۲ ۱۲۳ ۴۵۶۷");
+        Assert.Equal($"/login/code?mobile={SampleMobile}", asked.Location);
+
+        var code = await LastCodeSentTo(SampleMobile);
+        var persianCode = string.Concat(code.Select(c => (char)('۰' + (c - '0'))));
+        var signedIn = await TypeCode(browser, persianCode);
+        Assert.Equal("/", signedIn.Location);
+
+        var home = await browser.GetAsync("/");
+        Assert.Equal(200, home.Status);
+        Assert.Contains("کاربر نمونه", home.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_code_sms_is_secret_and_never_listed_among_the_subscribers_messages()
+    {
+        var browser = await SignedInSubscriber();
+
+        Assert.Single(await SmsTo(SampleMobile, SmsKind.Secret));
+        var messages = await browser.GetAsync("/messages");
+        Assert.Contains("پیامی برای شما ثبت نشده است", messages.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_number_is_refused_with_a_persian_message_and_no_sms()
+    {
+        var page = await AskForCode(NewBrowser(), "09199999999");
+
+        Assert.Equal(200, page.Status);
+        Assert.Contains("ثبت نشده", page.ErrorFor("mobile"), StringComparison.Ordinal);
+        Assert.Empty(await SmsTo("09199999999"));
+    }
+
+    [Theory]
+    [InlineData("12345")]
+    [InlineData("0912abc4567")]
+    [InlineData("")]
+    public async Task A_malformed_number_is_refused_beside_its_field(string mobile)
+    {
+        var page = await AskForCode(NewBrowser(), mobile);
+
+        Assert.Equal(200, page.Status);
+        Assert.Contains("معتبر نیست", page.ErrorFor("mobile"), StringComparison.Ordinal);
+        Assert.Equal("true", page.Document.QuerySelector("#mobile")!.GetAttribute("aria-invalid"));
+        Assert.NotNull(page.Document.QuerySelector("#error-summary"));
+    }
+
+    [Fact]
+    public async Task A_wrong_code_says_how_many_tries_are_left_and_does_not_sign_in()
+    {
+        var browser = NewBrowser();
+        await AskForCode(browser, SampleMobile);
+
+        var page = await TypeCode(browser, WrongCodeFor(await LastCodeSentTo(SampleMobile)));
+
+        Assert.Equal(200, page.Status);
+        Assert.Contains("4 بار دیگر", page.ErrorFor("code"), StringComparison.Ordinal);
+        Assert.Equal("/login?ReturnUrl=%2F", (await browser.GetAsync("/")).Location?.Replace("http://localhost", string.Empty, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task After_five_wrong_tries_even_the_right_code_is_refused()
+    {
+        var browser = NewBrowser();
+        await AskForCode(browser, SampleMobile);
+        var code = await LastCodeSentTo(SampleMobile);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await TypeCode(browser, WrongCodeFor(code));
+        }
+
+        var page = await TypeCode(browser, code);
+        Assert.Equal(200, page.Status);
+        Assert.Contains("باطل شد", page.ErrorFor("code"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_code_expires_after_two_minutes()
+    {
+        var browser = NewBrowser();
+        await AskForCode(browser, SampleMobile);
+        var code = await LastCodeSentTo(SampleMobile);
+
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        var page = await TypeCode(browser, code);
+
+        Assert.Contains("مهلت", page.ErrorFor("code"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_code_signs_in_only_once()
+    {
+        await SignedInSubscriber();
+        var code = await LastCodeSentTo(SampleMobile);
+
+        var again = await TypeCode(NewBrowser(), code);
+
+        Assert.Equal(200, again.Status);
+        Assert.Contains("کد فعالی", again.ErrorFor("code"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_code_can_be_sent_only_after_the_cooldown()
+    {
+        var browser = NewBrowser();
+        await AskForCode(browser, SampleMobile);
+        var resend = new Dictionary<string, string> { ["mobile"] = SampleMobile };
+
+        var tooSoon = await browser.SubmitAsync($"/login/code?mobile={SampleMobile}", resend, $"/login/code?mobile={SampleMobile}&handler=Resend");
+        Assert.Contains("ثانیه دیگر", tooSoon.ErrorFor("code"), StringComparison.Ordinal);
+        Assert.Single(await SmsTo(SampleMobile));
+
+        Clock.Advance(TimeSpan.FromSeconds(61));
+        var resent = await AndWaitForMessages(() =>
+            browser.SubmitAsync($"/login/code?mobile={SampleMobile}", resend, $"/login/code?mobile={SampleMobile}&handler=Resend"));
+        Assert.Contains("کد تازه", resent.Text, StringComparison.Ordinal);
+        Assert.Equal(2, (await SmsTo(SampleMobile)).Count);
+
+        var signedIn = await TypeCode(browser, await LastCodeSentTo(SampleMobile));
+        Assert.Equal("/", signedIn.Location);
+    }
+
+    [Fact]
+    public async Task At_most_five_codes_an_hour_go_to_one_number()
+    {
+        var browser = NewBrowser();
+        for (var i = 0; i < 5; i++)
+        {
+            await AskForCode(browser, SampleMobile);
+            Clock.Advance(TimeSpan.FromSeconds(61));
+        }
+
+        var sixth = await AskForCode(browser, SampleMobile);
+
+        Assert.Contains("بیش از حد مجاز", sixth.ErrorFor("mobile"), StringComparison.Ordinal);
+        Assert.Equal(5, (await SmsTo(SampleMobile)).Count);
+    }
+
+    [Fact]
+    public async Task Login_posts_from_one_address_are_rate_limited()
+    {
+        var browser = NewBrowser();
+        var statuses = new List<int>();
+        for (var i = 0; i < 21; i++)
+        {
+            statuses.Add((await browser.SubmitAsync("/login", new Dictionary<string, string> { ["mobile"] = "123" })).Status);
+        }
+
+        Assert.All(statuses.Take(20), status => Assert.Equal(200, status));
+        Assert.Equal(429, statuses[^1]);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var browser = await SignedInSubscriber();
+
+        var signedOut = await browser.SubmitAsync("/", new Dictionary<string, string>(), "/logout");
+
+        Assert.Equal("/login", signedOut.Location);
+        Assert.Equal(302, (await browser.GetAsync("/")).Status);
+    }
+
+    [Fact]
+    public async Task A_post_without_the_antiforgery_token_is_refused()
+    {
+        var page = await NewBrowser().PostAsync("/login", new Dictionary<string, string> { ["mobile"] = SampleMobile });
+
+        Assert.Equal(400, page.Status);
+        Assert.Empty(await SmsTo(SampleMobile));
+    }
+}
