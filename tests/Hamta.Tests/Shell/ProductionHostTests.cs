@@ -1,0 +1,48 @@
+using Alba;
+using Hamta.Host.Notifications;
+using Hamta.Tests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hamta.Tests.Shell;
+
+/// <summary>The same binary in Production, on a database of its own.</summary>
+public sealed class ProductionHost : IAsyncLifetime
+{
+    private TestDatabase database = null!;
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync("production");
+        Host = await HamtaFixture.StartHostAsync(database.ConnectionString, "Production", TimeProvider.System);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await database.DisposeAsync();
+    }
+}
+
+public sealed class ProductionHostTests(ProductionHost production) : IClassFixture<ProductionHost>
+{
+    [Fact]
+    public async Task The_sms_outbox_page_does_not_exist_outside_development()
+    {
+        var page = await new PortalClient(production.Host).GetAsync("/dev/sms");
+
+        Assert.Equal(404, page.Status);
+    }
+
+    [Fact]
+    public async Task No_demo_accounts_exist_in_production()
+    {
+        var login = await new PortalClient(production.Host).SubmitAsync("/login", new Dictionary<string, string> { ["mobile"] = "09121234567" });
+
+        Assert.Contains("ثبت نشده", login.ErrorFor("mobile"), StringComparison.Ordinal);
+        await using var session = production.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        Assert.Equal(0, await session.Query<SmsMessage>().CountAsync(TestContext.Current.CancellationToken));
+    }
+}
