@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Xml.Linq;
 using Hamta.Devices;
 using Hamta.Kernel.Text;
 using Hamta.Sim;
@@ -26,6 +27,18 @@ public sealed class ModuleBoundaryTests
         var forbidden = Modules.Select(m => m.GetName().Name!).Where(name => name != module);
 
         Assert.Empty(HamtaReferencesOf(module).Intersect(forbidden));
+    }
+
+    [Fact]
+    public void A_module_project_references_only_the_kernel_and_contracts()
+    {
+        var references = Directory.GetFiles(Path.Combine(RepositoryRoot(), "src", "Modules"), "*.csproj", SearchOption.AllDirectories)
+            .SelectMany(project => XDocument.Load(project).Descendants("ProjectReference")
+                .Select(reference => (Project: Path.GetFileName(project), Reference: Path.GetFileName(reference.Attribute("Include")!.Value))));
+
+        Assert.All(references, r => Assert.True(
+            r.Reference is "Hamta.Kernel.csproj" || r.Reference.EndsWith(".Contracts.csproj", StringComparison.Ordinal),
+            $"{r.Project} references {r.Reference}"));
     }
 
     [Fact]
