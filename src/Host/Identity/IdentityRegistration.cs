@@ -85,6 +85,7 @@ public static class IdentityRegistration
                 .AddAuthenticationSchemes(StaffPolicies.Scheme)
                 .RequireRole(StaffRoles.Admin));
 
+        services.AddHamtaDataProtection();
         services.AddScoped<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
         services.AddScoped<StaffSignIn>();
         services.AddRateLimiter(options =>

@@ -41,6 +41,7 @@ public static class Persistence
     private static void AddHostDocuments(this StoreOptions options)
     {
         options.Schema.For<StaffAccount>().DatabaseSchemaName(StaffAccount.Schema);
+        options.Schema.For<DataProtectionKey>().DatabaseSchemaName(StaffAccount.Schema);
         options.Schema.For<SmsMessage>().DatabaseSchemaName(SmsMessage.Schema).Index(x => x.Mobile);
     }
 }
