@@ -23,4 +23,5 @@ open_url="${urls%%;*}"
 open_url="$(printf '%s' "$open_url" | sed -E 's#^(https?://)(\*|\+|0\.0\.0\.0|\[::\])#\1localhost#')"
 echo "Hamta portal: open ${open_url} once it has started (Ctrl+C to stop)"
 
-exec dotnet run --project src/Host/Hamta.Host.csproj --urls "$urls" -- "$@"
+export ASPNETCORE_URLS="$urls"
+exec dotnet run --project src/Host/Hamta.Host.csproj -- "$@"
