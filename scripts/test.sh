@@ -22,10 +22,6 @@ if [[ -z "${HAMTA_TEST_CONNECTION:-}" ]]; then
   export HAMTA_TEST_CONNECTION="$HAMTA_PG_CONNECTION"
 fi
 
-# --- Build --------------------------------------------------------------------
-echo "Building (Release)..." >&2
-dotnet build Hamta.sln -c Release -warnaserror -nologo -v q
-
 # --- Generated-code check -----------------------------------------------------
 # One "sha256  path" line per file under the generated-code directory.
 snapshot_generated() {
@@ -42,23 +38,16 @@ check_generated_code() {
   fi
   echo "Checking the generated code in $generated_dir..." >&2
 
-  local log=artifacts/codegen.log before after changed rc=0
+  local before after changed
   before="$(snapshot_generated)"
-  # Its output may include configuration (connection strings): keep it in the log only.
-  ConnectionStrings__Hamta="$HAMTA_TEST_CONNECTION" ASPNETCORE_ENVIRONMENT=Production \
-    dotnet run --project src/Host/Hamta.Host.csproj -c Release --no-build -- codegen write \
-    >"$log" 2>&1 </dev/null || rc=$?
-  if [[ "$rc" != 0 ]]; then
-    echo "error: 'codegen write' failed (exit code $rc); its output is in $log" >&2
-    exit 1
-  fi
+  ConnectionStrings__Hamta="$HAMTA_TEST_CONNECTION" bash scripts/codegen.sh Release
   after="$(snapshot_generated)"
 
   if [[ "$before" != "$after" ]]; then
     changed="$({ diff <(printf '%s\n' "$before") <(printf '%s\n' "$after") || true; } |
       sed -n -E 's/^[<>] [0-9a-f]+  //p' | LC_ALL=C sort -u)"
     echo >&2
-    echo "The pre-generated handler code in $generated_dir was stale and has been regenerated: rebuild, run the tests again and commit it." >&2
+    echo "The pre-generated handler code in $generated_dir was stale and has been regenerated: run the tests again and commit it." >&2
     echo "Changed files:" >&2
     sed 's/^/  /' <<<"$changed" >&2
     exit 1
@@ -66,6 +55,10 @@ check_generated_code() {
 }
 
 check_generated_code
+
+# --- Build --------------------------------------------------------------------
+echo "Building (Release)..." >&2
+dotnet build Hamta.sln -c Release -warnaserror -nologo -v q
 
 # --- Tests --------------------------------------------------------------------
 # Sums the Microsoft.Testing.Platform summary blocks ("Test run summary: ..."

@@ -1,4 +1,5 @@
 using Hamta.Host;
+using Hamta.Host.Api;
 using Hamta.Host.DemoData;
 using Hamta.Host.Identity;
 using Hamta.Host.Infrastructure;
@@ -39,6 +40,7 @@ app.UseAuthorization();
 if (role.ServesWeb)
 {
     app.MapRazorPages();
+    app.MapOperatorApi();
     app.MapHamtaJobsDashboard();
 }
 

@@ -2,7 +2,7 @@ namespace Hamta.Host.DemoData;
 
 public sealed record DemoSubscriber(string Name, string NationalId, IReadOnlyList<string> Sims);
 
-public sealed record DemoDevice(string Brand, string Model, IReadOnlyList<string> RegisteredImeis, IReadOnlyList<string> RealImeis, string? OwnerSim, string? ActivationCode);
+public sealed record DemoDevice(string Brand, string Model, IReadOnlyList<string> RegisteredImeis, IReadOnlyList<string> RealImeis, DemoSubscriber? Owner, string? OwnerSim, string ActivationCode);
 
 public sealed record DemoStaff(string Username, string DisplayName, string Role);
 
@@ -16,16 +16,18 @@ public static class DemoWorld
 
     public static readonly IReadOnlyList<DemoSubscriber> Subscribers = [SampleUser, SecondUser];
 
+    public const string Importer = "شرکت نمونه واردات همراه";
+
     /// <summary>
     /// The seed's case first: the importer typed the second IMEI wrongly (…817 instead of …825).
-    /// Devices are seeded through the Devices module's own commands.
+    /// Owned devices are declared with a box code and activated with it, as a subscriber would.
     /// </summary>
     public static readonly IReadOnlyList<DemoDevice> Devices =
     [
-        new("Samsung", "Galaxy A54", ["356938035643809", "356938035643817"], ["356938035643809", "356938035643825"], "09121234567", null),
-        new("Nokia", "105", ["353325101234569"], ["353325101234569"], "09121234567", null),
-        new("Xiaomi", "Redmi Note 13", ["867543041122335", "867543041122343"], ["867543041122335", "867543041122343"], "09351234567", null),
-        new("Nokia", "105", ["353325101234577"], ["353325101234577"], null, "482913"),
+        new("Samsung", "Galaxy A54", ["356938035643809", "356938035643817"], ["356938035643809", "356938035643825"], SampleUser, "09121234567", "731946"),
+        new("Nokia", "105", ["353325101234569"], ["353325101234569"], SampleUser, "09121234567", "508217"),
+        new("Xiaomi", "Redmi Note 13", ["867543041122335", "867543041122343"], ["867543041122335", "867543041122343"], SecondUser, "09351234567", "264815"),
+        new("Nokia", "105", ["353325101234577"], ["353325101234577"], null, null, "482913"),
     ];
 
     public static readonly IReadOnlyList<DemoStaff> Staff =

@@ -1,3 +1,4 @@
+using Hamta.Devices.Contracts;
 using Hamta.Host.Identity;
 using Hamta.Sim.Contracts;
 using Wolverine;
@@ -15,6 +16,18 @@ public sealed class DemoDataSeeder(IMessageBus bus, StaffSignIn staff, IConfigur
             {
                 await bus.InvokeAsync<SimCardRegistration>(
                     new RegisterSimCard(sim, subscriber.NationalId, subscriber.Name, DemoWorld.Operator), cancellation);
+            }
+        }
+
+        foreach (var device in DemoWorld.Devices)
+        {
+            var declared = await bus.InvokeAsync<DeclarationResult>(
+                new DeclareDevice(device.RegisteredImeis, device.Brand, device.Model, ImportType.Commercial, DemoWorld.Importer, device.ActivationCode),
+                cancellation);
+            if (declared.Outcome == DeclarationOutcome.Declared && device.Owner is { } owner)
+            {
+                await bus.InvokeAsync<ActivationResult>(
+                    new ActivateDevice(device.RegisteredImeis[0], device.OwnerSim!, owner.NationalId, device.ActivationCode), cancellation);
             }
         }
 

@@ -41,6 +41,8 @@ public static class StaffPolicies
 public static class IdentityRegistration
 {
     public const string LoginRateLimit = "login";
+    public const string InquiryRateLimit = "inquiry";
+    public const string InquiriesPerIpKey = "Hamta:RateLimits:InquiriesPerIpPerMinute";
     public const string LoginPostsPerIpKey = "Hamta:RateLimits:LoginPostsPerIpPer5Minutes";
 
     /// <summary>
@@ -101,6 +103,14 @@ public static class IdentityRegistration
                         QueueLimit = 0,
                     })
                 : RateLimitPartition.GetNoLimiter("read"));
+            options.AddPolicy(InquiryRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(InquiriesPerIpKey, 30),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
         });
     }
 

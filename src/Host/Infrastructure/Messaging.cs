@@ -1,8 +1,11 @@
 using Hamta.Devices;
 using Hamta.Sim;
 using Hamta.Tickets;
+using JasperFx;
 using JasperFx.CodeGeneration;
+using JasperFx.Events;
 using Wolverine;
+using Wolverine.ErrorHandling;
 
 namespace Hamta.Host.Infrastructure;
 
@@ -22,6 +25,8 @@ public static class Messaging
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableLocalQueues();
             options.Policies.UseDurableOutboxOnAllSendingEndpoints();
+            options.OnException<ConcurrencyException>().Or<EventStreamUnexpectedMaxEventIdException>()
+                .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
             options.AddSimModule();
             options.AddDevicesModule();
             options.AddTicketsModule();

@@ -1,5 +1,4 @@
 using Hamta.Host.Identity;
-using Hamta.Kernel.Identifiers;
 using Hamta.Sim.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -18,9 +17,8 @@ public sealed class LoginModel(IMessageBus bus, IStringLocalizer<SharedResource>
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
-        if (!MobileNumber.TryNormalize(Mobile, out var mobile))
+        if (!TryMobile(nameof(Mobile), Mobile, out var mobile))
         {
-            Refuse(nameof(Mobile), "Login_InvalidMobile");
             return Page();
         }
 

@@ -20,15 +20,15 @@ public static class PortalMenu
 
     public static readonly IReadOnlyList<MenuItem> Side =
     [
-        new("devices", "Menu_Devices", Ready: false),
-        new("sims", "Menu_Sims", Ready: false),
-        new("activation", "Menu_Activation", Ready: false),
-        new("inquiry", "Menu_Inquiry", Ready: false),
-        new("imei-status", "Menu_ImeiStatus", Ready: false),
-        new("transfers", "Menu_Transfers", Ready: false),
-        new("traveller", "Menu_Traveller", Ready: false),
-        new("repair", "Menu_Repair", Ready: false),
-        new("account", "Menu_Account", Ready: false),
+        new("devices", "Menu_Devices", Ready: true),
+        new("sims", "Menu_Sims", Ready: true),
+        new("activation", "Menu_Activation", Ready: true),
+        new("inquiry", "Menu_Inquiry", Ready: true),
+        new("imei-status", "Menu_ImeiStatus", Ready: true),
+        new("transfers", "Menu_Transfers", Ready: true),
+        new("traveller", "Menu_Traveller", Ready: true),
+        new("repair", "Menu_Repair", Ready: true),
+        new("account", "Menu_Account", Ready: true),
         new("tickets", "Menu_Tickets", Ready: false),
     ];
 

@@ -1,3 +1,6 @@
+using Hamta.Devices.Contracts;
+using Hamta.Devices.Registry;
+using JasperFx.Events.Projections;
 using Marten;
 using Wolverine;
 
@@ -8,7 +11,17 @@ public static class DevicesModule
 {
     public const string Schema = "devices";
 
-    public static StoreOptions AddDevicesModule(this StoreOptions options) => options;
+    public static StoreOptions AddDevicesModule(this StoreOptions options)
+    {
+        options.Projections.Snapshot<Device>(SnapshotLifecycle.Inline);
+        options.Projections.Add<TransferHistoryProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<Device>().DatabaseSchemaName(Schema)
+            .Index(x => x.OwnerNationalId)
+            .Index(x => x.Traveller!.NationalId);
+        options.Schema.For<ImeiClaim>().DatabaseSchemaName(Schema);
+        options.Schema.For<TransferRecord>().DatabaseSchemaName(Schema).Index(x => x.FromNationalId).Index(x => x.ToNationalId);
+        return options;
+    }
 
     public static WolverineOptions AddDevicesModule(this WolverineOptions options)
     {

@@ -1,8 +1,9 @@
+using Hamta.Sim.Kartable;
 using Hamta.Sim.Login;
+using Hamta.Sim.Network;
 using Hamta.Sim.SimCards;
 using JasperFx.Events.Projections;
 using Marten;
-using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 
 namespace Hamta.Sim;
@@ -16,14 +17,19 @@ public static class SimModule
     {
         options.Projections.Snapshot<SimCard>(SnapshotLifecycle.Inline);
         options.Schema.For<SimCard>().DatabaseSchemaName(Schema).UniqueIndex(x => x.Number);
+        options.Schema.For<SimCard>().Index(x => x.NationalId);
         options.Schema.For<LoginChallenge>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
+        options.Schema.For<KartablePassword>().DatabaseSchemaName(Schema);
+        options.Schema.For<AttachObservation>().DatabaseSchemaName(Schema)
+            .Index(x => x.Imei)
+            .Index(x => x.Msisdn)
+            .Index(x => x.NationalId);
         return options;
     }
 
     public static WolverineOptions AddSimModule(this WolverineOptions options)
     {
         options.Discovery.IncludeAssembly(typeof(SimModule).Assembly);
-        options.Services.AddSingleton<IOneTimeCodes, RandomOneTimeCodes>();
         return options;
     }
 }

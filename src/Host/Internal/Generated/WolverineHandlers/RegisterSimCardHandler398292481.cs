@@ -25,12 +25,12 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var registerSimCard = (Hamta.Sim.Contracts.RegisterSimCard)context.Envelope.Message;
 
-            var simCard = await Hamta.Sim.SimCards.RegisterSimCardHandler.LoadAsync(registerSimCard, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);
+            (var simCard, var intValue) = await Hamta.Sim.SimCards.RegisterSimCardHandler.LoadAsync(registerSimCard, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Sim.SimCards.RegisterSimCardHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Sim.SimCards.RegisterSimCardHandler");
             
             // The actual message execution
-            (var outgoing1, var outgoing2) = Hamta.Sim.SimCards.RegisterSimCardHandler.Handle(registerSimCard, simCard, _timeProvider);
+            (var outgoing1, var outgoing2) = Hamta.Sim.SimCards.RegisterSimCardHandler.Handle(registerSimCard, simCard, intValue, _timeProvider);
 
             
             // Outgoing, cascaded message

@@ -1,4 +1,5 @@
 using Hamta.Kernel.Notifications;
+using Hamta.Kernel.Security;
 using Hamta.Sim.Contracts;
 using Hamta.Sim.SimCards;
 using Marten;
@@ -17,7 +18,7 @@ public static class RequestLoginCodeHandler
     }
 
     public static (LoginCodeRequestResult, IMartenOp, OutgoingMessages) Handle(
-        RequestLoginCode command, SimCard? sim, LoginChallenge? challenge, IOneTimeCodes codes, TimeProvider clock)
+        RequestLoginCode command, SimCard? sim, LoginChallenge? challenge, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         if (sim is not { Status: SimCardStatus.Active })
@@ -35,8 +36,8 @@ public static class RequestLoginCodeHandler
             return Refuse(LoginCodeRequestOutcome.TooManyRequests, challenge.WindowLeft(now));
         }
 
-        var code = codes.NewCode();
-        var issued = LoginChallenge.Issue(command.Mobile, OneTimeCodeHash.Of(command.Mobile, code), challenge, now);
+        var code = OneTimeCode.New();
+        var issued = LoginChallenge.Issue(command.Mobile, CodeHash.Of(command.Mobile, code), challenge, now);
         var sms = new SendSms(command.Mobile, SimTexts.LoginCodeSms(code), SmsKind.Secret);
         return (new LoginCodeRequestResult(LoginCodeRequestOutcome.Sent, (int)LoginChallenge.ResendCooldown.TotalSeconds),
             MartenOps.Store(issued), [sms]);

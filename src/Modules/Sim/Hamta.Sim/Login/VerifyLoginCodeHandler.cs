@@ -1,3 +1,4 @@
+using Hamta.Kernel.Security;
 using Hamta.Sim.Contracts;
 using Hamta.Sim.SimCards;
 using Marten;
@@ -32,7 +33,7 @@ public static class VerifyLoginCodeHandler
             return (new LoginVerificationResult(LoginVerificationOutcome.Expired), MartenOps.Nothing());
         }
 
-        if (!OneTimeCodeHash.Matches(challenge.CodeHash, command.Mobile, command.Code))
+        if (!CodeHash.Matches(challenge.CodeHash, command.Mobile, command.Code))
         {
             var failed = challenge.WithFailedAttempt();
             var outcome = failed.IsLockedOut ? LoginVerificationOutcome.LockedOut : LoginVerificationOutcome.WrongCode;

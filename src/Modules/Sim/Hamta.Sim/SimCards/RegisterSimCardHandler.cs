@@ -7,10 +7,13 @@ namespace Hamta.Sim.SimCards;
 
 public static class RegisterSimCardHandler
 {
-    public static Task<SimCard?> LoadAsync(RegisterSimCard command, IQuerySession session, CancellationToken cancellation) =>
-        session.Query<SimCard>().FirstOrDefaultAsync(x => x.Number == command.Number, cancellation);
+    public const int MaxActiveSimsPerNationalId = 10;
 
-    public static (SimCardRegistration, IMartenOp) Handle(RegisterSimCard command, SimCard? existing, TimeProvider clock)
+    public static async Task<(SimCard?, int)> LoadAsync(RegisterSimCard command, IQuerySession session, CancellationToken cancellation) =>
+        (await session.Query<SimCard>().FirstOrDefaultAsync(x => x.Number == command.Number, cancellation),
+         await session.Query<SimCard>().CountAsync(x => x.NationalId == command.NationalId && x.Status == SimCardStatus.Active, cancellation));
+
+    public static (SimCardRegistration, IMartenOp) Handle(RegisterSimCard command, SimCard? existing, int activeSimsOfNationalId, TimeProvider clock)
     {
         if (!MobileNumber.TryNormalize(command.Number, out var number) || number != command.Number || !NationalId.IsValid(command.NationalId))
         {
@@ -22,6 +25,11 @@ public static class RegisterSimCardHandler
             return existing.NationalId == command.NationalId
                 ? (SimCardRegistration.AlreadyRegistered, MartenOps.Nothing())
                 : (SimCardRegistration.NumberTakenByAnotherNationalId, MartenOps.Nothing());
+        }
+
+        if (activeSimsOfNationalId >= MaxActiveSimsPerNationalId)
+        {
+            return (SimCardRegistration.TooManyActiveSims, MartenOps.Nothing());
         }
 
         var id = Guid.CreateVersion7();

@@ -1,0 +1,78 @@
+using Hamta.Devices.Contracts;
+using Hamta.Kernel.Text;
+using Hamta.Sim.Contracts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Wolverine;
+
+namespace Hamta.Host.Pages;
+
+/// <summary>«فعال سازی تلفن همراه»: IMEI + one of my SIMs + the one-time activation code.</summary>
+public sealed class ActivationModel(IMessageBus bus, IStringLocalizer<SharedResource> texts) : PortalPageModel(texts)
+{
+    [BindProperty]
+    public string? Imei { get; set; }
+
+    [BindProperty]
+    public string? Sim { get; set; }
+
+    [BindProperty]
+    public string? Code { get; set; }
+
+    public string? Success { get; private set; }
+
+    public void OnGet() => Sim = KartableSim;
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
+    {
+        var imeiOk = TryImei(nameof(Imei), Imei, out var imei);
+        var simOk = TryMobile(nameof(Sim), Sim, out var sim);
+        var code = DigitNormalizer.Normalize(Code);
+        if (code.Length != 6 || !DigitNormalizer.IsAsciiDigits(code) || code[0] == '0')
+        {
+            Refuse(nameof(Code), "Activation_CodeFormat");
+        }
+
+        if (!imeiOk || !simOk || !ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var simCard = await bus.InvokeAsync<SimCardInfo?>(new FindSimCard(sim), cancellation);
+        if (simCard is not { Active: true } || simCard.NationalId != KartableNationalId)
+        {
+            Refuse(nameof(Sim), "Activation_NotYourSim");
+            return Page();
+        }
+
+        var result = await bus.InvokeAsync<ActivationResult>(new ActivateDevice(imei, sim, KartableNationalId, code), cancellation);
+        switch (result.Outcome)
+        {
+            case ActivationOutcome.Activated:
+            case ActivationOutcome.Transferred:
+                Success = Texts[$"Activation_{result.Outcome}", imei, sim];
+                Imei = Code = null;
+                return Page();
+            case ActivationOutcome.UnknownImei:
+                Refuse(nameof(Imei), "Activation_UnknownImei");
+                break;
+            case ActivationOutcome.AlreadyOwned:
+                Refuse(nameof(Imei), "Activation_AlreadyOwned");
+                break;
+            case ActivationOutcome.Blocked:
+                Refuse(nameof(Imei), "Activation_Blocked");
+                break;
+            case ActivationOutcome.CoolingDown:
+                Refuse(nameof(Code), "Activation_CoolingDown", result.RetryAfterMinutes);
+                break;
+            case ActivationOutcome.NoActiveCode:
+                Refuse(nameof(Code), "Activation_NoActiveCode");
+                break;
+            default:
+                Refuse(nameof(Code), "Activation_WrongCode");
+                break;
+        }
+
+        return Page();
+    }
+}

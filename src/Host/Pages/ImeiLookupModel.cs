@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Localization;
+using Wolverine;
+
+namespace Hamta.Host.Pages;
+
+/// <summary>A page that takes an IMEI from the query string and shows what one registry query answers about it.</summary>
+public abstract class ImeiLookupModel<TResult>(IMessageBus bus, IStringLocalizer<SharedResource> texts) : PortalPageModel(texts)
+    where TResult : class
+{
+    public string? Imei { get; private set; }
+
+    public string? CheckedImei { get; private set; }
+
+    public TResult? Result { get; private set; }
+
+    public async Task OnGetAsync(string? imei, CancellationToken cancellation)
+    {
+        Imei = imei;
+        if (imei is null || !TryImei("imei", imei, out var checkedImei))
+        {
+            return;
+        }
+
+        CheckedImei = checkedImei;
+        Result = await bus.InvokeAsync<TResult>(QueryFor(checkedImei), cancellation);
+    }
+
+    protected abstract object QueryFor(string imei);
+}

@@ -1,0 +1,32 @@
+namespace Hamta.Devices.Contracts;
+
+public enum ImportType
+{
+    Commercial,
+    Traveller,
+}
+
+/// <summary>An importer's or customs' declaration puts a device's IMEIs into the registry.</summary>
+public sealed record DeclareDevice(
+    IReadOnlyList<string> Imeis,
+    string Brand,
+    string Model,
+    ImportType ImportType,
+    string Importer,
+    string? ActivationCode = null,
+    TravellerDeclaration? Traveller = null);
+
+/// <summary>What customs recorded for a traveller's device: who brought it, the SIM for the code, whether the fee is paid.</summary>
+public sealed record TravellerDeclaration(string NationalId, string Sim, bool FeePaid, DateTimeOffset RegisteredAt);
+
+public enum DeclarationOutcome
+{
+    Declared,
+    InvalidImei,
+    DuplicateImei,
+    ImeiAlreadyRegistered,
+    InvalidActivationCode,
+    MissingDetails,
+}
+
+public sealed record DeclarationResult(DeclarationOutcome Outcome, Guid? DeviceId = null, string? Imei = null);

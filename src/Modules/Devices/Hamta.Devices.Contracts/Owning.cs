@@ -1,0 +1,45 @@
+namespace Hamta.Devices.Contracts;
+
+/// <summary>«فعال سازی تلفن همراه»: a SIM of the signed-in national ID takes ownership with a one-time code.</summary>
+public sealed record ActivateDevice(string Imei, string Sim, string NationalId, string Code);
+
+public enum ActivationOutcome
+{
+    Activated,
+    Transferred,
+    UnknownImei,
+    NoActiveCode,
+    WrongCode,
+    CoolingDown,
+    Blocked,
+    AlreadyOwned,
+}
+
+public sealed record ActivationResult(ActivationOutcome Outcome, int RetryAfterMinutes = 0);
+
+/// <summary>The owner starts handing a device over; the buyer activates with the code this returns.</summary>
+public sealed record StartTransfer(string Imei, string OwnerSim, string OwnerNationalId);
+
+public enum TransferOutcome
+{
+    Started,
+    NotYourDevice,
+    Blocked,
+}
+
+public sealed record TransferStartResult(TransferOutcome Outcome, string? Code = null);
+
+/// <summary>«ثبت گوشی تعمیراتی»: a repair changed one of an owned device's IMEIs.</summary>
+public sealed record RegisterRepair(string OldImei, string NewImei, string OwnerSim, string OwnerNationalId);
+
+public enum RepairOutcome
+{
+    Replaced,
+    NotYourDevice,
+    DifferentModel,
+    SameImei,
+    NewImeiTaken,
+    Blocked,
+}
+
+public sealed record RepairResult(RepairOutcome Outcome);

@@ -1,0 +1,46 @@
+using Hamta.Devices.Contracts;
+using Hamta.Devices.Registry;
+using Hamta.Kernel.Identifiers;
+
+namespace Hamta.Devices.Declaring;
+
+/// <summary>The checks one declaration must pass, shared by a single declaration and the bulk import.</summary>
+public static class DeclarationRules
+{
+    public const int MaxImeis = 4;
+
+    public static DeclarationResult? Refusal(DeclareDevice declaration)
+    {
+        if (declaration.Imeis.Count is 0 or > MaxImeis || string.IsNullOrWhiteSpace(declaration.Brand)
+            || string.IsNullOrWhiteSpace(declaration.Model) || string.IsNullOrWhiteSpace(declaration.Importer)
+            || (declaration.ImportType == ImportType.Traveller) != (declaration.Traveller is not null))
+        {
+            return new DeclarationResult(DeclarationOutcome.MissingDetails);
+        }
+
+        if (declaration.Imeis.FirstOrDefault(imei => !Imei.IsValid(imei)) is { } invalid)
+        {
+            return new DeclarationResult(DeclarationOutcome.InvalidImei, Imei: invalid);
+        }
+
+        if (declaration.Imeis.Distinct().Count() != declaration.Imeis.Count)
+        {
+            return new DeclarationResult(DeclarationOutcome.DuplicateImei);
+        }
+
+        return declaration.ActivationCode is { } code && !ActivationCodes.IsWellFormed(code)
+            ? new DeclarationResult(DeclarationOutcome.InvalidActivationCode)
+            : null;
+    }
+
+    /// <summary>The events that put a valid declaration into the registry.</summary>
+    public static IReadOnlyList<object> Events(Guid deviceId, DeclareDevice declaration, DateTimeOffset now)
+    {
+        var declared = new DeviceDeclared(
+            deviceId, declaration.Imeis, declaration.Brand.Trim(), declaration.Model.Trim(), declaration.ImportType,
+            declaration.Importer.Trim(), declaration.Traveller, now);
+        return declaration.ActivationCode is { } code
+            ? [declared, new ActivationCodeIssued(deviceId, ActivationCodes.Hash(deviceId, code), ActivationCodeReason.Box, now)]
+            : [declared];
+    }
+}

@@ -1,0 +1,32 @@
+using Hamta.Devices.Contracts;
+
+namespace Hamta.Devices.Registry;
+
+public sealed record DeviceDeclared(
+    Guid DeviceId, IReadOnlyList<string> Imeis, string Brand, string Model, ImportType ImportType, string Importer,
+    TravellerDeclaration? Traveller, DateTimeOffset DeclaredAt);
+
+public enum ActivationCodeReason
+{
+    Box,
+    Customs,
+    Transfer,
+}
+
+/// <summary>A one-time activation code exists for the device; only its hash is kept.</summary>
+public sealed record ActivationCodeIssued(Guid DeviceId, string CodeHash, ActivationCodeReason Reason, DateTimeOffset IssuedAt);
+
+public sealed record ActivationCodeRejected(Guid DeviceId, string Sim, DateTimeOffset RejectedAt);
+
+public sealed record DeviceActivated(Guid DeviceId, string OwnerSim, string OwnerNationalId, DateTimeOffset ActivatedAt);
+
+public sealed record TransferStarted(Guid DeviceId, string FromSim, string CodeHash, DateTimeOffset StartedAt);
+
+public sealed record OwnershipTransferred(
+    Guid DeviceId, IReadOnlyList<string> Imeis, string FromSim, string FromNationalId, string ToSim, string ToNationalId, DateTimeOffset TransferredAt);
+
+public sealed record TravellerFeePaid(Guid DeviceId, DateTimeOffset PaidAt);
+
+public sealed record ImeiReplacedAfterRepair(Guid DeviceId, string OldImei, string NewImei, string BySim, DateTimeOffset ReplacedAt);
+
+public sealed record DeviceFirstSeenOnNetwork(Guid DeviceId, string Imei, DateTimeOffset SeenAt);

@@ -1,0 +1,35 @@
+namespace Hamta.Sim.Contracts;
+
+/// <summary>An operator saw this IMEI on the network with this SIM; published once per stored observation.</summary>
+public sealed record NetworkAttachObserved(Guid ObservationId, string Imei, string Msisdn, string NationalId, DateTimeOffset ObservedAt);
+
+/// <summary>One operator's batch of network-attach observations.</summary>
+public sealed record RecordAttachObservations(string Operator, IReadOnlyList<AttachObservationRecord> Records)
+{
+    public const int MaxRecords = 10_000;
+}
+
+public sealed record AttachObservationRecord(string? Imei, string? Imsi, string? Msisdn, DateTimeOffset? ObservedAt);
+
+public enum ObservationOutcome
+{
+    Stored,
+    StoredWithMalformedImei,
+    Duplicate,
+    UnknownMsisdn,
+    MissingFields,
+}
+
+public sealed record ObservationResult(int Index, ObservationOutcome Outcome);
+
+public sealed record AttachObservationsResult(IReadOnlyList<ObservationResult> Records);
+
+/// <summary>Has the network seen this IMEI with this SIM, or with any SIM of this national ID, since a time?</summary>
+public sealed record WasSeenOnNetwork(string Imei, string Sim, string? NationalId, DateTimeOffset Since);
+
+public sealed record SeenOnNetworkAnswer(bool Seen, DateTimeOffset? LastSeenAt);
+
+/// <summary>When each of these IMEIs was last seen on the network, for those ever seen.</summary>
+public sealed record FindLastSeenOnNetwork(IReadOnlyList<string> Imeis);
+
+public sealed record LastSeenOnNetwork(IReadOnlyDictionary<string, DateTimeOffset> ByImei);
