@@ -1,5 +1,6 @@
 using Hamta.Host;
 using Hamta.Host.Api;
+using Hamta.Host.Commands;
 using Hamta.Host.DemoData;
 using Hamta.Host.Identity;
 using Hamta.Host.Infrastructure;
@@ -18,6 +19,7 @@ builder.AddHamtaJobs(role);
 builder.Services.AddHamtaHealthChecks(role);
 builder.Services.AddHamtaIdentity();
 builder.Services.AddHamtaNotifications();
+builder.Services.AddHamtaCommands();
 builder.Services.AddHamtaWeb();
 builder.AddHamtaDemoData();
 

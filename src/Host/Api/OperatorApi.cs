@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Hamta.Sim.Contracts;
-using JasperFx;
+using Hamta.Host.Infrastructure;
 using Wolverine;
 
 namespace Hamta.Host.Api;
@@ -59,7 +59,7 @@ public static class OperatorApi
             var result = await bus.InvokeAsync<AttachObservationsResult>(command, cancellation);
             return Results.Ok(Describe(result));
         }
-        catch (DocumentAlreadyExistsException)
+        catch (Exception exception) when (DuplicateClaims.Caused(exception))
         {
             return Results.Conflict(new ProblemDto("رکوردهایی از این دسته هم‌زمان ثبت شد. لطفا دسته را دوباره بفرستید؛ رکورد تکراری دوباره ذخیره نمی‌شود."));
         }

@@ -1,5 +1,5 @@
 using Hamta.Devices.Contracts;
-using JasperFx;
+using Hamta.Host.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Wolverine;
@@ -35,7 +35,7 @@ public sealed class RepairModel(IMessageBus bus, IStringLocalizer<SharedResource
         {
             result = await bus.InvokeAsync<RepairResult>(new RegisterRepair(oldImei, newImei, KartableSim, KartableNationalId), cancellation);
         }
-        catch (DocumentAlreadyExistsException)
+        catch (Exception exception) when (DuplicateClaims.Caused(exception))
         {
             result = new RepairResult(RepairOutcome.NewImeiTaken);
         }

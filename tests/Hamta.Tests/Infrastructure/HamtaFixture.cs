@@ -32,6 +32,7 @@ public sealed class HamtaFixture : IAsyncLifetime
             builder.UseSetting("DemoData:Enabled", "false");
             builder.UseSetting("DemoData:Passwords:agent", DemoPasswords.Agent);
             builder.UseSetting("DemoData:Passwords:admin", DemoPasswords.Admin);
+            builder.UseSetting("Hamta:Operators:test-operator", "operator-test-key");
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton(clock);

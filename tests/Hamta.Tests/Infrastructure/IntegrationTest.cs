@@ -3,6 +3,7 @@ using Hamta.Host.Notifications;
 using Hamta.Kernel.Notifications;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 using Wolverine.Tracking;
 
 namespace Hamta.Tests.Infrastructure;
@@ -30,6 +31,13 @@ public abstract class IntegrationTest(HamtaFixture fixture) : IAsyncLifetime
         T result = default!;
         await Host.ExecuteAndWaitAsync(async () => result = await step());
         return result;
+    }
+
+    /// <summary>Asks a module a question (or gives it a command) through the bus, as the portal does.</summary>
+    protected async Task<T> Ask<T>(object message)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync<T>(message, TestContext.Current.CancellationToken);
     }
 
     protected async Task<IReadOnlyList<SmsMessage>> SmsTo(string mobile, SmsKind? kind = null)

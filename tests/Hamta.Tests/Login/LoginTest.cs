@@ -32,6 +32,6 @@ public abstract partial class LoginTest(HamtaFixture fixture) : IntegrationTest(
 
     protected static string WrongCodeFor(string code) => code == "111111" ? "222222" : "111111";
 
-    [GeneratedRegex(@"\d{6}")]
+    [GeneratedRegex(@"(?<!\d)\d{6}(?!\d)")]
     private static partial Regex SixDigits();
 }

@@ -1,7 +1,9 @@
 using Hamta.Devices.Contracts;
+using Hamta.Devices.Importing;
 using Hamta.Devices.Registry;
 using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 
 namespace Hamta.Devices;
@@ -26,6 +28,7 @@ public static class DevicesModule
     public static WolverineOptions AddDevicesModule(this WolverineOptions options)
     {
         options.Discovery.IncludeAssembly(typeof(DevicesModule).Assembly);
+        options.Services.AddScoped<DeclarationImporter>();
         return options;
     }
 }

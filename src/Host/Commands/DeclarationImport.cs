@@ -1,0 +1,24 @@
+using Hamta.Devices.Importing;
+using Hamta.Host.Notifications;
+
+namespace Hamta.Host.Commands;
+
+/// <summary>Runs a declarations import and sends the SMS it asks for (customs activation codes).</summary>
+public sealed class DeclarationImport(DeclarationImporter importer, ISmsSender sms)
+{
+    public async Task<ImportReport> RunAsync(TextReader reader, CancellationToken cancellation)
+    {
+        var report = await importer.ImportAsync(reader, cancellation);
+        foreach (var notification in report.Notifications)
+        {
+            await sms.SendAsync(notification, cancellation);
+        }
+
+        return report;
+    }
+}
+
+public static class CommandsRegistration
+{
+    public static void AddHamtaCommands(this IServiceCollection services) => services.AddScoped<DeclarationImport>();
+}

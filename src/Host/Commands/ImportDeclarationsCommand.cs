@@ -1,0 +1,36 @@
+using JasperFx.CommandLine;
+
+namespace Hamta.Host.Commands;
+
+public sealed class ImportDeclarationsInput : NetCoreInput
+{
+    [Description("The declarations CSV file")]
+    public string File { get; set; } = string.Empty;
+}
+
+[Description("Import importers' and customs' declarations (CSV) into the registry", Name = "import-declarations")]
+public sealed class ImportDeclarationsCommand : JasperFxAsyncCommand<ImportDeclarationsInput>
+{
+    public ImportDeclarationsCommand() => Usage("Import a declarations file").Arguments(x => x.File);
+
+    public override async Task<bool> Execute(ImportDeclarationsInput input)
+    {
+        if (!System.IO.File.Exists(input.File))
+        {
+            await Console.Error.WriteLineAsync($"No such file: {input.File}");
+            return false;
+        }
+
+        using var host = input.BuildHost();
+        await using var scope = host.Services.CreateAsyncScope();
+        using var reader = new StreamReader(input.File);
+        var report = await scope.ServiceProvider.GetRequiredService<DeclarationImport>().RunAsync(reader, CancellationToken.None);
+        foreach (var problem in report.Problems)
+        {
+            await Console.Error.WriteLineAsync(problem);
+        }
+
+        Console.WriteLine($"{report.Imported} device(s) imported, {report.Problems.Count} line(s) skipped.");
+        return true;
+    }
+}

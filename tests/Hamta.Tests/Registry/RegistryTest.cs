@@ -1,0 +1,91 @@
+using Hamta.Tests.Infrastructure;
+using Hamta.Tests.Login;
+
+namespace Hamta.Tests.Registry;
+
+/// <summary>The demo world's devices and the registry steps a subscriber takes, for the registry scenarios.</summary>
+public abstract class RegistryTest(HamtaFixture fixture) : LoginTest(fixture)
+{
+    protected const string OtherSimOfSample = "09131234567";
+    protected const string SecondUserSim = "09351234567";
+
+    /// <summary>Samsung Galaxy A54 of «کاربر نمونه», owned by SIM 09121234567.</summary>
+    protected const string Samsung = "356938035643809";
+    protected const string SamsungSecondImei = "356938035643817";
+
+    /// <summary>Nokia 105 of «کاربر نمونه», owned by SIM 09121234567.</summary>
+    protected const string Nokia = "353325101234569";
+
+    /// <summary>Xiaomi Redmi Note 13 of «کاربر دوم», owned by SIM 09351234567, declared with box code 264815.</summary>
+    protected const string Xiaomi = "867543041122335";
+    protected const string XiaomiBoxCode = "264815";
+
+    /// <summary>A boxed Nokia 105 that nobody owns yet.</summary>
+    protected const string BoxedNokia = "353325101234577";
+    protected const string BoxCode = "482913";
+
+    /// <summary>Luhn-correct, unregistered; same TAC (35693803) as the Samsung.</summary>
+    protected const string UnregisteredSamsungTac = "356938035643825";
+    protected const string Unregistered = "356938035643833";
+    protected const string UnregisteredOtherTac = "490154203237518";
+
+    protected static string Persian(string digits) =>
+        string.Concat(digits.Select(c => char.IsAsciiDigit(c) ? (char)('۰' + (c - '0')) : c));
+
+    protected static string ArabicIndic(string digits) =>
+        string.Concat(digits.Select(c => char.IsAsciiDigit(c) ? (char)('٠' + (c - '0')) : c));
+
+    protected static Task<PortalPage> Activate(PortalClient browser, string imei, string sim, string code) =>
+        browser.SubmitAsync("/activation", new Dictionary<string, string> { ["Imei"] = imei, ["Sim"] = sim, ["Code"] = code });
+
+    protected static Task<PortalPage> SetKartablePassword(PortalClient browser, string newPassword, string? currentPassword = null)
+    {
+        var fields = new Dictionary<string, string> { ["NewPassword"] = newPassword };
+        if (currentPassword is not null)
+        {
+            fields["CurrentPassword"] = currentPassword;
+        }
+
+        return browser.SubmitAsync("/account", fields);
+    }
+
+    protected static Task<PortalPage> StartTransfer(PortalClient browser, string imei, string password) =>
+        browser.SubmitAsync("/transfers/start", new Dictionary<string, string> { ["Imei"] = imei, ["Password"] = password });
+
+    /// <summary>The seller sets a kartable password and starts handing <paramref name="imei"/> over; returns the code for the buyer.</summary>
+    protected static async Task<string> TransferCodeFor(PortalClient seller, string imei, string password = "kartable-pass-1")
+    {
+        await SetKartablePassword(seller, password);
+        var started = await StartTransfer(seller, imei, password);
+        return TransferCodeOn(started) ?? throw new InvalidOperationException($"No transfer code was shown: {started.Text}");
+    }
+
+    /// <summary>The one-time code the start-transfer page showed, or null when it showed none.</summary>
+    protected static string? TransferCodeOn(PortalPage page) =>
+        page.Document.QuerySelector("#transfer-code .fs-3")?.TextContent.Trim();
+
+    /// <summary>The IMEIs listed in the signed-in subscriber's «مدیریت دستگاه ها» table.</summary>
+    protected static async Task<IReadOnlyList<string>> MyImeis(PortalClient browser)
+    {
+        var page = await browser.GetAsync("/devices");
+        Assert.Equal(200, page.Status);
+        return page.Document.QuerySelectorAll("main span.imei").Select(x => x.TextContent.Trim()).ToList();
+    }
+
+    /// <summary>The public inquiry's answer, from a fresh address so the per-address limit never interferes.</summary>
+    protected async Task<string> InquiryAbout(string imei)
+    {
+        var page = await NewBrowser().GetAsync($"/inquiry?imei={Uri.EscapeDataString(imei)}");
+        Assert.Equal(200, page.Status);
+        return page.Document.QuerySelector("#inquiry-result")?.TextContent ?? string.Empty;
+    }
+
+    protected static bool SaysRegistered(string inquiry) => inquiry.Contains("ثبت شده و قانونی", StringComparison.Ordinal);
+
+    protected static async Task<string> StatusOf(PortalClient browser, string imei)
+    {
+        var page = await browser.GetAsync($"/imei-status?imei={Uri.EscapeDataString(imei)}");
+        Assert.Equal(200, page.Status);
+        return page.Document.QuerySelector("#status-result")?.TextContent ?? string.Empty;
+    }
+}
