@@ -141,8 +141,10 @@ public sealed class TransferTests(HamtaFixture fixture) : RegistryTest(fixture)
 
         var page = await StartTransfer(browser, Nokia, Password);
 
-        Assert.Contains("در مالکیت سیم‌کارت کارتابل شما نیست", page.ErrorFor("imei"), StringComparison.Ordinal);
+        Assert.Equal(200, page.Status);
         Assert.Null(TransferCodeOn(page));
+        var stale = await Activate(await SignedInSubscriber(SecondUserSim), Nokia, SecondUserSim, BoxCode);
+        Assert.Contains("کد فعالی", stale.ErrorFor("code"), StringComparison.Ordinal);
     }
 
     [Theory]

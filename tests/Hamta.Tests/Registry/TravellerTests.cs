@@ -1,8 +1,6 @@
 using Hamta.Devices.Contracts;
 using Hamta.Kernel.Time;
 using Hamta.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
 
 namespace Hamta.Tests.Registry;
 
@@ -13,10 +11,8 @@ public sealed class TravellerTests(HamtaFixture fixture) : RegistryTest(fixture)
 
     private async Task DeclareAtCustoms(string imei, string nationalId, string sim, bool feePaid, string? activationCode = null)
     {
-        var result = await Host.Services.GetRequiredService<IMessageBus>().InvokeAsync<DeclarationResult>(
-            new DeclareDevice([imei], "Apple", "iPhone 15", ImportType.Traveller, "گمرک امام خمینی", activationCode,
-                new TravellerDeclaration(nationalId, sim, feePaid, Clock.GetUtcNow())),
-            TestContext.Current.CancellationToken);
+        var result = await Ask<DeclarationResult>(new DeclareDevice([imei], "Apple", "iPhone 15", ImportType.Traveller, "گمرک امام خمینی",
+            activationCode, new TravellerDeclaration(nationalId, sim, feePaid, Clock.GetUtcNow())));
         Assert.Equal(DeclarationOutcome.Declared, result.Outcome);
     }
 
