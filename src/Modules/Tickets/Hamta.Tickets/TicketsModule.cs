@@ -1,3 +1,5 @@
+using Hamta.Tickets.Tickets;
+using JasperFx.Events.Projections;
 using Marten;
 using Wolverine;
 
@@ -8,7 +10,19 @@ public static class TicketsModule
 {
     public const string Schema = "tickets";
 
-    public static StoreOptions AddTicketsModule(this StoreOptions options) => options;
+    public static StoreOptions AddTicketsModule(this StoreOptions options)
+    {
+        options.Projections.Snapshot<Ticket>(SnapshotLifecycle.Inline);
+        options.Schema.For<Ticket>().DatabaseSchemaName(Schema)
+            .UniqueIndex(x => x.Number)
+            .Index(x => x.SubscriberNationalId)
+            .Index(x => x.DeviceId)
+            .Index(x => x.Status)
+            .Index(x => x.DeviceImei)
+            .Index(x => x.SubscriberSim);
+        options.Storage.ExtendedSchemaObjects.Add(TicketNumbers.SchemaObject());
+        return options;
+    }
 
     public static WolverineOptions AddTicketsModule(this WolverineOptions options)
     {

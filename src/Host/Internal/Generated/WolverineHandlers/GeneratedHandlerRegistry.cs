@@ -9,7 +9,7 @@ namespace Internal.Generated.WolverineHandlers
     {
         public override System.Type[] HandlerTypes()
         {
-            return new System.Type[] { typeof(Hamta.Devices.Declaring.DeclareDeviceHandler), typeof(Hamta.Devices.Network.NetworkAttachObservedHandler), typeof(Hamta.Devices.Owning.ActivateDeviceHandler), typeof(Hamta.Devices.Owning.StartTransferHandler), typeof(Hamta.Devices.Queries.DeviceQueryHandler), typeof(Hamta.Devices.Repairing.RegisterRepairHandler), typeof(Hamta.Host.Notifications.SendSmsHandler), typeof(Hamta.Sim.Kartable.SetKartablePasswordHandler), typeof(Hamta.Sim.Kartable.VerifyKartablePasswordHandler), typeof(Hamta.Sim.Login.RequestLoginCodeHandler), typeof(Hamta.Sim.Login.VerifyLoginCodeHandler), typeof(Hamta.Sim.Network.NetworkQueryHandler), typeof(Hamta.Sim.Network.RecordAttachObservationsHandler), typeof(Hamta.Sim.SimCards.RegisterSimCardHandler), typeof(Hamta.Sim.SimCards.SimCardQueryHandler) };
+            return new System.Type[] { typeof(Hamta.Devices.Declaring.DeclareDeviceHandler), typeof(Hamta.Devices.Network.NetworkAttachObservedHandler), typeof(Hamta.Devices.Owning.ActivateDeviceHandler), typeof(Hamta.Devices.Owning.StartTransferHandler), typeof(Hamta.Devices.Queries.DeviceQueryHandler), typeof(Hamta.Devices.Repairing.RegisterRepairHandler), typeof(Hamta.Host.Notifications.SendSmsHandler), typeof(Hamta.Sim.Kartable.SetKartablePasswordHandler), typeof(Hamta.Sim.Kartable.VerifyKartablePasswordHandler), typeof(Hamta.Sim.Login.RequestLoginCodeHandler), typeof(Hamta.Sim.Login.VerifyLoginCodeHandler), typeof(Hamta.Sim.Network.NetworkQueryHandler), typeof(Hamta.Sim.Network.RecordAttachObservationsHandler), typeof(Hamta.Sim.SimCards.RegisterSimCardHandler), typeof(Hamta.Sim.SimCards.SimCardQueryHandler), typeof(Hamta.Tickets.Acting.ActOnTicketHandler), typeof(Hamta.Tickets.Opening.OpenTicketHandler), typeof(Hamta.Tickets.Queries.TicketQueryHandler) };
         }
 
         public override System.Type[] MessageTypes()
@@ -28,17 +28,22 @@ namespace Internal.Generated.WolverineHandlers
     {
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GeneratedHandlerRegistry))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.ActOnTicketHandler310322266))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.ActivateDeviceHandler1396387296))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.DeclareDeviceHandler1389691931))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.FindDevicesOwnedByHandler351102171))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.FindLastSeenOnNetworkHandler1309849964))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.FindMyTicketsHandler1844268321))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.FindSimCardHandler1982006815))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.FindSimCardsOfHandler174332297))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.FindTicketsForAgentsHandler2015874280))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.FindTransfersHandler1634931296))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.FindTravellerRegistrationsHandler1217385715))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GetImeiStatusHandler1192129051))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GetTicketHandler971574335))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.InquireImeiHandler147391032))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.NetworkAttachObservedHandler1896386426))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.OpenTicketHandler652326275))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.RecordAttachObservationsHandler2145536212))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.RegisterRepairHandler628810845))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.RegisterSimCardHandler398292481))]
@@ -64,6 +69,9 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Hamta.Sim.Network.RecordAttachObservationsHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Hamta.Sim.SimCards.RegisterSimCardHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Hamta.Sim.SimCards.SimCardQueryHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Hamta.Tickets.Acting.ActOnTicketHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Hamta.Tickets.Opening.OpenTicketHandler))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Hamta.Tickets.Queries.TicketQueryHandler))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Hamta.Devices.Contracts.ActivateDevice))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Hamta.Devices.Contracts.DeclareDevice))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Hamta.Devices.Contracts.FindDevicesOwnedBy))]
@@ -85,6 +93,11 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Hamta.Sim.Contracts.VerifyKartablePassword))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Hamta.Sim.Contracts.VerifyLoginCode))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Hamta.Sim.Contracts.WasSeenOnNetwork))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Hamta.Tickets.Contracts.ActOnTicket))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Hamta.Tickets.Contracts.FindMyTickets))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Hamta.Tickets.Contracts.FindTicketsForAgents))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Hamta.Tickets.Contracts.GetTicket))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Hamta.Tickets.Contracts.OpenTicket))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Wolverine.Marten.IMartenOp))]
         public static void Pin()
         {

@@ -1,0 +1,66 @@
+namespace Hamta.Tickets.Contracts;
+
+/// <summary>The device a ticket is about, as the registry knows it when the ticket is filed.</summary>
+public sealed record TicketDevice(Guid DeviceId, IReadOnlyList<string> RegisteredImeis, string Model);
+
+/// <summary>
+/// A subscriber files a ticket. The portal has already checked the fields and, for the IMEI mismatch,
+/// the registry's side (the device is theirs, the new IMEI is free); the Tickets module checks its own.
+/// </summary>
+public sealed record OpenTicket(
+    TicketSubject Subject,
+    string SubscriberSim,
+    string SubscriberNationalId,
+    TicketDevice? Device,
+    IReadOnlyList<string> CorrectImeis,
+    IReadOnlyDictionary<string, string> Fields,
+    string Description);
+
+public enum OpenTicketOutcome
+{
+    Opened,
+    DuplicateOpenTicket,
+}
+
+public sealed record OpenTicketResult(OpenTicketOutcome Outcome, long Number);
+
+/// <summary>Who acts on a ticket: the subscriber, an agent (by username) or the system (with what triggered it).</summary>
+public sealed record TicketActor(TicketActorKind Kind, string Name);
+
+public enum TicketActorKind
+{
+    Subscriber,
+    Agent,
+    System,
+}
+
+public enum TicketAction
+{
+    Assign,
+    Reply,
+    InternalNote,
+    RequestInformation,
+    Resolve,
+    Reject,
+    SubscriberReply,
+    Close,
+    Reopen,
+}
+
+/// <summary>
+/// One action on a ticket. <see cref="ExpectedVersion"/> is the version the actor saw: when the ticket
+/// changed meanwhile, nothing is written and the actor is told so.
+/// </summary>
+public sealed record ActOnTicket(long Number, TicketAction Action, TicketActor Actor, string? Text, long ExpectedVersion, string? SubscriberNationalId = null);
+
+public enum TicketActionOutcome
+{
+    Done,
+    NotFound,
+    ChangedMeanwhile,
+    NotAllowed,
+    TextRequired,
+    ReopenWindowPassed,
+}
+
+public sealed record TicketActionResult(TicketActionOutcome Outcome);

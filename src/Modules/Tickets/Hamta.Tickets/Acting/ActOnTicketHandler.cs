@@ -1,0 +1,41 @@
+using Hamta.Kernel.Notifications;
+using Hamta.Tickets.Contracts;
+using Hamta.Tickets.Tickets;
+using JasperFx.Events;
+using Marten;
+using Wolverine;
+
+namespace Hamta.Tickets.Acting;
+
+public static class ActOnTicketHandler
+{
+    public static async Task<IEventStream<Ticket>?> LoadAsync(ActOnTicket command, IDocumentSession session, CancellationToken cancellation)
+    {
+        var ticket = await session.Query<Ticket>().FirstOrDefaultAsync(x => x.Number == command.Number, cancellation);
+        return ticket is null ? null : await session.Events.FetchForWriting<Ticket>(ticket.Id, cancellation);
+    }
+
+    public static (TicketActionResult, OutgoingMessages) Handle(ActOnTicket command, IEventStream<Ticket>? stream, TimeProvider clock)
+    {
+        var ticket = stream?.Aggregate;
+        if (ticket is null || (command.SubscriberNationalId is { } nationalId && ticket.SubscriberNationalId != nationalId))
+        {
+            return (new TicketActionResult(TicketActionOutcome.NotFound), []);
+        }
+
+        if (stream!.CurrentVersion != command.ExpectedVersion)
+        {
+            return (new TicketActionResult(TicketActionOutcome.ChangedMeanwhile), []);
+        }
+
+        var (outcome, change) = TicketDecisions.Decide(ticket, command, clock.GetUtcNow());
+        if (change is null)
+        {
+            return (new TicketActionResult(outcome), []);
+        }
+
+        stream.AppendOne(change);
+        return (new TicketActionResult(outcome),
+            TicketsTexts.After(command.Action, ticket.Number) is { } text ? [new SendSms(ticket.SubscriberSim, text, SmsKind.Notice)] : []);
+    }
+}

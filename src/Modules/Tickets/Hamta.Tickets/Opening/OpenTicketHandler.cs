@@ -1,0 +1,36 @@
+using Hamta.Kernel.Notifications;
+using Hamta.Tickets.Contracts;
+using Hamta.Tickets.Tickets;
+using Marten;
+using Wolverine;
+
+namespace Hamta.Tickets.Opening;
+
+public static class OpenTicketHandler
+{
+    public static async Task<Ticket?> LoadAsync(OpenTicket command, IQuerySession session, CancellationToken cancellation) =>
+        command.Device is { } device
+            ? await session.Query<Ticket>().FirstOrDefaultAsync(
+                x => x.DeviceId == device.DeviceId && x.Subject == command.Subject
+                    && x.Status != TicketStatus.Resolved && x.Status != TicketStatus.Rejected && x.Status != TicketStatus.Closed,
+                cancellation)
+            : null;
+
+    public static async Task<(OpenTicketResult, OutgoingMessages)> Handle(
+        OpenTicket command, Ticket? openTicketForDevice, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        if (openTicketForDevice is not null)
+        {
+            return (new OpenTicketResult(OpenTicketOutcome.DuplicateOpenTicket, openTicketForDevice.Number), []);
+        }
+
+        var number = await TicketNumbers.NextAsync(session, cancellation);
+        var status = command.Subject == TicketSubject.ImeiMismatch ? TicketStatus.AwaitingNetworkEvidence : TicketStatus.Submitted;
+        var id = Guid.CreateVersion7();
+        session.Events.StartStream<Ticket>(id, new TicketOpened(
+            id, number, command.Subject, command.SubscriberSim, command.SubscriberNationalId, command.Device, command.CorrectImeis,
+            command.Fields, command.Description.Trim(), status, clock.GetUtcNow()));
+        var sms = new SendSms(command.SubscriberSim, TicketsTexts.Opened(number, status == TicketStatus.AwaitingNetworkEvidence), SmsKind.Notice);
+        return (new OpenTicketResult(OpenTicketOutcome.Opened, number), [sms]);
+    }
+}

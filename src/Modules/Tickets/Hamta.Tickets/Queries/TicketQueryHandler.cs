@@ -1,0 +1,85 @@
+using Hamta.Tickets.Contracts;
+using Hamta.Tickets.Tickets;
+using Marten;
+
+namespace Hamta.Tickets.Queries;
+
+public static class TicketQueryHandler
+{
+    /// <summary>Keyset paging on the ticket number (numbers grow with time), so any page costs one index range scan.</summary>
+    public static async Task<TicketPage> Handle(FindMyTickets query, IQuerySession session, CancellationToken cancellation)
+    {
+        var mine = session.Query<Ticket>().Where(x => x.SubscriberNationalId == query.NationalId);
+        if (query.After is { } after)
+        {
+            var newer = await mine.Where(x => x.Number > after).OrderBy(x => x.Number).Take(query.PageSize + 1).ToListAsync(cancellation);
+            var hasNewer = newer.Count > query.PageSize;
+            var rows = newer.Take(query.PageSize).Reverse().ToList();
+            return await PageAsync(mine, rows, hasNewer, hasOlder: true, cancellation);
+        }
+
+        var window = await (query.Before is { } before ? mine.Where(x => x.Number < before) : mine)
+            .OrderByDescending(x => x.Number).Take(query.PageSize + 1).ToListAsync(cancellation);
+        var hasOlder = window.Count > query.PageSize;
+        return await PageAsync(mine, window.Take(query.PageSize).ToList(), hasNewer: query.Before is not null, hasOlder, cancellation);
+    }
+
+    public static async Task<TicketDetails?> Handle(GetTicket query, IQuerySession session, CancellationToken cancellation)
+    {
+        var ticket = await session.Query<Ticket>().FirstOrDefaultAsync(x => x.Number == query.Number, cancellation);
+        if (ticket is null || (query.NationalId is { } nationalId && ticket.SubscriberNationalId != nationalId))
+        {
+            return null;
+        }
+
+        var state = await session.Events.FetchStreamStateAsync(ticket.Id, cancellation);
+        return new TicketDetails(
+            ticket.Id, ticket.Number, state!.Version, ticket.Subject, ticket.Status, ticket.SubscriberSim, ticket.SubscriberNationalId,
+            ticket.Device, ticket.CorrectImeis, ticket.Fields, ticket.Description, ticket.AssignedAgent, ticket.OpenedAt, ticket.ResolvedAt,
+            ticket.Timeline);
+    }
+
+    public static async Task<AgentTicketPage> Handle(FindTicketsForAgents query, IQuerySession session, CancellationToken cancellation)
+    {
+        var tickets = session.Query<Ticket>().AsQueryable();
+        if (query.Status is { } status)
+        {
+            tickets = tickets.Where(x => x.Status == status);
+        }
+
+        if (query.Subject is { } subject)
+        {
+            tickets = tickets.Where(x => x.Subject == subject);
+        }
+
+        if (query.From is { } from)
+        {
+            tickets = tickets.Where(x => x.OpenedAt >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            tickets = tickets.Where(x => x.OpenedAt < to);
+        }
+
+        if (query.Search is { Length: > 0 } search)
+        {
+            var number = long.TryParse(search, out var parsed) ? parsed : -1;
+            tickets = tickets.Where(x => x.Number == number || x.DeviceImei == search || x.SubscriberSim == search || x.CorrectImeis.Contains(search));
+        }
+
+        var total = await tickets.CountAsync(cancellation);
+        var page = await tickets.OrderByDescending(x => x.Number).Skip(query.Page * query.PageSize).Take(query.PageSize).ToListAsync(cancellation);
+        return new AgentTicketPage(
+            page.Select(x => new AgentTicketRow(x.Number, x.Subject, x.DeviceImei, x.SubscriberSim, x.OpenedAt, x.Status, x.AssignedAgent)).ToList(),
+            total);
+    }
+
+    private static async Task<TicketPage> PageAsync(IQueryable<Ticket> mine, List<Ticket> rows, bool hasNewer, bool hasOlder, CancellationToken cancellation)
+    {
+        var newerCount = rows.Count == 0 ? 0 : await mine.CountAsync(x => x.Number > rows[0].Number, cancellation);
+        return new TicketPage(
+            rows.Select(x => new TicketRow(x.Number, x.Subject, x.DeviceImei, x.OpenedAt, x.Status)).ToList(),
+            newerCount + 1, hasNewer, hasOlder);
+    }
+}

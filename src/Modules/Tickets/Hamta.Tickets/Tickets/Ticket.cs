@@ -1,0 +1,63 @@
+using Hamta.Tickets.Contracts;
+
+namespace Hamta.Tickets.Tickets;
+
+/// <summary>A support ticket as its events made it: its state, its conversation and its timeline.</summary>
+public sealed record Ticket(
+    Guid Id,
+    long Number,
+    TicketSubject Subject,
+    TicketStatus Status,
+    string SubscriberSim,
+    string SubscriberNationalId,
+    TicketDevice? Device,
+    Guid? DeviceId,
+    string? DeviceImei,
+    IReadOnlyList<string> CorrectImeis,
+    IReadOnlyDictionary<string, string> Fields,
+    string Description,
+    string? AssignedAgent,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset? ResolvedAt,
+    IReadOnlyList<TicketEntry> Timeline)
+{
+    public static readonly TimeSpan ReopenWindow = TimeSpan.FromDays(7);
+
+    public bool IsOpen => Status is not (TicketStatus.Resolved or TicketStatus.Rejected or TicketStatus.Closed);
+
+    public static Ticket Create(TicketOpened e)
+    {
+        var opened = new TicketEntry(e.OpenedAt, TicketEntryKind.Opened, new TicketActor(TicketActorKind.Subscriber, e.SubscriberSim), e.Description);
+        IReadOnlyList<TicketEntry> timeline = e.Status == TicketStatus.AwaitingNetworkEvidence
+            ? [opened, new TicketEntry(e.OpenedAt, TicketEntryKind.AwaitingNetworkEvidence, new TicketActor(TicketActorKind.System, "opening"), null)]
+            : [opened];
+        return new Ticket(
+            e.TicketId, e.Number, e.Subject, e.Status, e.SubscriberSim, e.SubscriberNationalId, e.Device, e.Device?.DeviceId,
+            e.Device is { RegisteredImeis.Count: > 0 } device ? device.RegisteredImeis[0] : e.Fields.GetValueOrDefault(TicketFields.Imei), e.CorrectImeis, e.Fields, e.Description,
+            AssignedAgent: null, e.OpenedAt, ResolvedAt: null, timeline);
+    }
+
+    public Ticket Apply(TicketAssigned e) =>
+        Record(TicketEntryKind.Assigned, e.Actor, null, e.At, InReviewUnlessSettled) with { AssignedAgent = e.Actor.Name };
+
+    public Ticket Apply(AgentReplied e) => Record(TicketEntryKind.AgentReply, e.Actor, e.Text, e.At, InReviewUnlessSettled);
+
+    public Ticket Apply(InternalNoteAdded e) => Record(TicketEntryKind.InternalNote, e.Actor, e.Text, e.At, Status);
+
+    public Ticket Apply(InformationRequested e) => Record(TicketEntryKind.InformationRequested, e.Actor, e.Text, e.At, TicketStatus.AwaitingSubscriber);
+
+    public Ticket Apply(SubscriberReplied e) => Record(TicketEntryKind.SubscriberReply, e.Actor, e.Text, e.At, TicketStatus.InReview);
+
+    public Ticket Apply(TicketResolved e) => Record(TicketEntryKind.Resolved, e.Actor, e.Message, e.At, TicketStatus.Resolved) with { ResolvedAt = e.At };
+
+    public Ticket Apply(TicketRejected e) => Record(TicketEntryKind.Rejected, e.Actor, e.Reason, e.At, TicketStatus.Rejected);
+
+    public Ticket Apply(TicketClosed e) => Record(TicketEntryKind.Closed, e.Actor, null, e.At, TicketStatus.Closed);
+
+    public Ticket Apply(TicketReopened e) => Record(TicketEntryKind.Reopened, e.Actor, null, e.At, TicketStatus.InReview) with { ResolvedAt = null };
+
+    private TicketStatus InReviewUnlessSettled => IsOpen ? TicketStatus.InReview : Status;
+
+    private Ticket Record(TicketEntryKind kind, TicketActor actor, string? text, DateTimeOffset at, TicketStatus status) =>
+        this with { Status = status, Timeline = [.. Timeline, new TicketEntry(at, kind, actor, text)] };
+}
