@@ -42,6 +42,8 @@ public static class IdentityRegistration
 {
     public const string LoginRateLimit = "login";
     public const string InquiryRateLimit = "inquiry";
+    public const string TicketRateLimit = "tickets";
+    public const string TicketPostsPerSubscriberKey = "Hamta:RateLimits:TicketPostsPerSubscriberPerHour";
     public const string InquiriesPerIpKey = "Hamta:RateLimits:InquiriesPerIpPerMinute";
     public const string LoginPostsPerIpKey = "Hamta:RateLimits:LoginPostsPerIpPer5Minutes";
 
@@ -100,6 +102,16 @@ public static class IdentityRegistration
                     {
                         PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(LoginPostsPerIpKey, 20),
                         Window = TimeSpan.FromMinutes(5),
+                        QueueLimit = 0,
+                    })
+                : RateLimitPartition.GetNoLimiter("read"));
+            options.AddPolicy(TicketRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.User.FindFirstValue(SubscriberClaims.NationalId) ?? "anonymous",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(TicketPostsPerSubscriberKey, 30),
+                        Window = TimeSpan.FromHours(1),
                         QueueLimit = 0,
                     })
                 : RateLimitPartition.GetNoLimiter("read"));

@@ -29,7 +29,7 @@ public static class PortalMenu
         new("traveller", "Menu_Traveller", Ready: true),
         new("repair", "Menu_Repair", Ready: true),
         new("account", "Menu_Account", Ready: true),
-        new("tickets", "Menu_Tickets", Ready: false),
+        new("tickets", "Menu_Tickets", Ready: true),
     ];
 
     public static MenuItem? Pending(string slug) =>

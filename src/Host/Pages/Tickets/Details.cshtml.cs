@@ -1,0 +1,70 @@
+using Hamta.Host.Identity;
+using Hamta.Tickets.Contracts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Wolverine;
+
+namespace Hamta.Host.Pages.Tickets;
+
+/// <summary>One of my tickets: its facts, what happened and the conversation; answer, close or reopen it.</summary>
+[EnableRateLimiting(IdentityRegistration.TicketRateLimit)]
+public sealed class TicketDetailsModel(IMessageBus bus, TimeProvider clock, IStringLocalizer<SharedResource> texts) : PortalPageModel(texts)
+{
+    public TicketDetails? Ticket { get; private set; }
+
+    public bool Created { get; private set; }
+
+    [BindProperty]
+    public string? Text { get; set; }
+
+    public IEnumerable<TicketEntry> VisibleTimeline => Ticket!.Timeline.Where(entry => entry.Kind != TicketEntryKind.InternalNote);
+
+    public bool CanReply => Ticket!.Status == TicketStatus.AwaitingSubscriber;
+
+    public bool CanReopen => Ticket!.Status == TicketStatus.Resolved && clock.GetUtcNow() - Ticket.ResolvedAt <= TimeSpan.FromDays(7);
+
+    public async Task<IActionResult> OnGetAsync(long number, bool created, CancellationToken cancellation)
+    {
+        Created = created;
+        return await LoadAsync(number, cancellation) ? Page() : NotFound();
+    }
+
+    public Task<IActionResult> OnPostReplyAsync(long number, long version, CancellationToken cancellation) =>
+        ActAsync(number, TicketAction.SubscriberReply, version, cancellation);
+
+    public Task<IActionResult> OnPostCloseAsync(long number, long version, CancellationToken cancellation) =>
+        ActAsync(number, TicketAction.Close, version, cancellation);
+
+    public Task<IActionResult> OnPostReopenAsync(long number, long version, CancellationToken cancellation) =>
+        ActAsync(number, TicketAction.Reopen, version, cancellation);
+
+    private async Task<IActionResult> ActAsync(long number, TicketAction action, long version, CancellationToken cancellation)
+    {
+        var actor = new TicketActor(TicketActorKind.Subscriber, KartableSim);
+        var result = await bus.InvokeAsync<TicketActionResult>(
+            new ActOnTicket(number, action, actor, Text, version, KartableNationalId), cancellation);
+        switch (result.Outcome)
+        {
+            case TicketActionOutcome.NotFound:
+                return NotFound();
+            case TicketActionOutcome.Done:
+                return Redirect($"/tickets/{number}");
+            case TicketActionOutcome.TextRequired:
+                Refuse(nameof(Text), "TicketDetails_TextRequired");
+                break;
+            default:
+                Refuse(nameof(Text), $"TicketAction_{result.Outcome}");
+                break;
+        }
+
+        await LoadAsync(number, cancellation);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(long number, CancellationToken cancellation)
+    {
+        Ticket = await bus.InvokeAsync<TicketDetails?>(new GetTicket(number, KartableNationalId), cancellation);
+        return Ticket is not null;
+    }
+}

@@ -1,0 +1,183 @@
+using Hamta.Devices.Contracts;
+using Hamta.Host.Identity;
+using Hamta.Tickets.Contracts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Wolverine;
+
+namespace Hamta.Host.Pages.Tickets;
+
+/// <summary>The subject's form; checks every field, then files the ticket.</summary>
+[EnableRateLimiting(IdentityRegistration.TicketRateLimit)]
+public sealed class TicketFormModel(IMessageBus bus, IStringLocalizer<SharedResource> texts) : PortalPageModel(texts)
+{
+    public const int MaxDescription = 2000;
+
+    [BindProperty(SupportsGet = true)]
+    public TicketSubject Subject { get; set; }
+
+    [BindProperty]
+    public string? CorrectImei1 { get; set; }
+
+    [BindProperty]
+    public string? CorrectImei2 { get; set; }
+
+    [BindProperty]
+    public string? RegisteredImei1 { get; set; }
+
+    [BindProperty]
+    public string? RegisteredImei2 { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Imei { get; set; }
+
+    [BindProperty]
+    public string? NewImei { get; set; }
+
+    [BindProperty]
+    public string? OldSim { get; set; }
+
+    [BindProperty]
+    public string? Description { get; set; }
+
+    public SubjectForm Form => TicketSubjectCatalog.Find(Subject)!;
+
+    public IReadOnlyList<DeviceSummary> MyDevices { get; private set; } = [];
+
+    public long? ExistingTicket { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellation)
+    {
+        if (!KnownSubject())
+        {
+            return RedirectToPage("/Tickets/New");
+        }
+
+        await LoadDevicesAsync(cancellation);
+        if (Form.ImeiPairs && MyDevices.FirstOrDefault(d => Imei is not null && d.Imeis.Contains(Imei)) is { Imeis.Count: 2 } device)
+        {
+            (RegisteredImei1, RegisteredImei2) = (device.Imeis[0], device.Imeis[1]);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
+    {
+        if (!KnownSubject())
+        {
+            return RedirectToPage("/Tickets/New");
+        }
+
+        await LoadDevicesAsync(cancellation);
+        var ticket = Form.ImeiPairs ? await MismatchTicketAsync(cancellation) : OtherTicket();
+        if (ticket is null || !ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await bus.InvokeAsync<OpenTicketResult>(ticket, cancellation);
+        if (result.Outcome == OpenTicketOutcome.DuplicateOpenTicket)
+        {
+            ExistingTicket = result.Number;
+            return Page();
+        }
+
+        return Redirect($"/tickets/{result.Number}?created=true");
+    }
+
+    private async Task<OpenTicket?> MismatchTicketAsync(CancellationToken cancellation)
+    {
+        var ok = TryImei(nameof(CorrectImei1), CorrectImei1, out var correct1);
+        ok &= TryImei(nameof(CorrectImei2), CorrectImei2, out var correct2);
+        ok &= TryImei(nameof(RegisteredImei1), RegisteredImei1, out var registered1);
+        ok &= TryImei(nameof(RegisteredImei2), RegisteredImei2, out var registered2);
+        ok &= TryDescription(out var description);
+        if (!ok)
+        {
+            return null;
+        }
+
+        var device = MyDevices.FirstOrDefault(d => d.Imeis.SequenceEqual([registered1, registered2]));
+        if (device is null)
+        {
+            Refuse(nameof(RegisteredImei1), "TicketForm_NotYourDevice");
+        }
+        else if (correct1 == registered1 && correct2 == registered2)
+        {
+            Refuse(nameof(CorrectImei2), "TicketForm_NoDifference");
+        }
+        else if (correct1 != registered1)
+        {
+            Refuse(nameof(CorrectImei1), "TicketForm_FirstMustMatch");
+        }
+        else if ((await bus.InvokeAsync<ImeiInquiry>(new InquireImei(correct2), cancellation)).Registered)
+        {
+            Refuse(nameof(CorrectImei2), "TicketForm_NewImeiTaken");
+        }
+
+        return device is null
+            ? null
+            : new OpenTicket(Subject, KartableSim, KartableNationalId, new TicketDevice(device.Id, device.Imeis, $"{device.Brand} {device.Model}"),
+                [correct1, correct2], new Dictionary<string, string>(), description);
+    }
+
+    private OpenTicket? OtherTicket()
+    {
+        var fields = new Dictionary<string, string>();
+        var ok = TryDescription(out var description);
+        if (Form.Imei && TryImei(nameof(Imei), Imei, out var imei))
+        {
+            fields[TicketFields.Imei] = imei;
+        }
+
+        if (Form.NewImei && TryImei(nameof(NewImei), NewImei, out var newImei))
+        {
+            fields[TicketFields.NewImei] = newImei;
+        }
+
+        if (Form.OldSim && TryMobile(nameof(OldSim), OldSim, out var oldSim))
+        {
+            fields[TicketFields.OldSim] = oldSim;
+        }
+
+        if (!ok || !ModelState.IsValid)
+        {
+            return null;
+        }
+
+        var device = fields.TryGetValue(TicketFields.Imei, out var deviceImei) ? MyDevices.FirstOrDefault(d => d.Imeis.Contains(deviceImei)) : null;
+        var ticketDevice = device is null ? null : new TicketDevice(device.Id, device.Imeis, $"{device.Brand} {device.Model}");
+        return new OpenTicket(Subject, KartableSim, KartableNationalId, ticketDevice, [], fields, description);
+    }
+
+    /// <summary>A forged or missing subject sends the subscriber back to choosing one.</summary>
+    private bool KnownSubject()
+    {
+        var bound = !HasError(nameof(Subject)) && TicketSubjectCatalog.Find(Subject) is not null;
+        ModelState.Remove(nameof(Subject));
+        return bound;
+    }
+
+    private bool TryDescription(out string description)
+    {
+        description = (Description ?? string.Empty).Trim();
+        if (description.Length == 0)
+        {
+            Refuse(nameof(Description), "TicketForm_DescriptionRequired");
+            return false;
+        }
+
+        if (description.Length > MaxDescription)
+        {
+            Refuse(nameof(Description), "TicketForm_DescriptionTooLong", MaxDescription);
+            return false;
+        }
+
+        return true;
+    }
+
+    private async Task LoadDevicesAsync(CancellationToken cancellation) =>
+        MyDevices = await bus.InvokeAsync<IReadOnlyList<DeviceSummary>>(new FindDevicesOwnedBy(KartableNationalId), cancellation);
+}

@@ -1,0 +1,25 @@
+using Hamta.Tickets.Contracts;
+
+namespace Hamta.Host.Pages.Tickets;
+
+/// <summary>Which fields a subject's form asks for, besides «شرح درخواست».</summary>
+public sealed record SubjectForm(TicketSubject Subject, bool ImeiPairs, bool Imei, bool NewImei, bool OldSim);
+
+/// <summary>The subjects a subscriber can choose, in the order they are offered.</summary>
+public static class TicketSubjectCatalog
+{
+    public static readonly IReadOnlyList<SubjectForm> All =
+    [
+        new(TicketSubject.ImeiMismatch, ImeiPairs: true, Imei: false, NewImei: false, OldSim: false),
+        new(TicketSubject.IllegalDeviceWarning, ImeiPairs: false, Imei: true, NewImei: false, OldSim: false),
+        new(TicketSubject.TransferWarning, ImeiPairs: false, Imei: true, NewImei: false, OldSim: false),
+        new(TicketSubject.PreviousOwnerUnreachable, ImeiPairs: false, Imei: true, NewImei: false, OldSim: false),
+        new(TicketSubject.ActivationCodeProblem, ImeiPairs: false, Imei: true, NewImei: false, OldSim: false),
+        new(TicketSubject.RepairImeiChanged, ImeiPairs: false, Imei: true, NewImei: true, OldSim: false),
+        new(TicketSubject.ExpiredSimDevices, ImeiPairs: false, Imei: true, NewImei: false, OldSim: true),
+        new(TicketSubject.TravellerRegistration, ImeiPairs: false, Imei: true, NewImei: false, OldSim: false),
+        new(TicketSubject.Other, ImeiPairs: false, Imei: false, NewImei: false, OldSim: false),
+    ];
+
+    public static SubjectForm? Find(TicketSubject? subject) => All.FirstOrDefault(form => form.Subject == subject);
+}
