@@ -42,12 +42,14 @@ public static class IdentityRegistration
 {
     public const string LoginRateLimit = "login";
     public const string InquiryRateLimit = "inquiry";
-    public const string TicketRateLimit = "tickets";
-    public const string TicketPostsPerSubscriberKey = "Hamta:RateLimits:TicketPostsPerSubscriberPerHour";
+    public const string SubscriberPostsRateLimit = "subscriber-posts";
+    public const string SubscriberPostsKey = "Hamta:RateLimits:PostsPerSubscriberPerHour";
     public const string InquiriesPerIpKey = "Hamta:RateLimits:InquiriesPerIpPerMinute";
     public const string LoginPostsPerIpKey = "Hamta:RateLimits:LoginPostsPerIpPer5Minutes";
 
     /// <summary>
+    /// Posts that file tickets, answer them, set the kartable password or start a transfer are limited
+    /// per subscriber and address (guessing a kartable password, flooding the ticket queue).
     /// Login posts are limited per IP here; per mobile number the login challenge itself limits
     /// resends, codes per hour and tries per code, across every node (ADR 0006).
     /// Two cookie schemes: subscribers sign in with their mobile number, staff with a password; the
@@ -105,12 +107,12 @@ public static class IdentityRegistration
                         QueueLimit = 0,
                     })
                 : RateLimitPartition.GetNoLimiter("read"));
-            options.AddPolicy(TicketRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+            options.AddPolicy(SubscriberPostsRateLimit, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.User.FindFirstValue(SubscriberClaims.NationalId) ?? "anonymous",
+                    $"{context.User.FindFirstValue(SubscriberClaims.NationalId)}@{context.Connection.RemoteIpAddress}",
                     _ => new FixedWindowRateLimiterOptions
                     {
-                        PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(TicketPostsPerSubscriberKey, 30),
+                        PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(SubscriberPostsKey, 30),
                         Window = TimeSpan.FromHours(1),
                         QueueLimit = 0,
                     })

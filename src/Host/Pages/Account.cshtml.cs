@@ -1,11 +1,14 @@
 using Hamta.Sim.Contracts;
+using Hamta.Host.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Wolverine;
 
 namespace Hamta.Host.Pages;
 
 /// <summary>«حساب کاربری»: profile, SIMs and the kartable password.</summary>
+[EnableRateLimiting(IdentityRegistration.SubscriberPostsRateLimit)]
 public sealed class AccountModel(IMessageBus bus, IStringLocalizer<SharedResource> texts) : PortalPageModel(texts)
 {
     [BindProperty]

@@ -68,6 +68,9 @@ public sealed class ActivationModel(IMessageBus bus, IStringLocalizer<SharedReso
             case ActivationOutcome.NoActiveCode:
                 Refuse(nameof(Code), "Activation_NoActiveCode");
                 break;
+            case ActivationOutcome.CustomsFeeNotPaid:
+                Refuse(nameof(Imei), "Activation_CustomsFeeNotPaid");
+                break;
             default:
                 Refuse(nameof(Code), "Activation_WrongCode");
                 break;

@@ -7,6 +7,8 @@ namespace Hamta.Host.Pages;
 public abstract class ImeiLookupModel<TResult>(IMessageBus bus, IStringLocalizer<SharedResource> texts) : PortalPageModel(texts)
     where TResult : class
 {
+    protected IMessageBus Bus { get; } = bus;
+
     public string? Imei { get; private set; }
 
     public string? CheckedImei { get; private set; }
@@ -22,8 +24,11 @@ public abstract class ImeiLookupModel<TResult>(IMessageBus bus, IStringLocalizer
         }
 
         CheckedImei = checkedImei;
-        Result = await bus.InvokeAsync<TResult>(QueryFor(checkedImei), cancellation);
+        Result = await Bus.InvokeAsync<TResult>(QueryFor(checkedImei), cancellation);
+        await OnAnsweredAsync(checkedImei, Result, cancellation);
     }
 
     protected abstract object QueryFor(string imei);
+
+    protected virtual Task OnAnsweredAsync(string imei, TResult result, CancellationToken cancellation) => Task.CompletedTask;
 }

@@ -1,13 +1,16 @@
 using Hamta.Devices.Contracts;
 using Hamta.Kernel.Identifiers;
 using Hamta.Sim.Contracts;
+using Hamta.Host.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Wolverine;
 
 namespace Hamta.Host.Pages;
 
 /// <summary>The owner confirms with the kartable password and gets the one-time code for the buyer.</summary>
+[EnableRateLimiting(IdentityRegistration.SubscriberPostsRateLimit)]
 public sealed class StartTransferModel(IMessageBus bus, IStringLocalizer<SharedResource> texts) : PortalPageModel(texts)
 {
     [BindProperty(SupportsGet = true)]

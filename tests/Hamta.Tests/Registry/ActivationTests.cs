@@ -189,13 +189,7 @@ public sealed class ActivationTests(HamtaFixture fixture) : RegistryTest(fixture
         Assert.NotNull(page.Document.QuerySelector("#error-summary"));
     }
 
-    public static TheoryData<string> Garbage => new(
-        new string('9', 5000),
-        new string('۹', 300),
-        "<script>alert('x')</script>",
-        "'; DROP TABLE devices; --",
-        "\u200F\u202E",
-        "   ");
+    public static TheoryData<string> Garbage => new(new string('۹', 5000), "<script>alert('x')</script>", "\u200F\u202E   ");
 
     [Fact]
     public async Task A_post_without_the_antiforgery_token_activates_nothing()

@@ -8,7 +8,7 @@ using Wolverine;
 namespace Hamta.Host.Pages.Tickets;
 
 /// <summary>One of my tickets: its facts, what happened and the conversation; answer, close or reopen it.</summary>
-[EnableRateLimiting(IdentityRegistration.TicketRateLimit)]
+[EnableRateLimiting(IdentityRegistration.SubscriberPostsRateLimit)]
 public sealed class TicketDetailsModel(IMessageBus bus, TimeProvider clock, IStringLocalizer<SharedResource> texts) : PortalPageModel(texts)
 {
     public TicketDetails? Ticket { get; private set; }

@@ -9,7 +9,7 @@ using Wolverine;
 namespace Hamta.Host.Pages.Tickets;
 
 /// <summary>The subject's form; checks every field, then files the ticket.</summary>
-[EnableRateLimiting(IdentityRegistration.TicketRateLimit)]
+[EnableRateLimiting(IdentityRegistration.SubscriberPostsRateLimit)]
 public sealed class TicketFormModel(IMessageBus bus, IStringLocalizer<SharedResource> texts) : PortalPageModel(texts)
 {
     public const int MaxDescription = 2000;

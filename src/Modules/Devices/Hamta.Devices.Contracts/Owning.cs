@@ -13,6 +13,7 @@ public enum ActivationOutcome
     CoolingDown,
     Blocked,
     AlreadyOwned,
+    CustomsFeeNotPaid,
 }
 
 public sealed record ActivationResult(ActivationOutcome Outcome, int RetryAfterMinutes = 0);
@@ -39,6 +40,7 @@ public enum RepairOutcome
     DifferentModel,
     SameImei,
     NewImeiTaken,
+    NewImeiOnSameDevice,
     Blocked,
 }
 

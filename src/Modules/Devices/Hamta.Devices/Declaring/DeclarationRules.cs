@@ -1,6 +1,8 @@
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
 using Hamta.Kernel.Identifiers;
+using Hamta.Kernel.Notifications;
+using Hamta.Kernel.Security;
 
 namespace Hamta.Devices.Declaring;
 
@@ -33,14 +35,27 @@ public static class DeclarationRules
             : null;
     }
 
-    /// <summary>The events that put a valid declaration into the registry.</summary>
-    public static IReadOnlyList<object> Events(Guid deviceId, DeclareDevice declaration, DateTimeOffset now)
+    /// <summary>
+    /// The events that put a valid declaration into the registry, and the SMS it causes: a traveller
+    /// whose fee is paid gets an activation code at once, on the SIM named at customs.
+    /// </summary>
+    public static (IReadOnlyList<object> Events, SendSms? Sms) Events(Guid deviceId, DeclareDevice declaration, DateTimeOffset now)
     {
         var declared = new DeviceDeclared(
             deviceId, declaration.Imeis, declaration.Brand.Trim(), declaration.Model.Trim(), declaration.ImportType,
             declaration.Importer.Trim(), declaration.Traveller, now);
-        return declaration.ActivationCode is { } code
-            ? [declared, new ActivationCodeIssued(deviceId, ActivationCodes.Hash(deviceId, code), ActivationCodeReason.Box, now)]
-            : [declared];
+        if (declaration.ActivationCode is { } code)
+        {
+            return ([declared, new ActivationCodeIssued(deviceId, ActivationCodes.Hash(deviceId, code), ActivationCodeReason.Box, now)], null);
+        }
+
+        if (declaration.Traveller is not { FeePaid: true } traveller)
+        {
+            return ([declared], null);
+        }
+
+        var customsCode = OneTimeCode.New();
+        var issued = new ActivationCodeIssued(deviceId, ActivationCodes.Hash(deviceId, customsCode), ActivationCodeReason.Customs, now);
+        return ([declared, issued], new SendSms(traveller.Sim, DevicesTexts.CustomsCodeSms(declaration.Imeis[0], customsCode), SmsKind.Secret));
     }
 }

@@ -1,6 +1,7 @@
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
 using Marten;
+using Wolverine;
 
 namespace Hamta.Devices.Declaring;
 
@@ -9,21 +10,23 @@ public static class DeclareDeviceHandler
     public static async Task<IReadOnlyList<ImeiClaim>> LoadAsync(DeclareDevice command, IQuerySession session, CancellationToken cancellation) =>
         await session.LoadManyAsync<ImeiClaim>(cancellation, command.Imeis);
 
-    public static DeclarationResult Handle(DeclareDevice command, IReadOnlyList<ImeiClaim> existingClaims, IDocumentSession session, TimeProvider clock)
+    public static (DeclarationResult, OutgoingMessages) Handle(
+        DeclareDevice command, IReadOnlyList<ImeiClaim> existingClaims, IDocumentSession session, TimeProvider clock)
     {
         if (DeclarationRules.Refusal(command) is { } refusal)
         {
-            return refusal;
+            return (refusal, []);
         }
 
         if (existingClaims.Count > 0)
         {
-            return new DeclarationResult(DeclarationOutcome.ImeiAlreadyRegistered, Imei: existingClaims[0].Id);
+            return (new DeclarationResult(DeclarationOutcome.ImeiAlreadyRegistered, Imei: existingClaims[0].Id), []);
         }
 
         var deviceId = Guid.CreateVersion7();
-        session.Events.StartStream<Device>(deviceId, DeclarationRules.Events(deviceId, command, clock.GetUtcNow()));
+        var (events, sms) = DeclarationRules.Events(deviceId, command, clock.GetUtcNow());
+        session.Events.StartStream<Device>(deviceId, events);
         session.Insert(command.Imeis.Select(imei => new ImeiClaim(imei, deviceId)).ToArray());
-        return new DeclarationResult(DeclarationOutcome.Declared, deviceId);
+        return (new DeclarationResult(DeclarationOutcome.Declared, deviceId), sms is null ? [] : [sms]);
     }
 }

@@ -2,7 +2,6 @@ using Hamta.Devices.Contracts;
 using Hamta.Devices.Declaring;
 using Hamta.Devices.Registry;
 using Hamta.Kernel.Notifications;
-using Hamta.Kernel.Security;
 using JasperFx.Events;
 using Marten;
 using Weasel.Core;
@@ -79,13 +78,13 @@ public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock
         foreach (var declaration in lines.Select(line => line.Declaration!))
         {
             var deviceId = Guid.CreateVersion7();
-            var (events, customsCode) = EventsFor(deviceId, declaration, now);
+            var (events, customsSms) = DeclarationRules.Events(deviceId, declaration, now);
             streams.Add(StreamAction.Start(((DocumentStore)store).Events, deviceId, events.ToArray()));
             devices.Add(events.Skip(1).Aggregate(Device.Create((DeviceDeclared)events[0]), Evolve));
             claims.AddRange(declaration.Imeis.Select(imei => new ImeiClaim(imei, deviceId)));
-            if (customsCode is not null)
+            if (customsSms is not null)
             {
-                sms.Add(new SendSms(declaration.Traveller!.Sim, DevicesTexts.CustomsCodeSms(declaration.Imeis[0], customsCode), SmsKind.Secret));
+                sms.Add(customsSms);
             }
         }
 
@@ -104,19 +103,6 @@ public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock
         }
 
         return sms;
-    }
-
-    /// <summary>A traveller whose fee is paid gets an activation code at once, sent to the SIM named at customs.</summary>
-    private static (IReadOnlyList<object>, string?) EventsFor(Guid deviceId, DeclareDevice declaration, DateTimeOffset now)
-    {
-        var events = DeclarationRules.Events(deviceId, declaration, now);
-        if (declaration.Traveller is not { FeePaid: true } || declaration.ActivationCode is not null)
-        {
-            return (events, null);
-        }
-
-        var code = OneTimeCode.New();
-        return ([.. events, new ActivationCodeIssued(deviceId, ActivationCodes.Hash(deviceId, code), ActivationCodeReason.Customs, now)], code);
     }
 
     private static Device Evolve(Device device, object e) => e switch

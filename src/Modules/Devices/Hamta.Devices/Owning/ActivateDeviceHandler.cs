@@ -29,7 +29,7 @@ public static class ActivateDeviceHandler
             return (new ActivationResult(ActivationOutcome.Blocked), []);
         }
 
-        if (device.ActivationLockLeft(now) is var lockLeft && lockLeft > TimeSpan.Zero)
+        if (device.ActivationLockLeft(command.Sim, now) is var lockLeft && lockLeft > TimeSpan.Zero)
         {
             return (new ActivationResult(ActivationOutcome.CoolingDown, (int)Math.Ceiling(lockLeft.TotalMinutes)), []);
         }
@@ -37,6 +37,11 @@ public static class ActivateDeviceHandler
         if (device.IsOwnedBy(command.Sim, command.NationalId))
         {
             return (new ActivationResult(ActivationOutcome.AlreadyOwned), []);
+        }
+
+        if (device.AwaitsCustomsFee)
+        {
+            return (new ActivationResult(ActivationOutcome.CustomsFeeNotPaid), []);
         }
 
         if (device.ActivationCodeHash is null)
@@ -47,7 +52,7 @@ public static class ActivateDeviceHandler
         if (!ActivationCodes.Matches(device.ActivationCodeHash, device.Id, command.Code))
         {
             var rejected = new ActivationCodeRejected(device.Id, command.Sim, now);
-            var locked = device.Apply(rejected).ActivationLockLeft(now);
+            var locked = device.Apply(rejected).ActivationLockLeft(command.Sim, now);
             return (locked > TimeSpan.Zero
                 ? new ActivationResult(ActivationOutcome.CoolingDown, (int)Math.Ceiling(locked.TotalMinutes))
                 : new ActivationResult(ActivationOutcome.WrongCode), [rejected]);

@@ -2,6 +2,9 @@ using Hamta.Devices.Contracts;
 
 namespace Hamta.Devices.Registry;
 
+/// <summary>Wrong activation codes one SIM typed for a device, and when the last one came.</summary>
+public sealed record ActivationFailures(int Count, DateTimeOffset LastAt);
+
 /// <summary>A registered device as its events made it; holds what the registry's decisions need.</summary>
 public sealed record Device(
     Guid Id,
@@ -17,8 +20,7 @@ public sealed record Device(
     string? LastOwnerSim = null,
     string? ActivationCodeHash = null,
     bool TravellerFeePaid = false,
-    int FailedActivations = 0,
-    DateTimeOffset? LastFailedActivationAt = null,
+    IReadOnlyDictionary<string, ActivationFailures>? FailedActivations = null,
     bool Blocked = false,
     DateTimeOffset? FirstSeenOnNetworkAt = null)
 {
@@ -29,33 +31,44 @@ public sealed record Device(
 
     public bool IsOwnedBy(string sim, string nationalId) => OwnerSim == sim && OwnerNationalId == nationalId;
 
-    /// <summary>How long activation stays closed after too many wrong codes; zero when it is open.</summary>
-    public TimeSpan ActivationLockLeft(DateTimeOffset now) =>
-        FailedActivations >= MaxFailedActivations && LastFailedActivationAt is { } last && last + ActivationCooldown > now
-            ? last + ActivationCooldown - now
+    /// <summary>
+    /// How long activation stays closed for this SIM after its wrong codes; zero when it is open.
+    /// Counted per SIM, so nobody can lock a device for its rightful buyer.
+    /// </summary>
+    public TimeSpan ActivationLockLeft(string sim, DateTimeOffset now) =>
+        FailedActivations?.GetValueOrDefault(sim) is { Count: >= MaxFailedActivations } failures && failures.LastAt + ActivationCooldown > now
+            ? failures.LastAt + ActivationCooldown - now
             : TimeSpan.Zero;
+
+    /// <summary>A traveller's device can be activated only once the customs fee is paid.</summary>
+    public bool AwaitsCustomsFee => Traveller is not null && !TravellerFeePaid;
 
     public static Device Create(DeviceDeclared e) =>
         new(e.DeviceId, e.Imeis, e.Brand, e.Model, e.ImportType, e.Importer, e.Traveller, e.DeclaredAt, TravellerFeePaid: e.Traveller?.FeePaid ?? false);
 
     public Device Apply(ActivationCodeIssued e) => this with { ActivationCodeHash = e.CodeHash };
 
-    public Device Apply(ActivationCodeRejected e) => this with
+    public Device Apply(ActivationCodeRejected e)
     {
-        FailedActivations = ActivationLockLeft(e.RejectedAt) == TimeSpan.Zero && FailedActivations >= MaxFailedActivations ? 1 : FailedActivations + 1,
-        LastFailedActivationAt = e.RejectedAt,
-    };
+        var previous = FailedActivations?.GetValueOrDefault(e.Sim);
+        var count = previous is { Count: >= MaxFailedActivations } && ActivationLockLeft(e.Sim, e.RejectedAt) == TimeSpan.Zero ? 1 : (previous?.Count ?? 0) + 1;
+        var failures = new Dictionary<string, ActivationFailures>(FailedActivations ?? new Dictionary<string, ActivationFailures>())
+        {
+            [e.Sim] = new ActivationFailures(count, e.RejectedAt),
+        };
+        return this with { FailedActivations = failures };
+    }
 
     public Device Apply(DeviceActivated e) => this with
     {
-        OwnerSim = e.OwnerSim, OwnerNationalId = e.OwnerNationalId, ActivationCodeHash = null, FailedActivations = 0,
+        OwnerSim = e.OwnerSim, OwnerNationalId = e.OwnerNationalId, ActivationCodeHash = null, FailedActivations = null,
     };
 
     public Device Apply(TransferStarted e) => this with { ActivationCodeHash = e.CodeHash };
 
     public Device Apply(OwnershipTransferred e) => this with
     {
-        OwnerSim = e.ToSim, OwnerNationalId = e.ToNationalId, LastOwnerSim = e.FromSim, ActivationCodeHash = null, FailedActivations = 0,
+        OwnerSim = e.ToSim, OwnerNationalId = e.ToNationalId, LastOwnerSim = e.FromSim, ActivationCodeHash = null, FailedActivations = null,
     };
 
     public Device Apply(TravellerFeePaid e) => this with { TravellerFeePaid = true };

@@ -32,6 +32,7 @@ public static class RegisterRepairHandler
         { Blocked: true } => RepairOutcome.Blocked,
         _ when command.OldImei == command.NewImei => RepairOutcome.SameImei,
         _ when Imei.TacOf(command.OldImei) != Imei.TacOf(command.NewImei) => RepairOutcome.DifferentModel,
+        _ when newImeiClaim?.DeviceId == device.Id => RepairOutcome.NewImeiOnSameDevice,
         _ when newImeiClaim is not null => RepairOutcome.NewImeiTaken,
         _ => RepairOutcome.Replaced,
     };
