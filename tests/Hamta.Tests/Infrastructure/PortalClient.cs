@@ -12,6 +12,9 @@ public sealed record PortalPage(int Status, string? Location, string Html, IHtml
     public string Text => Document.Body?.TextContent ?? string.Empty;
 
     public string? ErrorFor(string field) => Document.QuerySelector($"#{field}-error")?.TextContent.Trim();
+
+    /// <summary>The error summary at the top of a form, as a screen reader announces it.</summary>
+    public string? Errors => Document.QuerySelector("#error-summary")?.TextContent.Trim();
 }
 
 /// <summary>
@@ -27,13 +30,32 @@ public sealed class PortalClient(IAlbaHost host)
 
     public Task<PortalPage> GetAsync(string url) => SendAsync(s => s.Get.Url(url));
 
-    /// <summary>GETs <paramref name="formPage"/>, then posts the fields with its antiforgery token.</summary>
+    /// <summary>
+    /// GETs <paramref name="formPage"/>, then posts the fields as a browser would: with the hidden
+    /// inputs of the form that posts to <paramref name="action"/> (its antiforgery token among them).
+    /// </summary>
     public async Task<PortalPage> SubmitAsync(string formPage, IDictionary<string, string> fields, string? action = null)
     {
         var page = await GetAsync(formPage);
-        var token = page.Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"{formPage} has no antiforgery token.");
-        return await PostAsync(action ?? formPage, new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token });
+        var target = action ?? formPage;
+        var form = page.Document.Forms.FirstOrDefault(f => f.GetAttribute("method") == "post" && f.GetAttribute("action") == target)
+            ?? page.Document.QuerySelector("main form[method=post]") as AngleSharp.Html.Dom.IHtmlFormElement
+            ?? page.Document.Forms.FirstOrDefault(f => f.GetAttribute("method") == "post")
+            ?? throw new InvalidOperationException($"{formPage} has no form to post.");
+        var posted = form.QuerySelectorAll("input[type=hidden]")
+            .Where(input => input.GetAttribute("name") is not null)
+            .ToDictionary(input => input.GetAttribute("name")!, input => input.GetAttribute("value") ?? string.Empty);
+        if (!posted.ContainsKey("__RequestVerificationToken"))
+        {
+            throw new InvalidOperationException($"{formPage} has no antiforgery token.");
+        }
+
+        foreach (var (name, value) in fields)
+        {
+            posted[name] = value;
+        }
+
+        return await PostAsync(target, posted);
     }
 
     public Task<PortalPage> PostAsync(string url, IDictionary<string, string> fields)

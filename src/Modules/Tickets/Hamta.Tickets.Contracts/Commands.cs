@@ -60,6 +60,7 @@ public enum TicketActionOutcome
     ChangedMeanwhile,
     NotAllowed,
     TextRequired,
+    TextTooLong,
     ReopenWindowPassed,
 }
 

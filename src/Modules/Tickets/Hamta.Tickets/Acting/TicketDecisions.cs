@@ -23,6 +23,11 @@ public static class TicketDecisions
             return (TicketActionOutcome.TextRequired, null);
         }
 
+        if (text?.Length > MaxTextLength)
+        {
+            return (TicketActionOutcome.TextTooLong, null);
+        }
+
         var id = ticket.Id;
         return command.Action switch
         {

@@ -6,6 +6,8 @@ namespace Hamta.Tickets.Queries;
 
 public static class TicketQueryHandler
 {
+    public const int MaxAgentPageSize = 100;
+
     /// <summary>Keyset paging on the ticket number (numbers grow with time), so any page costs one index range scan.</summary>
     public static async Task<TicketPage> Handle(FindMyTickets query, IQuerySession session, CancellationToken cancellation)
     {
@@ -26,17 +28,21 @@ public static class TicketQueryHandler
 
     public static async Task<TicketDetails?> Handle(GetTicket query, IQuerySession session, CancellationToken cancellation)
     {
-        var ticket = await session.Query<Ticket>().FirstOrDefaultAsync(x => x.Number == query.Number, cancellation);
-        if (ticket is null || (query.NationalId is { } nationalId && ticket.SubscriberNationalId != nationalId))
+        var found = await session.Query<Ticket>().FirstOrDefaultAsync(x => x.Number == query.Number, cancellation);
+        if (found is null || (query.NationalId is { } nationalId && found.SubscriberNationalId != nationalId))
         {
             return null;
         }
 
-        var state = await session.Events.FetchStreamStateAsync(ticket.Id, cancellation);
+        // The version is read before the contents, so the contents are never older than the version an
+        // action will be checked against.
+        var state = await session.Events.FetchStreamStateAsync(found.Id, cancellation);
+        var ticket = (await session.LoadAsync<Ticket>(found.Id, cancellation))!;
+        var timeline = query.NationalId is null ? ticket.Timeline : ticket.Timeline.Where(entry => entry.Kind != TicketEntryKind.InternalNote).ToList();
         return new TicketDetails(
             ticket.Id, ticket.Number, state!.Version, ticket.Subject, ticket.Status, ticket.SubscriberSim, ticket.SubscriberNationalId,
             ticket.Device, ticket.CorrectImeis, ticket.Fields, ticket.Description, ticket.AssignedAgent, ticket.OpenedAt, ticket.ResolvedAt,
-            ticket.Timeline);
+            timeline);
     }
 
     public static async Task<AgentTicketPage> Handle(FindTicketsForAgents query, IQuerySession session, CancellationToken cancellation)
@@ -65,11 +71,12 @@ public static class TicketQueryHandler
         if (query.Search is { Length: > 0 } search)
         {
             var number = long.TryParse(search, out var parsed) ? parsed : -1;
-            tickets = tickets.Where(x => x.Number == number || x.DeviceImei == search || x.SubscriberSim == search || x.CorrectImeis.Contains(search));
+            tickets = tickets.Where(x => x.Number == number || x.SubscriberSim == search || x.Imeis.Contains(search));
         }
 
+        var pageSize = Math.Clamp(query.PageSize, 1, MaxAgentPageSize);
         var total = await tickets.CountAsync(cancellation);
-        var page = await tickets.OrderByDescending(x => x.Number).Skip(query.Page * query.PageSize).Take(query.PageSize).ToListAsync(cancellation);
+        var page = await tickets.OrderByDescending(x => x.Number).Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize).ToListAsync(cancellation);
         return new AgentTicketPage(
             page.Select(x => new AgentTicketRow(x.Number, x.Subject, x.DeviceImei, x.SubscriberSim, x.OpenedAt, x.Status, x.AssignedAgent)).ToList(),
             total);

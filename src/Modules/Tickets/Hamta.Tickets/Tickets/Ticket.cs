@@ -23,6 +23,10 @@ public sealed record Ticket(
 {
     public static readonly TimeSpan ReopenWindow = TimeSpan.FromDays(7);
 
+    /// <summary>Every IMEI the ticket names (registered, correct, or typed in its fields), for the agents' search.</summary>
+    public IReadOnlyList<string> Imeis =>
+        [.. Device?.RegisteredImeis ?? [], .. CorrectImeis, .. Fields.Where(f => f.Key is TicketFields.Imei or TicketFields.NewImei).Select(f => f.Value)];
+
     public bool IsOpen => Status is not (TicketStatus.Resolved or TicketStatus.Rejected or TicketStatus.Closed);
 
     public static Ticket Create(TicketOpened e)

@@ -1,0 +1,131 @@
+using System.Globalization;
+using Hamta.Kernel.Identifiers;
+using Hamta.Kernel.Text;
+using Hamta.Tickets.Contracts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wolverine;
+
+namespace Hamta.Host.Pages.Staff;
+
+/// <summary>
+/// The agents' queue: every ticket, newest first, filtered by status, subject and the day it was
+/// opened (Tehran days), searched by ticket number, IMEI or mobile number, twenty a page.
+/// </summary>
+public sealed class StaffTicketsModel(IMessageBus bus) : PageModel
+{
+    public const int PageSize = 20;
+
+    /// <summary>Iran keeps no daylight saving time since 2022: a Tehran day starts at 00:00 +03:30.</summary>
+    public static readonly TimeSpan TehranOffset = new(3, 30, 0);
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "subject")]
+    public string? Subject { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "from")]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "to")]
+    public string? To { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    /// <summary>The page, from 1 (not "page": Razor Pages keeps that route value for itself).</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public TicketStatus? StatusFilter { get; private set; }
+
+    public TicketSubject? SubjectFilter { get; private set; }
+
+    public DateOnly? FromDay { get; private set; }
+
+    public DateOnly? ToDay { get; private set; }
+
+    /// <summary>What the visitor typed but could not be read as a date; it is shown and left out of the filter.</summary>
+    public IReadOnlyList<string> BadDates { get; private set; } = [];
+
+    public AgentTicketPage Listing { get; private set; } = new([], 0);
+
+    public int FirstRow => (PageNumber - 1) * PageSize + 1;
+
+    public bool HasPrevious => PageNumber > 1;
+
+    public bool HasNext => PageNumber * PageSize < Listing.Total;
+
+    public async Task OnGetAsync(CancellationToken cancellation)
+    {
+        PageNumber = Math.Max(1, PageNumber);
+        StatusFilter = Enum.TryParse<TicketStatus>(Status, ignoreCase: true, out var status) && Enum.IsDefined(status) ? status : null;
+        SubjectFilter = Enum.TryParse<TicketSubject>(Subject, ignoreCase: true, out var subject) && Enum.IsDefined(subject) ? subject : null;
+        var bad = new List<string>();
+        FromDay = Day(From, bad);
+        ToDay = Day(To, bad);
+        BadDates = bad;
+
+        Listing = await bus.InvokeAsync<AgentTicketPage>(
+            new FindTicketsForAgents(
+                StatusFilter, SubjectFilter, StartOf(FromDay), StartOf(ToDay?.AddDays(1)), NormalizeSearch(Search), PageNumber - 1, PageSize),
+            cancellation);
+    }
+
+    /// <summary>The queue's address with the current filters and another page.</summary>
+    public string PageUrl(int page)
+    {
+        var query = new Dictionary<string, string?>
+        {
+            ["status"] = StatusFilter?.ToString(),
+            ["subject"] = SubjectFilter?.ToString(),
+            ["from"] = FromDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["to"] = ToDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["q"] = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
+            ["p"] = page.ToString(CultureInfo.InvariantCulture),
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/staff/tickets", query.Where(x => x.Value is not null));
+    }
+
+    /// <summary>
+    /// A mobile number in any accepted form and digit script becomes 09XXXXXXXXX; a ticket number or
+    /// an IMEI becomes plain ASCII digits.
+    /// </summary>
+    public static string? NormalizeSearch(string? search)
+    {
+        if (string.IsNullOrWhiteSpace(search))
+        {
+            return null;
+        }
+
+        if (MobileNumber.TryNormalize(search, out var mobile))
+        {
+            return mobile;
+        }
+
+        var normalized = DigitNormalizer.Normalize(search);
+        return normalized.Length == 0 ? null : normalized;
+    }
+
+    public static DateTimeOffset? StartOf(DateOnly? day) =>
+        day is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TehranOffset) : null;
+
+    private static DateOnly? Day(string? input, List<string> bad)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return null;
+        }
+
+        // <input type="date"> sends yyyy-MM-dd; typed by hand it may come in Persian digits or with slashes.
+        if (DateOnly.TryParseExact(input.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            || DateOnly.TryParseExact(DigitNormalizer.Normalize(input.Replace('/', '-')), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        {
+            return day;
+        }
+
+        bad.Add(input);
+        return null;
+    }
+}
