@@ -20,6 +20,8 @@ public static class Jobs
                 storage => storage.UseNpgsqlConnection(connectionString),
                 new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
 
+        builder.Services.AddScoped<TicketJobs>();
+        builder.Services.AddHostedService<TicketJobSchedule>();
         if (role.RunsJobs)
         {
             builder.Services.AddHangfireServer(options => options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}");

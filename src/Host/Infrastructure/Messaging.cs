@@ -23,6 +23,7 @@ public static class Messaging
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Static;
             options.Durability.Mode = builder.Configuration.GetValue("Hamta:SingleNode", false) ? DurabilityMode.Solo : DurabilityMode.Balanced;
             options.Policies.AutoApplyTransactions();
+            options.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
             options.Policies.UseDurableLocalQueues();
             options.Policies.UseDurableOutboxOnAllSendingEndpoints();
             options.OnException<ConcurrencyException>().Or<EventStreamUnexpectedMaxEventIdException>()

@@ -33,3 +33,14 @@ public sealed record SeenOnNetworkAnswer(bool Seen, DateTimeOffset? LastSeenAt);
 public sealed record FindLastSeenOnNetwork(IReadOnlyList<string> Imeis);
 
 public sealed record LastSeenOnNetwork(IReadOnlyDictionary<string, DateTimeOffset> ByImei);
+
+/// <summary>Which IMEIs the network saw with a SIM, or a SIM of a national ID, at any time: one request per case to check.</summary>
+public sealed record EvidenceRequest(Guid RequestId, IReadOnlyList<string> Imeis, string Sim, string NationalId);
+
+/// <summary>Asks for the sightings of many cases at once; answered with one <see cref="NetworkEvidenceFound"/>.</summary>
+public sealed record FindNetworkEvidence(IReadOnlyList<EvidenceRequest> Requests);
+
+public sealed record EvidenceSighting(Guid RequestId, string Imei, string Msisdn, DateTimeOffset ObservedAt);
+
+/// <summary>The answer to <see cref="FindNetworkEvidence"/>: the latest sighting of each requested IMEI that was seen.</summary>
+public sealed record NetworkEvidenceFound(IReadOnlyList<EvidenceSighting> Sightings);

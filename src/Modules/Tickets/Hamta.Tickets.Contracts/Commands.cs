@@ -65,3 +65,15 @@ public enum TicketActionOutcome
 }
 
 public sealed record TicketActionResult(TicketActionOutcome Outcome);
+
+/// <summary>
+/// The recurring check of tickets waiting for network evidence: asks for the evidence of every one
+/// of them, in batches, and rejects those that waited longer than <see cref="EvidenceWindow"/>.
+/// </summary>
+public sealed record SweepAwaitingTickets(TimeSpan EvidenceWindow, int BatchSize = 1000);
+
+/// <summary>Closes resolved tickets nobody reopened within the reopening window.</summary>
+public sealed record CloseSettledTickets;
+
+/// <summary>Reminds subscribers who did not answer a request for information, and closes the ticket after <see cref="CloseAfter"/>.</summary>
+public sealed record RemindUnansweredTickets(TimeSpan RemindAfter, TimeSpan CloseAfter);

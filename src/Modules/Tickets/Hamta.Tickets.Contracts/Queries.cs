@@ -25,6 +25,10 @@ public enum TicketEntryKind
     Rejected,
     Closed,
     Reopened,
+    NetworkEvidence,
+    CorrectionRequested,
+    HandedToAgent,
+    Reminded,
 }
 
 public sealed record TicketDetails(
@@ -42,7 +46,8 @@ public sealed record TicketDetails(
     string? AssignedAgent,
     DateTimeOffset OpenedAt,
     DateTimeOffset? ResolvedAt,
-    IReadOnlyList<TicketEntry> Timeline);
+    IReadOnlyList<TicketEntry> Timeline,
+    IReadOnlyList<string> ImeisSeenOnNetwork);
 
 /// <summary>One ticket; for a subscriber, only when it is theirs (<see cref="NationalId"/>); staff pass null.</summary>
 public sealed record GetTicket(long Number, string? NationalId);

@@ -19,7 +19,8 @@ public static class TicketsModule
             .Index(x => x.DeviceId)
             .Index(x => x.Status)
             .Index(x => x.DeviceImei)
-            .Index(x => x.SubscriberSim);
+            .Index(x => x.SubscriberSim)
+            .Index(x => x.OpenedAt);
         options.Storage.ExtendedSchemaObjects.Add(TicketNumbers.SchemaObject());
         return options;
     }

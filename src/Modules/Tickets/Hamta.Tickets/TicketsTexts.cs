@@ -9,6 +9,20 @@ internal static class TicketsTexts
         ? $"همتا\nتیکت {number} ثبت شد. پس از رؤیت گوشی در شبکه با هر دو IMEI درست، درخواست شما خودکار بررسی می‌شود."
         : $"همتا\nتیکت {number} ثبت شد. نتیجه بررسی را در بخش «ثبت و پیگیری مشکلات» ببینید.";
 
+    public static string AutomaticallyResolved(string correctImei) =>
+        $"سامانه هوشمند شناسایی و رفع مشکل: دستگاه شما با هر دو IMEI درست در شبکه رؤیت شد و شناسه دوم در همتا به {correctImei} اصلاح شد.";
+
+    public static string Rejected(long number) =>
+        $"همتا\nتیکت {number} رد شد: دستگاه در مهلت مقرر با هر دو IMEI درست در شبکه رؤیت نشد. سیم‌کارت را در هر دو شکاف قرار دهید، گوشی را روشن کنید و دوباره درخواست ثبت کنید.";
+
+    public const string NoEvidenceReason =
+        "دستگاه در مهلت مقرر با هر دو IMEI درست در شبکه رؤیت نشد. لطفا سیم‌کارت را یک‌بار در شکاف اول و یک‌بار در شکاف دوم قرار دهید، هر بار گوشی را روشن کنید تا آنتن بگیرد، سپس دوباره درخواست ثبت کنید.";
+
+    public static string AutoClosed(long number) => $"همتا\nتیکت {number} بسته شد.";
+
+    public static string Reminder(long number) =>
+        $"همتا\nبرای ادامه بررسی تیکت {number} به پاسخ شما نیاز است. لطفا در بخش «ثبت و پیگیری مشکلات» پاسخ دهید؛ در غیر این صورت تیکت بسته می‌شود.";
+
     public static string? After(TicketAction action, long number) => action switch
     {
         TicketAction.Reply => $"همتا\nبه تیکت {number} پاسخ داده شد. پاسخ را در بخش «ثبت و پیگیری مشکلات» ببینید.",

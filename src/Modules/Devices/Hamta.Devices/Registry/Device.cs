@@ -22,7 +22,8 @@ public sealed record Device(
     bool TravellerFeePaid = false,
     IReadOnlyDictionary<string, ActivationFailures>? FailedActivations = null,
     bool Blocked = false,
-    DateTimeOffset? FirstSeenOnNetworkAt = null)
+    DateTimeOffset? FirstSeenOnNetworkAt = null,
+    IReadOnlyList<long>? CorrectedByTickets = null)
 {
     public const int MaxFailedActivations = 5;
     public static readonly TimeSpan ActivationCooldown = TimeSpan.FromMinutes(15);
@@ -74,6 +75,12 @@ public sealed record Device(
     public Device Apply(TravellerFeePaid e) => this with { TravellerFeePaid = true };
 
     public Device Apply(ImeiReplacedAfterRepair e) => this with { Imeis = Imeis.Select(imei => imei == e.OldImei ? e.NewImei : imei).ToList() };
+
+    public Device Apply(ImeiCorrected e) => this with
+    {
+        Imeis = Imeis.Select(imei => imei == e.WrongImei ? e.CorrectImei : imei).ToList(),
+        CorrectedByTickets = [.. CorrectedByTickets ?? [], e.TicketNumber],
+    };
 
     public Device Apply(DeviceFirstSeenOnNetwork e) => this with { FirstSeenOnNetworkAt = e.SeenAt };
 }

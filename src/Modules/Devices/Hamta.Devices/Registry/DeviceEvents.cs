@@ -30,3 +30,6 @@ public sealed record TravellerFeePaid(Guid DeviceId, DateTimeOffset PaidAt);
 public sealed record ImeiReplacedAfterRepair(Guid DeviceId, string OldImei, string NewImei, string BySim, DateTimeOffset ReplacedAt);
 
 public sealed record DeviceFirstSeenOnNetwork(Guid DeviceId, string Imei, DateTimeOffset SeenAt);
+
+/// <summary>The registry's IMEI was wrong; a ticket proved the real one from network evidence.</summary>
+public sealed record ImeiCorrected(Guid DeviceId, string WrongImei, string CorrectImei, long TicketNumber, string Cause, DateTimeOffset CorrectedAt);

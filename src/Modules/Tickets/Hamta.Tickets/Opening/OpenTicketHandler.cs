@@ -1,4 +1,5 @@
 using Hamta.Kernel.Notifications;
+using Hamta.Sim.Contracts;
 using Hamta.Tickets.Contracts;
 using Hamta.Tickets.Tickets;
 using Marten;
@@ -30,7 +31,14 @@ public static class OpenTicketHandler
         session.Events.StartStream<Ticket>(id, new TicketOpened(
             id, number, command.Subject, command.SubscriberSim, command.SubscriberNationalId, command.Device, command.CorrectImeis,
             command.Fields, command.Description.Trim(), status, clock.GetUtcNow()));
-        var sms = new SendSms(command.SubscriberSim, TicketsTexts.Opened(number, status == TicketStatus.AwaitingNetworkEvidence), SmsKind.Notice);
-        return (new OpenTicketResult(OpenTicketOutcome.Opened, number), [sms]);
+        var awaitingEvidence = status == TicketStatus.AwaitingNetworkEvidence;
+        OutgoingMessages outgoing = [new SendSms(command.SubscriberSim, TicketsTexts.Opened(number, awaitingEvidence), SmsKind.Notice)];
+        if (awaitingEvidence)
+        {
+            // Sightings from before the ticket count too.
+            outgoing.Add(new FindNetworkEvidence([new EvidenceRequest(id, command.CorrectImeis, command.SubscriberSim, command.SubscriberNationalId)]));
+        }
+
+        return (new OpenTicketResult(OpenTicketOutcome.Opened, number), outgoing);
     }
 }

@@ -42,7 +42,7 @@ public static class TicketQueryHandler
         return new TicketDetails(
             ticket.Id, ticket.Number, state!.Version, ticket.Subject, ticket.Status, ticket.SubscriberSim, ticket.SubscriberNationalId,
             ticket.Device, ticket.CorrectImeis, ticket.Fields, ticket.Description, ticket.AssignedAgent, ticket.OpenedAt, ticket.ResolvedAt,
-            timeline);
+            timeline, ticket.ImeisSeenOnNetwork ?? []);
     }
 
     public static async Task<AgentTicketPage> Handle(FindTicketsForAgents query, IQuerySession session, CancellationToken cancellation)

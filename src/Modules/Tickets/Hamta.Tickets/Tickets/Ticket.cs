@@ -19,13 +19,22 @@ public sealed record Ticket(
     string? AssignedAgent,
     DateTimeOffset OpenedAt,
     DateTimeOffset? ResolvedAt,
-    IReadOnlyList<TicketEntry> Timeline)
+    IReadOnlyList<TicketEntry> Timeline,
+    IReadOnlyList<string>? ImeisSeenOnNetwork = null,
+    bool CorrectionRequested = false,
+    DateTimeOffset? InformationRequestedAt = null,
+    bool Reminded = false)
 {
     public static readonly TimeSpan ReopenWindow = TimeSpan.FromDays(7);
 
     /// <summary>Every IMEI the ticket names (registered, correct, or typed in its fields), for the agents' search.</summary>
     public IReadOnlyList<string> Imeis =>
         [.. Device?.RegisteredImeis ?? [], .. CorrectImeis, .. Fields.Where(f => f.Key is TicketFields.Imei or TicketFields.NewImei).Select(f => f.Value)];
+
+    /// <summary>Waiting for evidence and not yet handed to the registry or an agent: the automatic steps may act.</summary>
+    public bool AwaitsEvidence => Status == TicketStatus.AwaitingNetworkEvidence && !CorrectionRequested;
+
+    public IReadOnlyList<string> MissingEvidence => CorrectImeis.Except(ImeisSeenOnNetwork ?? []).ToList();
 
     public bool IsOpen => Status is not (TicketStatus.Resolved or TicketStatus.Rejected or TicketStatus.Closed);
 
@@ -48,7 +57,8 @@ public sealed record Ticket(
 
     public Ticket Apply(InternalNoteAdded e) => Record(TicketEntryKind.InternalNote, e.Actor, e.Text, e.At, Status);
 
-    public Ticket Apply(InformationRequested e) => Record(TicketEntryKind.InformationRequested, e.Actor, e.Text, e.At, TicketStatus.AwaitingSubscriber);
+    public Ticket Apply(InformationRequested e) =>
+        Record(TicketEntryKind.InformationRequested, e.Actor, e.Text, e.At, TicketStatus.AwaitingSubscriber) with { InformationRequestedAt = e.At, Reminded = false };
 
     public Ticket Apply(SubscriberReplied e) => Record(TicketEntryKind.SubscriberReply, e.Actor, e.Text, e.At, TicketStatus.InReview);
 
@@ -59,6 +69,15 @@ public sealed record Ticket(
     public Ticket Apply(TicketClosed e) => Record(TicketEntryKind.Closed, e.Actor, null, e.At, TicketStatus.Closed);
 
     public Ticket Apply(TicketReopened e) => Record(TicketEntryKind.Reopened, e.Actor, null, e.At, TicketStatus.InReview) with { ResolvedAt = null };
+
+    public Ticket Apply(NetworkEvidenceRecorded e) =>
+        Record(TicketEntryKind.NetworkEvidence, e.Actor, e.Imei, e.At, Status) with { ImeisSeenOnNetwork = [.. ImeisSeenOnNetwork ?? [], e.Imei] };
+
+    public Ticket Apply(ImeiCorrectionRequested e) => Record(TicketEntryKind.CorrectionRequested, e.Actor, e.CorrectImei, e.At, Status) with { CorrectionRequested = true };
+
+    public Ticket Apply(TicketHandedToAgent e) => Record(TicketEntryKind.HandedToAgent, e.Actor, e.Reason, e.At, TicketStatus.InReview);
+
+    public Ticket Apply(SubscriberReminded e) => Record(TicketEntryKind.Reminded, e.Actor, null, e.At, Status) with { Reminded = true };
 
     private TicketStatus InReviewUnlessSettled => IsOpen ? TicketStatus.InReview : Status;
 

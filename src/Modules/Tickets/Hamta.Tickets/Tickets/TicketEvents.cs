@@ -32,3 +32,14 @@ public sealed record TicketRejected(Guid TicketId, TicketActor Actor, string Rea
 public sealed record TicketClosed(Guid TicketId, TicketActor Actor, DateTimeOffset At);
 
 public sealed record TicketReopened(Guid TicketId, TicketActor Actor, DateTimeOffset At);
+
+/// <summary>The network saw one of the ticket's correct IMEIs with the subscriber's SIM or a SIM of their national ID.</summary>
+public sealed record NetworkEvidenceRecorded(Guid TicketId, string Imei, string Msisdn, DateTimeOffset ObservedAt, TicketActor Actor, DateTimeOffset At);
+
+/// <summary>Evidence is complete: the registry was asked to correct the second IMEI.</summary>
+public sealed record ImeiCorrectionRequested(Guid TicketId, string WrongImei, string CorrectImei, TicketActor Actor, DateTimeOffset At);
+
+/// <summary>The system could not finish the ticket by itself; an agent takes it from here.</summary>
+public sealed record TicketHandedToAgent(Guid TicketId, TicketActor Actor, string Reason, DateTimeOffset At);
+
+public sealed record SubscriberReminded(Guid TicketId, TicketActor Actor, DateTimeOffset At);

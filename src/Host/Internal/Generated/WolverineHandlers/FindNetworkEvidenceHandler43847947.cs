@@ -4,13 +4,13 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: NetworkAttachObservedHandler1896386426
+    // START: FindNetworkEvidenceHandler43847947
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class NetworkAttachObservedHandler1896386426 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class FindNetworkEvidenceHandler43847947 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public NetworkAttachObservedHandler1896386426(Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public FindNetworkEvidenceHandler43847947(Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _outboxedSessionFactory = outboxedSessionFactory;
         }
@@ -20,14 +20,17 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var networkAttachObserved = (Hamta.Sim.Contracts.NetworkAttachObserved)context.Envelope.Message;
+            var findNetworkEvidence = (Hamta.Sim.Contracts.FindNetworkEvidence)context.Envelope.Message;
 
-            var eventStreamOfDevice = await Hamta.Devices.Network.NetworkAttachObservedHandler.LoadAsync(networkAttachObserved, documentSession, cancellation).ConfigureAwait(false);
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Devices.Network.NetworkAttachObservedHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Devices.Network.NetworkAttachObservedHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Sim.Network.FindNetworkEvidenceHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Sim.Network.FindNetworkEvidenceHandler");
             
             // The actual message execution
-            Hamta.Devices.Network.NetworkAttachObservedHandler.Handle(networkAttachObserved, eventStreamOfDevice);
+            var outgoing1 = await Hamta.Sim.Network.FindNetworkEvidenceHandler.Handle(findNetworkEvidence, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);
+
+            
+            // Outgoing, cascaded message
+            await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
@@ -39,7 +42,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: NetworkAttachObservedHandler1896386426
+    // END: FindNetworkEvidenceHandler43847947
     
     
 }

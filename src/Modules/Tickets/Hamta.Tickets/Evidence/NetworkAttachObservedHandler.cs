@@ -1,0 +1,33 @@
+using Hamta.Sim.Contracts;
+using Hamta.Tickets.Contracts;
+using Hamta.Tickets.Tickets;
+using Marten;
+using Wolverine;
+
+namespace Hamta.Tickets.Evidence;
+
+/// <summary>A new sighting re-checks at once the waiting tickets it could complete.</summary>
+public static class NetworkAttachObservedHandler
+{
+    public static async Task<OutgoingMessages> Handle(NetworkAttachObserved observed, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var waiting = await session.Query<Ticket>()
+            .Where(x => x.Status == TicketStatus.AwaitingNetworkEvidence && !x.CorrectionRequested
+                && (x.SubscriberNationalId == observed.NationalId || x.SubscriberSim == observed.Msisdn)
+                && x.CorrectImeis.Contains(observed.Imei))
+            .ToListAsync(cancellation);
+        var actor = new TicketActor(TicketActorKind.System, $"observation {observed.ObservationId}");
+        var outgoing = new OutgoingMessages();
+        foreach (var ticket in waiting)
+        {
+            var (events, correction) = EvidenceRules.Record(ticket, observed.Imei, observed.Msisdn, observed.ObservedAt, actor, clock.GetUtcNow());
+            await TicketStreams.AppendAsync(session, ticket.Id, events, cancellation);
+            if (correction is not null)
+            {
+                outgoing.Add(correction);
+            }
+        }
+
+        return outgoing;
+    }
+}

@@ -1,0 +1,38 @@
+using Hamta.Sim.Contracts;
+using Hamta.Tickets.Contracts;
+using Hamta.Tickets.Tickets;
+using Marten;
+using Wolverine;
+
+namespace Hamta.Tickets.Evidence;
+
+/// <summary>The answer to a batch of evidence requests (at opening, or from the recurring check).</summary>
+public static class NetworkEvidenceFoundHandler
+{
+    public static async Task<OutgoingMessages> Handle(NetworkEvidenceFound found, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var byTicket = found.Sightings.GroupBy(s => s.RequestId).ToDictionary(g => g.Key, g => g.ToList());
+        var tickets = await session.LoadManyAsync<Ticket>(cancellation, byTicket.Keys);
+        var actor = new TicketActor(TicketActorKind.System, "network evidence check");
+        var outgoing = new OutgoingMessages();
+        foreach (var ticket in tickets)
+        {
+            var events = new List<object>();
+            var current = ticket;
+            foreach (var sighting in byTicket[ticket.Id].OrderBy(s => s.ObservedAt))
+            {
+                var (recorded, correction) = EvidenceRules.Record(current, sighting.Imei, sighting.Msisdn, sighting.ObservedAt, actor, clock.GetUtcNow());
+                events.AddRange(recorded);
+                current = recorded.Aggregate(current, TicketStreams.Evolve);
+                if (correction is not null)
+                {
+                    outgoing.Add(correction);
+                }
+            }
+
+            await TicketStreams.AppendAsync(session, ticket.Id, events, cancellation);
+        }
+
+        return outgoing;
+    }
+}

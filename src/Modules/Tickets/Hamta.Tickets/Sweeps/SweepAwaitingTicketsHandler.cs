@@ -1,0 +1,55 @@
+using Hamta.Kernel.Notifications;
+using Hamta.Sim.Contracts;
+using Hamta.Tickets.Contracts;
+using Hamta.Tickets.Tickets;
+using Marten;
+using Wolverine;
+
+namespace Hamta.Tickets.Sweeps;
+
+/// <summary>
+/// The safety net behind the event-driven check: one query per batch of waiting tickets, one evidence
+/// request per batch to the Sim module, and a rejection for each ticket that waited too long.
+/// </summary>
+public static class SweepAwaitingTicketsHandler
+{
+    private sealed record Waiting(Guid Id, long Number, string SubscriberSim, string SubscriberNationalId, DateTimeOffset OpenedAt,
+        IReadOnlyList<string> CorrectImeis, IReadOnlyList<string>? ImeisSeenOnNetwork);
+
+    public static async Task<OutgoingMessages> Handle(SweepAwaitingTickets sweep, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var now = clock.GetUtcNow();
+        var deadline = now - sweep.EvidenceWindow;
+        var actor = new TicketActor(TicketActorKind.System, "job recheck-network-evidence");
+        var outgoing = new OutgoingMessages();
+        var after = 0L;
+        while (true)
+        {
+            var batch = await session.Query<Ticket>()
+                .Where(x => x.Status == TicketStatus.AwaitingNetworkEvidence && !x.CorrectionRequested && x.Number > after)
+                .OrderBy(x => x.Number)
+                .Take(sweep.BatchSize)
+                .Select(x => new Waiting(x.Id, x.Number, x.SubscriberSim, x.SubscriberNationalId, x.OpenedAt, x.CorrectImeis, x.ImeisSeenOnNetwork))
+                .ToListAsync(cancellation);
+            if (batch.Count == 0)
+            {
+                return outgoing;
+            }
+
+            after = batch[^1].Number;
+            foreach (var expired in batch.Where(t => t.OpenedAt < deadline))
+            {
+                session.Events.Append(expired.Id, new TicketRejected(expired.Id, actor, TicketsTexts.NoEvidenceReason, now));
+                outgoing.Add(new SendSms(expired.SubscriberSim, TicketsTexts.Rejected(expired.Number), SmsKind.Notice));
+            }
+
+            var requests = batch.Where(t => t.OpenedAt >= deadline)
+                .Select(t => new EvidenceRequest(t.Id, t.CorrectImeis.Except(t.ImeisSeenOnNetwork ?? []).ToList(), t.SubscriberSim, t.SubscriberNationalId))
+                .ToList();
+            if (requests.Count > 0)
+            {
+                outgoing.Add(new FindNetworkEvidence(requests));
+            }
+        }
+    }
+}
