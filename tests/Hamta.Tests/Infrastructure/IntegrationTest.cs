@@ -40,6 +40,22 @@ public abstract class IntegrationTest(HamtaFixture fixture) : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync<T>(message, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Gives a module a command that answers nothing, and waits for everything it causes.</summary>
+    protected Task Send(object message) => AndWaitForMessages(async () =>
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(message, TestContext.Current.CancellationToken);
+        return true;
+    });
+
+    /// <summary>Publishes an event as a module would, and waits for every handler of it.</summary>
+    protected Task Publish(object message) => AndWaitForMessages(async () =>
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IMessageBus>().PublishAsync(message);
+        return true;
+    });
+
     protected async Task<IReadOnlyList<SmsMessage>> SmsTo(string mobile, SmsKind? kind = null)
     {
         await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();

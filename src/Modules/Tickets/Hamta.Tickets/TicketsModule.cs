@@ -10,6 +10,9 @@ public static class TicketsModule
 {
     public const string Schema = "tickets";
 
+    /// <summary>Evidence, corrections and their answers for tickets are handled one at a time per node, so they never race on a ticket.</summary>
+    public const string EvidenceQueue = "tickets-evidence";
+
     public static StoreOptions AddTicketsModule(this StoreOptions options)
     {
         options.Projections.Snapshot<Ticket>(SnapshotLifecycle.Inline);
@@ -28,6 +31,7 @@ public static class TicketsModule
     public static WolverineOptions AddTicketsModule(this WolverineOptions options)
     {
         options.Discovery.IncludeAssembly(typeof(TicketsModule).Assembly);
+        options.LocalQueue(EvidenceQueue).Sequential();
         return options;
     }
 }

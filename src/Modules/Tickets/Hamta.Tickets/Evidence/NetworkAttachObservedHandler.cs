@@ -3,10 +3,12 @@ using Hamta.Tickets.Contracts;
 using Hamta.Tickets.Tickets;
 using Marten;
 using Wolverine;
+using Wolverine.Attributes;
 
 namespace Hamta.Tickets.Evidence;
 
 /// <summary>A new sighting re-checks at once the waiting tickets it could complete.</summary>
+[StickyHandler(TicketsModule.EvidenceQueue)]
 public static class NetworkAttachObservedHandler
 {
     public static async Task<OutgoingMessages> Handle(NetworkAttachObserved observed, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)

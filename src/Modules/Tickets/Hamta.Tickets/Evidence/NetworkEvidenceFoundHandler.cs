@@ -3,10 +3,12 @@ using Hamta.Tickets.Contracts;
 using Hamta.Tickets.Tickets;
 using Marten;
 using Wolverine;
+using Wolverine.Attributes;
 
 namespace Hamta.Tickets.Evidence;
 
 /// <summary>The answer to a batch of evidence requests (at opening, or from the recurring check).</summary>
+[StickyHandler(TicketsModule.EvidenceQueue)]
 public static class NetworkEvidenceFoundHandler
 {
     public static async Task<OutgoingMessages> Handle(NetworkEvidenceFound found, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
