@@ -97,36 +97,28 @@ public static class IdentityRegistration
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.AddPolicy(LoginRateLimit, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(LoginPostsPerIpKey, 20),
-                        Window = TimeSpan.FromMinutes(5),
-                        QueueLimit = 0,
-                    })
-                : RateLimitPartition.GetNoLimiter("read"));
-            options.AddPolicy(SubscriberPostsRateLimit, context => HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    $"{context.User.FindFirstValue(SubscriberClaims.NationalId)}@{context.Connection.RemoteIpAddress}",
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(SubscriberPostsKey, 30),
-                        Window = TimeSpan.FromHours(1),
-                        QueueLimit = 0,
-                    })
-                : RateLimitPartition.GetNoLimiter("read"));
-            options.AddPolicy(InquiryRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(InquiriesPerIpKey, 30),
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+            options.AddPolicy(LoginRateLimit, context => PostsOnly(context, FixedWindow(
+                context, AddressOf(context), LoginPostsPerIpKey, 20, TimeSpan.FromMinutes(5))));
+            options.AddPolicy(SubscriberPostsRateLimit, context => PostsOnly(context, FixedWindow(
+                context, $"{context.User.FindFirstValue(SubscriberClaims.NationalId)}@{AddressOf(context)}", SubscriberPostsKey, 30, TimeSpan.FromHours(1))));
+            options.AddPolicy(InquiryRateLimit, context => FixedWindow(
+                context, AddressOf(context), InquiriesPerIpKey, 30, TimeSpan.FromMinutes(1)));
         });
     }
+
+    private static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static RateLimitPartition<string> PostsOnly(HttpContext context, RateLimitPartition<string> limit) =>
+        HttpMethods.IsPost(context.Request.Method) ? limit : RateLimitPartition.GetNoLimiter("read");
+
+    /// <summary>A fixed window per key; the permit count comes from configuration.</summary>
+    private static RateLimitPartition<string> FixedWindow(HttpContext context, string key, string limitKey, int defaultLimit, TimeSpan window) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(limitKey, defaultLimit),
+            Window = window,
+            QueueLimit = 0,
+        });
 
     public static Task SignInSubscriberAsync(this HttpContext context, KartableSubscriber subscriber) =>
         context.SignInAsync(SubscriberClaims.Scheme, SubscriberClaims.For(subscriber));
