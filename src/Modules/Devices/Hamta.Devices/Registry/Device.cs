@@ -20,7 +20,7 @@ public sealed record Device(
     string? LastOwnerSim = null,
     string? ActivationCodeHash = null,
     bool TravellerFeePaid = false,
-    IReadOnlyDictionary<string, ActivationFailures>? FailedActivations = null,
+    IReadOnlyDictionary<string, ActivationFailures>? ActivationFailuresBySim = null,
     bool Blocked = false,
     DateTimeOffset? FirstSeenOnNetworkAt = null,
     IReadOnlyList<long>? CorrectedByTickets = null)
@@ -37,7 +37,7 @@ public sealed record Device(
     /// Counted per SIM, so nobody can lock a device for its rightful buyer.
     /// </summary>
     public TimeSpan ActivationLockLeft(string sim, DateTimeOffset now) =>
-        FailedActivations?.GetValueOrDefault(sim) is { Count: >= MaxFailedActivations } failures && failures.LastAt + ActivationCooldown > now
+        ActivationFailuresBySim?.GetValueOrDefault(sim) is { Count: >= MaxFailedActivations } failures && failures.LastAt + ActivationCooldown > now
             ? failures.LastAt + ActivationCooldown - now
             : TimeSpan.Zero;
 
@@ -51,25 +51,25 @@ public sealed record Device(
 
     public Device Apply(ActivationCodeRejected e)
     {
-        var previous = FailedActivations?.GetValueOrDefault(e.Sim);
+        var previous = ActivationFailuresBySim?.GetValueOrDefault(e.Sim);
         var count = previous is { Count: >= MaxFailedActivations } && ActivationLockLeft(e.Sim, e.RejectedAt) == TimeSpan.Zero ? 1 : (previous?.Count ?? 0) + 1;
-        var failures = new Dictionary<string, ActivationFailures>(FailedActivations ?? new Dictionary<string, ActivationFailures>())
+        var failures = new Dictionary<string, ActivationFailures>(ActivationFailuresBySim ?? new Dictionary<string, ActivationFailures>())
         {
             [e.Sim] = new ActivationFailures(count, e.RejectedAt),
         };
-        return this with { FailedActivations = failures };
+        return this with { ActivationFailuresBySim = failures };
     }
 
     public Device Apply(DeviceActivated e) => this with
     {
-        OwnerSim = e.OwnerSim, OwnerNationalId = e.OwnerNationalId, ActivationCodeHash = null, FailedActivations = null,
+        OwnerSim = e.OwnerSim, OwnerNationalId = e.OwnerNationalId, ActivationCodeHash = null, ActivationFailuresBySim = null,
     };
 
     public Device Apply(TransferStarted e) => this with { ActivationCodeHash = e.CodeHash };
 
     public Device Apply(OwnershipTransferred e) => this with
     {
-        OwnerSim = e.ToSim, OwnerNationalId = e.ToNationalId, LastOwnerSim = e.FromSim, ActivationCodeHash = null, FailedActivations = null,
+        OwnerSim = e.ToSim, OwnerNationalId = e.ToNationalId, LastOwnerSim = e.FromSim, ActivationCodeHash = null, ActivationFailuresBySim = null,
     };
 
     public Device Apply(TravellerFeePaid e) => this with { TravellerFeePaid = true };
