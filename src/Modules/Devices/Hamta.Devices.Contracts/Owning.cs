@@ -62,3 +62,21 @@ public enum ImeiCorrectionOutcome
 }
 
 public sealed record ImeiCorrectionResult(long TicketNumber, ImeiCorrectionOutcome Outcome);
+
+/// <summary>An authority blocks a device (stolen, counterfeit); a blocked device cannot be activated, transferred or repaired.</summary>
+public sealed record BlockDevice(string Imei, string Reason, string By);
+
+/// <summary>Lifts a block.</summary>
+public sealed record UnblockDevice(string Imei, string By);
+
+/// <summary>Customs reports that a traveller paid the fee: the activation code goes by SMS to the SIM named at customs.</summary>
+public sealed record RecordTravellerFeePayment(string Imei);
+
+public enum DeviceChangeOutcome
+{
+    Done,
+    UnknownImei,
+    NothingToChange,
+}
+
+public sealed record DeviceChangeResult(DeviceChangeOutcome Outcome);

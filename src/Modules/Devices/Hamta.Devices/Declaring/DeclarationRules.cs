@@ -54,8 +54,15 @@ public static class DeclarationRules
             return ([declared], null);
         }
 
-        var customsCode = OneTimeCode.New();
-        var issued = new ActivationCodeIssued(deviceId, ActivationCodes.Hash(deviceId, customsCode), ActivationCodeReason.Customs, now);
-        return ([declared, issued], new SendSms(traveller.Sim, DevicesTexts.CustomsCodeSms(declaration.Imeis[0], customsCode), SmsKind.Secret));
+        var (issued, sms) = CustomsCode(deviceId, declaration.Imeis[0], traveller.Sim, now);
+        return ([declared, issued], sms);
+    }
+
+    /// <summary>A paid traveller's activation code: kept as a hash, sent by SMS to the SIM named at customs.</summary>
+    public static (ActivationCodeIssued Issued, SendSms Sms) CustomsCode(Guid deviceId, string imei, string sim, DateTimeOffset now)
+    {
+        var code = OneTimeCode.New();
+        return (new ActivationCodeIssued(deviceId, ActivationCodes.Hash(deviceId, code), ActivationCodeReason.Customs, now),
+            new SendSms(sim, DevicesTexts.CustomsCodeSms(imei, code), SmsKind.Secret));
     }
 }

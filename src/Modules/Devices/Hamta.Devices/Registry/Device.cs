@@ -74,6 +74,10 @@ public sealed record Device(
 
     public Device Apply(TravellerFeePaid e) => this with { TravellerFeePaid = true };
 
+    public Device Apply(DeviceBlocked e) => this with { Blocked = true };
+
+    public Device Apply(DeviceUnblocked e) => this with { Blocked = false };
+
     public Device Apply(ImeiReplacedAfterRepair e) => this with { Imeis = Imeis.Select(imei => imei == e.OldImei ? e.NewImei : imei).ToList() };
 
     public Device Apply(ImeiCorrected e) => this with

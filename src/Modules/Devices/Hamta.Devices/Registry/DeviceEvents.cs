@@ -33,3 +33,7 @@ public sealed record DeviceFirstSeenOnNetwork(Guid DeviceId, string Imei, DateTi
 
 /// <summary>The registry's IMEI was wrong; a ticket proved the real one from network evidence.</summary>
 public sealed record ImeiCorrected(Guid DeviceId, string WrongImei, string CorrectImei, long TicketNumber, string Cause, DateTimeOffset CorrectedAt);
+
+public sealed record DeviceBlocked(Guid DeviceId, string Reason, string By, DateTimeOffset BlockedAt);
+
+public sealed record DeviceUnblocked(Guid DeviceId, string By, DateTimeOffset UnblockedAt);

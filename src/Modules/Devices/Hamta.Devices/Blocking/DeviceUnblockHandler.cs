@@ -1,0 +1,28 @@
+using Hamta.Devices.Contracts;
+using Hamta.Devices.Registry;
+using JasperFx.Events;
+using Marten;
+
+namespace Hamta.Devices.Blocking;
+
+public static class DeviceUnblockHandler
+{
+    public static Task<IEventStream<Device>?> LoadAsync(UnblockDevice command, IDocumentSession session, CancellationToken cancellation) =>
+        DeviceStreams.ForImeiAsync(session, command.Imei, cancellation);
+
+    public static DeviceChangeResult Handle(UnblockDevice command, IEventStream<Device>? stream, TimeProvider clock)
+    {
+        if (stream?.Aggregate is not { } device)
+        {
+            return new DeviceChangeResult(DeviceChangeOutcome.UnknownImei);
+        }
+
+        if (!device.Blocked)
+        {
+            return new DeviceChangeResult(DeviceChangeOutcome.NothingToChange);
+        }
+
+        stream.AppendOne(new DeviceUnblocked(device.Id, command.By, clock.GetUtcNow()));
+        return new DeviceChangeResult(DeviceChangeOutcome.Done);
+    }
+}

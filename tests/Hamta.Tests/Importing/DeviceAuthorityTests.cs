@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+using Hamta.Devices.Contracts;
+using Hamta.Kernel.Notifications;
+using Hamta.Tests.Infrastructure;
+
+namespace Hamta.Tests.Importing;
+
+/// <summary>What authorities do to a device: block and unblock it, record a traveller's fee.</summary>
+public sealed partial class DeviceAuthorityTests(HamtaFixture fixture) : IntegrationTest(fixture)
+{
+    [Fact]
+    public async Task A_blocked_device_shows_blocked_and_cannot_change_hands_until_unblocked()
+    {
+        Assert.Equal(DeviceChangeOutcome.Done, (await Ask<DeviceChangeResult>(new BlockDevice("353325101234577", "گزارش سرقت", "police"))).Outcome);
+
+        Assert.True((await Ask<ImeiInquiry>(new InquireImei("353325101234577"))).Blocked);
+        var refused = await Ask<ActivationResult>(new ActivateDevice("353325101234577", "09121234567", "0013542419", "482913"));
+        Assert.Equal(ActivationOutcome.Blocked, refused.Outcome);
+        Assert.Equal(DeviceChangeOutcome.NothingToChange, (await Ask<DeviceChangeResult>(new BlockDevice("353325101234577", "again", "police"))).Outcome);
+
+        await Ask<DeviceChangeResult>(new UnblockDevice("353325101234577", "police"));
+        var activated = await Ask<ActivationResult>(new ActivateDevice("353325101234577", "09121234567", "0013542419", "482913"));
+        Assert.Equal(ActivationOutcome.Activated, activated.Outcome);
+    }
+
+    [Fact]
+    public async Task Blocking_an_unknown_imei_changes_nothing() =>
+        Assert.Equal(DeviceChangeOutcome.UnknownImei, (await Ask<DeviceChangeResult>(new BlockDevice("490154203237518", "x", "police"))).Outcome);
+
+    [Fact]
+    public async Task A_travellers_fee_payment_sends_the_activation_code_once()
+    {
+        await Ask<DeclarationResult>(new DeclareDevice(["490154203237518"], "Apple", "iPhone 15", ImportType.Traveller, "گمرک",
+            Traveller: new TravellerDeclaration("0013542419", "09131234567", FeePaid: false, Clock.GetUtcNow())));
+        Assert.Equal(ActivationOutcome.CustomsFeeNotPaid,
+            (await Ask<ActivationResult>(new ActivateDevice("490154203237518", "09131234567", "0013542419", "123456"))).Outcome);
+
+        await Send(new RecordTravellerFeePayment("490154203237518"));
+        await Send(new RecordTravellerFeePayment("490154203237518"));
+
+        var sms = Assert.Single(await SmsTo("09131234567", SmsKind.Secret));
+        var code = SixDigits().Match(sms.Text).Value;
+        Assert.Equal(ActivationOutcome.Activated,
+            (await Ask<ActivationResult>(new ActivateDevice("490154203237518", "09131234567", "0013542419", code))).Outcome);
+    }
+
+    [GeneratedRegex(@"(?<!\d)\d{6}(?!\d)")]
+    private static partial Regex SixDigits();
+}
