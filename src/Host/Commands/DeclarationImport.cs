@@ -20,5 +20,9 @@ public sealed class DeclarationImport(DeclarationImporter importer, ISmsSender s
 
 public static class CommandsRegistration
 {
-    public static void AddHamtaCommands(this IServiceCollection services) => services.AddScoped<DeclarationImport>();
+    public static void AddHamtaCommands(this IServiceCollection services)
+    {
+        services.AddScoped<DeclarationImport>();
+        services.AddScoped<Auditing.ProjectionAudit>();
+    }
 }

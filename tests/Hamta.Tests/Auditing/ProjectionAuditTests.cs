@@ -1,0 +1,70 @@
+using Hamta.Devices.Contracts;
+using Hamta.Host.Auditing;
+using Hamta.Sim.Contracts;
+using Hamta.Tests.Infrastructure;
+using Hamta.Tests.Tickets;
+using Hamta.Tickets.Contracts;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hamta.Tests.Auditing;
+
+public sealed class ProjectionAuditTests(HamtaFixture fixture) : TicketTest(fixture)
+{
+    private async Task<IReadOnlyList<ProjectionAuditReport>> Audit(string? module = null, Guid? stream = null)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ProjectionAudit>().RunAsync(module, stream, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Activation, transfer, a ticket corrected automatically and an agent's reply.</summary>
+    private async Task<long> FullScenario()
+    {
+        var number = NumberFrom(await FileMismatch(await SignedInSubscriber()));
+        foreach (var imei in new[] { "356938035643809", "356938035643825" })
+        {
+            await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations("test-operator",
+                [new AttachObservationRecord(imei, "432119121234567", SampleMobile, Clock.GetUtcNow())])));
+        }
+
+        var transfer = await Ask<TransferStartResult>(new StartTransfer("353325101234569", SampleMobile, "0013542419"));
+        await Ask<ActivationResult>(new ActivateDevice("353325101234569", "09351234567", "4481234563", transfer.Code!));
+        await Ask<ActivationResult>(new ActivateDevice("353325101234577", "09131234567", "0013542419", "482913"));
+        var version = (await Ask<TicketDetails?>(new GetTicket(number, null)))!.Version;
+        await AndWaitForMessages(() => Ask<TicketActionResult>(new ActOnTicket(number, TicketAction.Reply, new TicketActor(TicketActorKind.Agent, "agent"), "اصلاح شد.", version)));
+        return number;
+    }
+
+    [Fact]
+    public async Task After_a_full_scenario_every_read_model_matches_its_events()
+    {
+        await FullScenario();
+
+        var reports = await Audit();
+
+        Assert.Equal(["SimCard", "Device", "Ticket"], reports.Select(r => r.Projection));
+        Assert.All(reports, r => Assert.Empty(r.Differences));
+        Assert.All(reports, r => Assert.True(r.DocumentsCompared > 0 && r.EventsReplayed >= r.DocumentsCompared));
+    }
+
+    [Fact]
+    public async Task A_read_model_altered_behind_the_apps_back_is_reported_with_its_id()
+    {
+        await FullScenario();
+        var device = (await Ask<IReadOnlyList<DeviceSummary>>(new FindDevicesOwnedBy("0013542419")))[0];
+        await using (var connection = new NpgsqlConnection(Host.Services.GetRequiredService<IConfiguration>().GetConnectionString("Hamta")))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var forge = new NpgsqlCommand("update devices.mt_doc_device set data = jsonb_set(data, '{Model}', '\"Forged\"') where id = @id", connection);
+            forge.Parameters.AddWithValue("id", device.Id);
+            Assert.Equal(1, await forge.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+        }
+
+        var devices = Assert.Single(await Audit(module: "devices"));
+
+        Assert.Equal([device.Id], devices.Differences);
+        Assert.Empty(Assert.Single(await Audit(module: "tickets")).Differences);
+        Assert.Equal(1, Assert.Single(await Audit(module: "devices", stream: device.Id)).DocumentsCompared);
+    }
+}
