@@ -24,5 +24,6 @@ public static class CommandsRegistration
     {
         services.AddScoped<DeclarationImport>();
         services.AddScoped<Auditing.ProjectionAudit>();
+        services.AddScoped<Auditing.StreamHistory>();
     }
 }

@@ -30,6 +30,7 @@ public static class StaffPolicies
     public const string Scheme = "Staff";
     public const string Agent = "StaffAgent";
     public const string Admin = "StaffAdmin";
+    public const string Audit = "StaffAudit";
 
     public static ClaimsPrincipal For(StaffAccount account) =>
         new(new ClaimsIdentity(
@@ -89,7 +90,10 @@ public static class IdentityRegistration
                 .RequireRole(StaffRoles.Agent, StaffRoles.Admin))
             .AddPolicy(StaffPolicies.Admin, policy => policy
                 .AddAuthenticationSchemes(StaffPolicies.Scheme)
-                .RequireRole(StaffRoles.Admin));
+                .RequireRole(StaffRoles.Admin))
+            .AddPolicy(StaffPolicies.Audit, policy => policy
+                .AddAuthenticationSchemes(StaffPolicies.Scheme)
+                .RequireRole(StaffRoles.Admin, StaffRoles.Auditor));
 
         services.AddHamtaDataProtection();
         services.AddScoped<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();

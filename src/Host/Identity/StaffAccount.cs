@@ -4,6 +4,7 @@ public static class StaffRoles
 {
     public const string Agent = "Agent";
     public const string Admin = "Admin";
+    public const string Auditor = "Auditor";
 }
 
 /// <summary>A support agent's or admin's login. The password is kept only as an ASP.NET Core hash.</summary>

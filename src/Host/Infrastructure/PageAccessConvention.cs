@@ -24,7 +24,9 @@ public sealed class PageAccessConvention : IPageApplicationModelConvention
             return;
         }
 
-        var policy = path.StartsWith("/Staff/", StringComparison.OrdinalIgnoreCase) ? StaffPolicies.Agent : SubscriberClaims.Scheme;
+        var policy = path.StartsWith("/Staff/History", StringComparison.OrdinalIgnoreCase) ? StaffPolicies.Audit
+            : path.StartsWith("/Staff/", StringComparison.OrdinalIgnoreCase) ? StaffPolicies.Agent
+            : SubscriberClaims.Scheme;
         model.EndpointMetadata.Add(new AuthorizeAttribute(policy));
     }
 }

@@ -32,6 +32,7 @@ public sealed class HamtaFixture : IAsyncLifetime
             builder.UseSetting("DemoData:Enabled", "false");
             builder.UseSetting("DemoData:Passwords:agent", DemoPasswords.Agent);
             builder.UseSetting("DemoData:Passwords:admin", DemoPasswords.Admin);
+            builder.UseSetting("DemoData:Passwords:auditor", DemoPasswords.Auditor);
             builder.UseSetting("Hamta:Operators:test-operator", "operator-test-key");
             builder.ConfigureTestServices(services =>
             {
@@ -66,4 +67,5 @@ public static class DemoPasswords
 {
     public const string Agent = "agent-test-password";
     public const string Admin = "admin-test-password";
+    public const string Auditor = "auditor-test-password";
 }

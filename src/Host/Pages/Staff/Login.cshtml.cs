@@ -34,6 +34,12 @@ public sealed class StaffLoginModel(StaffSignIn signIn, IStringLocalizer<SharedR
         }
 
         await HttpContext.SignInAsync(StaffPolicies.Scheme, StaffPolicies.For(account));
-        return Url.IsLocalUrl(ReturnUrl) ? LocalRedirect(ReturnUrl) : RedirectToPage("/Staff/Index");
+        if (Url.IsLocalUrl(ReturnUrl))
+        {
+            return LocalRedirect(ReturnUrl);
+        }
+
+        var auditorOnly = account.Roles.SequenceEqual([StaffRoles.Auditor]);
+        return RedirectToPage(auditorOnly ? "/Staff/History" : "/Staff/Index");
     }
 }

@@ -1,0 +1,60 @@
+using Hamta.Devices.Registry;
+using Hamta.Sim.SimCards;
+using Hamta.Tickets.Tickets;
+using Marten;
+
+namespace Hamta.Host.Auditing;
+
+public enum HistoryKind
+{
+    Imei,
+    Sim,
+    Ticket,
+}
+
+/// <summary>One event as an auditor reads it: when, which, who or what caused it, and its data.</summary>
+public sealed record HistoryEntry(long Version, DateTimeOffset At, string Event, string Cause, string Data);
+
+/// <summary>A stream's history and its state after a chosen version.</summary>
+public sealed record StreamHistoryView(Guid StreamId, string Aggregate, IReadOnlyList<HistoryEntry> Events, long StateVersion, string State);
+
+/// <summary>Finds the stream behind an IMEI, a SIM number or a ticket number, and replays it to any version.</summary>
+public sealed class StreamHistory(IDocumentStore store)
+{
+    private static readonly string[] CauseFields = ["Actor", "By", "BySim", "Cause", "TicketNumber", "OwnerSim", "ToSim", "FromSim", "Sim"];
+
+    public async Task<StreamHistoryView?> FindAsync(HistoryKind kind, string key, long? version, CancellationToken cancellation)
+    {
+        await using var session = store.QuerySession();
+        return kind switch
+        {
+            HistoryKind.Imei => await session.LoadAsync<ImeiClaim>(key, cancellation) is { } claim
+                ? await ViewAsync<Device>(session, claim.DeviceId, version, cancellation) : null,
+            HistoryKind.Sim => await session.Query<SimCard>().FirstOrDefaultAsync(x => x.Number == key, cancellation) is { } sim
+                ? await ViewAsync<SimCard>(session, sim.Id, version, cancellation) : null,
+            _ => long.TryParse(key, out var number) && await session.Query<Ticket>().FirstOrDefaultAsync(x => x.Number == number, cancellation) is { } ticket
+                ? await ViewAsync<Ticket>(session, ticket.Id, version, cancellation) : null,
+        };
+    }
+
+    private static async Task<StreamHistoryView> ViewAsync<T>(IQuerySession session, Guid id, long? version, CancellationToken cancellation) where T : class
+    {
+        var serializer = session.DocumentStore.Options.Serializer();
+        var events = await session.Events.FetchStreamAsync(id, token: cancellation);
+        var stateVersion = Math.Clamp(version ?? events.Count, 1, Math.Max(1, events.Count));
+        var state = await session.Events.AggregateStreamAsync<T>(id, version: stateVersion, token: cancellation);
+        var entries = events.Select(e => new HistoryEntry(e.Version, e.Timestamp, e.EventTypeName, CauseOf(e.Data, serializer.ToJson(e.Data)), serializer.ToJson(e.Data))).ToList();
+        return new StreamHistoryView(id, typeof(T).Name, entries, stateVersion, state is null ? "{}" : serializer.ToJson(state));
+    }
+
+    /// <summary>Who or what acted, as the event itself records it.</summary>
+    private static string CauseOf(object data, string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var causes = document.RootElement.EnumerateObject()
+            .Where(property => CauseFields.Contains(property.Name, StringComparer.OrdinalIgnoreCase))
+            .Select(property => $"{property.Name}: {property.Value}");
+        var cause = string.Join(" · ", causes);
+        return cause.Length > 0 ? cause : data.GetType().Name;
+    }
+}

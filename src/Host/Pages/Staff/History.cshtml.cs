@@ -1,0 +1,28 @@
+using Hamta.Host.Auditing;
+using Hamta.Kernel.Identifiers;
+using Hamta.Kernel.Text;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Hamta.Host.Pages.Staff;
+
+/// <summary>For admins and auditors: every event of a device, SIM or ticket, and its state after any of them.</summary>
+public sealed class HistoryModel(StreamHistory history) : PageModel
+{
+    public HistoryKind Kind { get; private set; }
+
+    public string? Key { get; private set; }
+
+    public StreamHistoryView? View { get; private set; }
+
+    public async Task OnGetAsync(HistoryKind? kind, string? key, long? version, CancellationToken cancellation)
+    {
+        Kind = kind ?? HistoryKind.Imei;
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            return;
+        }
+
+        Key = Kind == HistoryKind.Sim && MobileNumber.TryNormalize(key, out var mobile) ? mobile : DigitNormalizer.Normalize(key);
+        View = await history.FindAsync(Kind, Key, version, cancellation);
+    }
+}

@@ -1,0 +1,75 @@
+using Hamta.Host.Auditing;
+using Hamta.Sim.Contracts;
+using Hamta.Tests.Infrastructure;
+using Hamta.Tests.Tickets;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hamta.Tests.Auditing;
+
+public sealed class HistoryTests(HamtaFixture fixture) : TicketTest(fixture)
+{
+    private async Task<long> CorrectedBySeedTicket()
+    {
+        var number = NumberFrom(await FileMismatch(await SignedInSubscriber()));
+        foreach (var imei in new[] { "356938035643809", "356938035643825" })
+        {
+            Clock.Advance(TimeSpan.FromMinutes(1));
+            await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations("test-operator",
+                [new AttachObservationRecord(imei, "432119121234567", SampleMobile, Clock.GetUtcNow())])));
+        }
+
+        return number;
+    }
+
+    private async Task<PortalClient> SignedInStaff(string username, string password)
+    {
+        var browser = NewBrowser();
+        await browser.SubmitAsync("/staff/login", new Dictionary<string, string> { ["username"] = username, ["password"] = password });
+        return browser;
+    }
+
+    [Fact]
+    public async Task Time_travel_shows_the_device_before_and_after_its_imei_correction()
+    {
+        var number = await CorrectedBySeedTicket();
+        await using var scope = Host.Services.CreateAsyncScope();
+        var history = scope.ServiceProvider.GetRequiredService<StreamHistory>();
+
+        var now = (await history.FindAsync(HistoryKind.Imei, "356938035643825", null, TestContext.Current.CancellationToken))!;
+        var correction = Assert.Single(now.Events, e => e.Event == "imei_corrected");
+        var before = (await history.FindAsync(HistoryKind.Imei, "356938035643825", correction.Version - 1, TestContext.Current.CancellationToken))!;
+
+        Assert.Contains("356938035643825", now.State, StringComparison.Ordinal);
+        Assert.DoesNotContain("356938035643817", now.State, StringComparison.Ordinal);
+        Assert.Contains("356938035643817", before.State, StringComparison.Ordinal);
+        Assert.Contains($"{number}", correction.Cause, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_history_page_shows_who_and_why_for_each_event()
+    {
+        var number = await CorrectedBySeedTicket();
+        var auditor = await SignedInStaff("auditor", DemoPasswords.Auditor);
+
+        var page = await auditor.GetAsync($"/staff/history?kind=Ticket&key={number}");
+
+        Assert.Equal(200, page.Status);
+        var rows = page.Document.QuerySelectorAll("#history-events tbody tr").ToList();
+        Assert.Equal("ticket_opened", rows[0].QuerySelectorAll("td")[2].TextContent.Trim());
+        Assert.All(rows, row => Assert.NotEmpty(row.QuerySelectorAll("td")[3].TextContent.Trim()));
+        Assert.Contains(rows, row => row.TextContent.Contains("observation", StringComparison.Ordinal));
+        Assert.Contains("Resolved", page.Document.QuerySelector("#history-state")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Neither_a_subscriber_nor_an_agent_can_open_the_history()
+    {
+        var subscriber = await SignedInSubscriber();
+        var agent = await SignedInStaff("agent", DemoPasswords.Agent);
+        var admin = await SignedInStaff("admin", DemoPasswords.Admin);
+
+        Assert.Equal(302, (await subscriber.GetAsync("/staff/history?kind=Imei&key=356938035643809")).Status);
+        Assert.Equal(403, (await agent.GetAsync("/staff/history?kind=Imei&key=356938035643809")).Status);
+        Assert.Equal(200, (await admin.GetAsync("/staff/history?kind=Imei&key=356938035643809")).Status);
+    }
+}
