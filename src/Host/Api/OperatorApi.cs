@@ -56,6 +56,11 @@ public static class OperatorApi
         var command = new RecordAttachObservations(operatorName, observations.Select(o => new AttachObservationRecord(o.Imei, o.Imsi, o.Msisdn, o.ObservedAt)).ToList());
         try
         {
+            if (bus is IMessageContext messages)
+            {
+                messages.UserName = $"operator {operatorName}";
+            }
+
             var result = await bus.InvokeAsync<AttachObservationsResult>(command, cancellation);
             return Results.Ok(Describe(result));
         }

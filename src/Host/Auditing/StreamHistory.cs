@@ -13,7 +13,7 @@ public enum HistoryKind
 }
 
 /// <summary>One event as an auditor reads it: when, which, who or what caused it, and its data.</summary>
-public sealed record HistoryEntry(long Version, DateTimeOffset At, string Event, string Cause, string Data);
+public sealed record HistoryEntry(long Version, DateTimeOffset At, string Event, string Actor, string Cause, string? CorrelationId, string Data);
 
 /// <summary>A stream's history and its state after a chosen version.</summary>
 public sealed record StreamHistoryView(Guid StreamId, string Aggregate, IReadOnlyList<HistoryEntry> Events, long StateVersion, string State);
@@ -43,7 +43,9 @@ public sealed class StreamHistory(IDocumentStore store)
         var events = await session.Events.FetchStreamAsync(id, token: cancellation);
         var stateVersion = Math.Clamp(version ?? events.Count, 1, Math.Max(1, events.Count));
         var state = await session.Events.AggregateStreamAsync<T>(id, version: stateVersion, token: cancellation);
-        var entries = events.Select(e => new HistoryEntry(e.Version, e.Timestamp, e.EventTypeName, CauseOf(e.Data, serializer.ToJson(e.Data)), serializer.ToJson(e.Data))).ToList();
+        var entries = events.Select(e => new HistoryEntry(
+                e.Version, e.Timestamp, e.EventTypeName, e.UserName ?? "system", CauseOf(e.Data, serializer.ToJson(e.Data)), e.CorrelationId, serializer.ToJson(e.Data)))
+            .ToList();
         return new StreamHistoryView(id, typeof(T).Name, entries, stateVersion, state is null ? "{}" : serializer.ToJson(state));
     }
 

@@ -24,6 +24,7 @@ public static class Messaging
             options.Durability.Mode = builder.Configuration.GetValue("Hamta:SingleNode", false) ? DurabilityMode.Solo : DurabilityMode.Balanced;
             options.Policies.AutoApplyTransactions();
             options.MultipleHandlerBehavior = MultipleHandlerBehavior.Separated;
+            options.EnableRelayOfUserName = true;
             options.Policies.UseDurableLocalQueues();
             options.Policies.UseDurableOutboxOnAllSendingEndpoints();
             options.OnException<ConcurrencyException>().Or<EventStreamUnexpectedMaxEventIdException>()

@@ -27,6 +27,9 @@ public static class Persistence
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = "hamta";
                 options.Events.DatabaseSchemaName = "events";
+                options.Events.MetadataConfig.CorrelationIdEnabled = true;
+                options.Events.MetadataConfig.CausationIdEnabled = true;
+                options.Events.MetadataConfig.UserNameEnabled = true;
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 options.AddSimModule();
                 options.AddDevicesModule();
