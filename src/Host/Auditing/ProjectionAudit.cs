@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
 using Hamta.Sim.SimCards;
 using Hamta.Tickets.Tickets;
 using Marten;
+using Marten.Events;
 
 namespace Hamta.Host.Auditing;
 
@@ -21,6 +23,7 @@ public sealed class ProjectionAudit(IDocumentStore store)
     [
         new("sim", nameof(SimCard), (session, stream, cancellation) => AuditAsync<SimCard>("sim", session, x => x.Id, stream, cancellation)),
         new("devices", nameof(Device), (session, stream, cancellation) => AuditAsync<Device>("devices", session, x => x.Id, stream, cancellation)),
+        new("devices", nameof(TransferRecord), AuditTransfersAsync),
         new("tickets", nameof(Ticket), (session, stream, cancellation) => AuditAsync<Ticket>("tickets", session, x => x.Id, stream, cancellation)),
     ];
 
@@ -36,6 +39,25 @@ public sealed class ProjectionAudit(IDocumentStore store)
         }
 
         return reports;
+    }
+
+    /// <summary>The transfer history is an event projection: each row must be exactly its transfer event, and every transfer must have its row.</summary>
+    private static async Task<ProjectionAuditReport> AuditTransfersAsync(IQuerySession session, Guid? stream, CancellationToken cancellation)
+    {
+        var watch = Stopwatch.StartNew();
+        var events = await session.Events.QueryAllRawEvents()
+            .Where(e => e.EventTypesAre(typeof(OwnershipTransferred)) && (stream == null || e.StreamId == stream))
+            .ToListAsync(cancellation);
+        var stored = (await session.Query<TransferRecord>().Where(x => stream == null || x.DeviceId == stream).ToListAsync(cancellation))
+            .ToDictionary(x => x.Id);
+        var serializer = session.DocumentStore.Options.Serializer();
+        var differences = events
+            .Where(e => !stored.TryGetValue(e.Id, out var row)
+                || serializer.ToJson(row) != serializer.ToJson(TransferHistoryProjection.Create((JasperFx.Events.IEvent<OwnershipTransferred>)e)))
+            .Select(e => e.Id)
+            .Concat(stored.Keys.Except(events.Select(e => e.Id)))
+            .ToList();
+        return new ProjectionAuditReport("devices", nameof(TransferRecord), events.Count, stored.Count, differences, watch.Elapsed);
     }
 
     private static async Task<ProjectionAuditReport> AuditAsync<T>(

@@ -43,9 +43,26 @@ public sealed class ProjectionAuditTests(HamtaFixture fixture) : TicketTest(fixt
 
         var reports = await Audit();
 
-        Assert.Equal(["SimCard", "Device", "Ticket"], reports.Select(r => r.Projection));
+        Assert.Equal(["SimCard", "Device", "TransferRecord", "Ticket"], reports.Select(r => r.Projection));
         Assert.All(reports, r => Assert.Empty(r.Differences));
         Assert.All(reports, r => Assert.True(r.DocumentsCompared > 0 && r.EventsReplayed >= r.DocumentsCompared));
+    }
+
+    [Fact]
+    public async Task A_transfer_history_row_removed_behind_the_apps_back_is_reported()
+    {
+        await FullScenario();
+        Guid removed;
+        await using (var connection = new NpgsqlConnection(Host.Services.GetRequiredService<IConfiguration>().GetConnectionString("Hamta")))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var delete = new NpgsqlCommand("delete from devices.mt_doc_transferrecord returning id", connection);
+            removed = (Guid)(await delete.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+        }
+
+        var transfers = Assert.Single(await Audit(module: "devices"), r => r.Projection == "TransferRecord");
+
+        Assert.Equal([removed], transfers.Differences);
     }
 
     [Fact]
@@ -61,10 +78,10 @@ public sealed class ProjectionAuditTests(HamtaFixture fixture) : TicketTest(fixt
             Assert.Equal(1, await forge.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
         }
 
-        var devices = Assert.Single(await Audit(module: "devices"));
+        var devices = Assert.Single(await Audit(module: "devices"), r => r.Projection == "Device");
 
         Assert.Equal([device.Id], devices.Differences);
         Assert.Empty(Assert.Single(await Audit(module: "tickets")).Differences);
-        Assert.Equal(1, Assert.Single(await Audit(module: "devices", stream: device.Id)).DocumentsCompared);
+        Assert.Equal(1, Assert.Single(await Audit(module: "devices", stream: device.Id), r => r.Projection == "Device").DocumentsCompared);
     }
 }
