@@ -43,8 +43,11 @@ public sealed class StreamHistory(IDocumentStore store)
         var events = await session.Events.FetchStreamAsync(id, token: cancellation);
         var stateVersion = Math.Clamp(version ?? events.Count, 1, Math.Max(1, events.Count));
         var state = await session.Events.AggregateStreamAsync<T>(id, version: stateVersion, token: cancellation);
-        var entries = events.Select(e => new HistoryEntry(
-                e.Version, e.Timestamp, e.EventTypeName, e.UserName ?? "system", CauseOf(e.Data, serializer.ToJson(e.Data)), e.CorrelationId, serializer.ToJson(e.Data)))
+        var entries = events.Select(e =>
+            {
+                var data = serializer.ToJson(e.Data);
+                return new HistoryEntry(e.Version, e.Timestamp, e.EventTypeName, e.UserName ?? "system", CauseOf(e.Data, data), e.CorrelationId, data);
+            })
             .ToList();
         return new StreamHistoryView(id, typeof(T).Name, entries, stateVersion, state is null ? "{}" : serializer.ToJson(state));
     }

@@ -55,7 +55,7 @@ public sealed class HistoryTests(HamtaFixture fixture) : TicketTest(fixture)
 
         Assert.Equal(200, page.Status);
         var rows = page.Document.QuerySelectorAll("#history-events tbody tr").ToList();
-        Assert.Equal("ticket_opened", rows[0].QuerySelectorAll("td")[2].TextContent.Trim());
+        Assert.Equal("ticket_opened", rows[0].QuerySelectorAll("td")[2].QuerySelector("summary")!.TextContent.Trim());
         Assert.All(rows, row => Assert.NotEmpty(row.QuerySelectorAll("td")[4].TextContent.Trim()));
         Assert.Equal("subscriber 0912***4567", rows[0].QuerySelectorAll("td")[3].TextContent.Trim());
         Assert.Contains(rows, row => row.TextContent.Contains("observation", StringComparison.Ordinal));
