@@ -1,3 +1,4 @@
+using Hamta.Testing;
 using Hamta.Host.Auditing;
 using Hamta.Sim.Contracts;
 using Hamta.Tests.Infrastructure;
@@ -14,7 +15,7 @@ public sealed class HistoryTests(HamtaFixture fixture) : TicketTest(fixture)
         foreach (var imei in new[] { "356938035643809", "356938035643825" })
         {
             Clock.Advance(TimeSpan.FromMinutes(1));
-            await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations("test-operator",
+            await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
                 [new AttachObservationRecord(imei, "432119121234567", SampleMobile, Clock.GetUtcNow())])));
         }
 

@@ -1,3 +1,4 @@
+using Hamta.Testing;
 using Hamta.Devices.Contracts;
 using Hamta.Host.Auditing;
 using Hamta.Sim.Contracts;
@@ -24,7 +25,7 @@ public sealed class ProjectionAuditTests(HamtaFixture fixture) : TicketTest(fixt
         var number = NumberFrom(await FileMismatch(await SignedInSubscriber()));
         foreach (var imei in new[] { "356938035643809", "356938035643825" })
         {
-            await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations("test-operator",
+            await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
                 [new AttachObservationRecord(imei, "432119121234567", SampleMobile, Clock.GetUtcNow())])));
         }
 

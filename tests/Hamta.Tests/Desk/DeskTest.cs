@@ -1,3 +1,4 @@
+using Hamta.Testing;
 using System.Globalization;
 using Hamta.Kernel.Notifications;
 using Hamta.Tests.Infrastructure;

@@ -1,10 +1,5 @@
 using Alba;
-using Hamta.Host.DemoData;
-using Marten;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
+using Hamta.Testing;
 
 namespace Hamta.Tests.Infrastructure;
 
@@ -24,30 +19,13 @@ public sealed class HamtaFixture : IAsyncLifetime
     }
 
     public static Task<IAlbaHost> StartHostAsync(string connectionString, string environment, TimeProvider clock) =>
-        AlbaHost.For<Program>(builder =>
-        {
-            builder.UseEnvironment(environment);
-            builder.UseSetting("ConnectionStrings:Hamta", connectionString);
-            builder.UseSetting("Hamta:SingleNode", "true");
-            builder.UseSetting("DemoData:Enabled", "false");
-            builder.UseSetting("DemoData:Passwords:agent", DemoPasswords.Agent);
-            builder.UseSetting("DemoData:Passwords:admin", DemoPasswords.Admin);
-            builder.UseSetting("DemoData:Passwords:auditor", DemoPasswords.Auditor);
-            builder.UseSetting("Hamta:Operators:test-operator", "operator-test-key");
-            builder.ConfigureTestServices(services =>
-            {
-                services.AddSingleton(clock);
-                services.RunWolverineInSoloMode();
-            });
-        });
+        AlbaHost.For<Program>(builder => TestHost.Configure(builder, connectionString, environment, clock));
 
     /// <summary>Every test starts from the demo world and a clock at the same instant.</summary>
-    public async Task ResetAsync()
+    public Task ResetAsync()
     {
         Clock.Reset();
-        await Host.Services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
-        await using var scope = Host.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
+        return TestHost.ResetAsync(Host.Services);
     }
 
     public async ValueTask DisposeAsync()
@@ -61,11 +39,4 @@ public sealed class HamtaFixture : IAsyncLifetime
             await database.DisposeAsync();
         }
     }
-}
-
-public static class DemoPasswords
-{
-    public const string Agent = "agent-test-password";
-    public const string Admin = "admin-test-password";
-    public const string Auditor = "auditor-test-password";
 }

@@ -1,7 +1,7 @@
 using Alba;
 using Hamta.Host.Notifications;
 using Hamta.Kernel.Notifications;
-using Marten;
+using Hamta.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 using Wolverine.Tracking;
@@ -56,10 +56,5 @@ public abstract class IntegrationTest(HamtaFixture fixture) : IAsyncLifetime
         return true;
     });
 
-    protected async Task<IReadOnlyList<SmsMessage>> SmsTo(string mobile, SmsKind? kind = null)
-    {
-        await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        var messages = await session.Query<SmsMessage>().Where(x => x.Mobile == mobile).OrderBy(x => x.SentAt).ToListAsync();
-        return messages.Where(x => kind is null || x.Kind == kind).ToList();
-    }
+    protected Task<IReadOnlyList<SmsMessage>> SmsTo(string mobile, SmsKind? kind = null) => TestHost.SmsTo(Host.Services, mobile, kind);
 }

@@ -1,3 +1,4 @@
+using Hamta.Testing;
 using System.Text.Json;
 using Alba;
 using Hamta.Devices.Contracts;
@@ -8,7 +9,7 @@ namespace Hamta.Tests.Operators;
 
 public sealed class AttachObservationApiTests(HamtaFixture fixture) : IntegrationTest(fixture)
 {
-    private const string DemoKey = "operator-test-key";
+    private const string DemoKey = TestHost.OperatorKey;
     private static readonly DateTimeOffset SeenAt = new(2026, 11, 24, 8, 30, 0, TimeSpan.Zero);
 
     private static object Observation(string imei, string msisdn = "09121234567", string imsi = "432111234567890") =>

@@ -1,3 +1,4 @@
+using Hamta.Testing;
 using Hamta.Devices.Contracts;
 using Hamta.Kernel.Notifications;
 using Hamta.Sim.Contracts;
@@ -17,7 +18,7 @@ public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(
     private const string WrongSecondImei = "356938035643817";
 
     private Task<AttachObservationsResult> Observe(string imei, string sim) =>
-        AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations("test-operator",
+        AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
             [new AttachObservationRecord(imei, $"43211{sim[1..]}", sim, Clock.GetUtcNow())])));
 
     private async Task SeeBothImeis(string sim = SampleMobile)
@@ -120,7 +121,7 @@ public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(
             foreach (var imei in new[] { "356938035643809", RealSecondImei })
             {
                 var id = AttachObservation.IdOf(imei, "432119121234567", SampleMobile, Clock.GetUtcNow());
-                session.Insert(new AttachObservation(id, imei, true, "432119121234567", SampleMobile, "0013542419", "test-operator", Clock.GetUtcNow(), Clock.GetUtcNow()));
+                session.Insert(new AttachObservation(id, imei, true, "432119121234567", SampleMobile, "0013542419", TestHost.OperatorName, Clock.GetUtcNow(), Clock.GetUtcNow()));
             }
 
             await session.SaveChangesAsync(TestContext.Current.CancellationToken);
@@ -136,7 +137,7 @@ public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(
     public async Task Both_imeis_in_one_operator_batch_resolve_the_ticket()
     {
         var number = await FileSeedTicket();
-        await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations("test-operator",
+        await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
         [
             new AttachObservationRecord("356938035643809", "432119121234567", SampleMobile, Clock.GetUtcNow()),
             new AttachObservationRecord(RealSecondImei, "432119121234567", SampleMobile, Clock.GetUtcNow()),

@@ -1,3 +1,4 @@
+using Hamta.Testing;
 using Alba;
 using Hamta.Host.Notifications;
 using Hamta.Tests.Infrastructure;

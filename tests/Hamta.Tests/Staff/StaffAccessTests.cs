@@ -1,3 +1,4 @@
+using Hamta.Testing;
 using Hamta.Tests.Infrastructure;
 using Hamta.Tests.Login;
 

@@ -1,4 +1,4 @@
-namespace Hamta.Tests.Infrastructure;
+namespace Hamta.Testing;
 
 /// <summary>The host's clock in tests: it stands still until a test moves it.</summary>
 public sealed class TestClock : TimeProvider

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Hamta.Tests.Infrastructure;
+namespace Hamta.Testing;
 
 /// <summary>A fresh database on the test PostgreSQL server (scripts/test.sh starts it), dropped at the end.</summary>
 public sealed class TestDatabase : IAsyncDisposable

@@ -1,0 +1,60 @@
+using Hamta.Host.DemoData;
+using Hamta.Host.Notifications;
+using Hamta.Kernel.Notifications;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Wolverine;
+
+namespace Hamta.Testing;
+
+/// <summary>How every test host of Hamta is set up and reset, whichever server it runs on.</summary>
+public static class TestHost
+{
+    public const string OperatorName = "test-operator";
+    public const string OperatorKey = "operator-test-key";
+
+    /// <summary>The portal on the given database, on a clock the tests control, one node, no demo data until reset.</summary>
+    public static void Configure(IWebHostBuilder builder, string connectionString, string environment, TimeProvider clock)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("ConnectionStrings:Hamta", connectionString);
+        builder.UseSetting("Hamta:SingleNode", "true");
+        builder.UseSetting("DemoData:Enabled", "false");
+        builder.UseSetting("DemoData:Passwords:agent", DemoPasswords.Agent);
+        builder.UseSetting("DemoData:Passwords:admin", DemoPasswords.Admin);
+        builder.UseSetting("DemoData:Passwords:auditor", DemoPasswords.Auditor);
+        builder.UseSetting($"Hamta:Operators:{OperatorName}", OperatorKey);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(clock);
+            services.RunWolverineInSoloMode();
+        });
+    }
+
+    /// <summary>Every test starts from the demo world.</summary>
+    public static async Task ResetAsync(IServiceProvider services)
+    {
+        await services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
+    }
+
+    /// <summary>The SMS sent to a number, oldest first.</summary>
+    public static async Task<IReadOnlyList<SmsMessage>> SmsTo(IServiceProvider services, string mobile, SmsKind? kind = null)
+    {
+        await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
+        var messages = await session.Query<SmsMessage>().Where(x => x.Mobile == mobile).OrderBy(x => x.SentAt).ToListAsync();
+        return messages.Where(x => kind is null || x.Kind == kind).ToList();
+    }
+}
+
+/// <summary>The staff passwords the test hosts seed.</summary>
+public static class DemoPasswords
+{
+    public const string Agent = "agent-test-password";
+    public const string Admin = "admin-test-password";
+    public const string Auditor = "auditor-test-password";
+}
