@@ -1,0 +1,102 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Hamta.Bench;
+
+/// <summary>
+/// One subscriber's browser, as far as the server can tell: its own connection and cookie jar, the
+/// antiforgery token of the form it loaded, posts that are redirected on success.
+/// </summary>
+public sealed partial class Portal(string baseUrl, Database database) : IDisposable
+{
+    public const string SubmitPath = "/tickets/new/form?subject=Other";
+    private readonly HttpClient client = new(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        UseCookies = true,
+        CookieContainer = new CookieContainer(),
+        MaxConnectionsPerServer = 1,
+    })
+    { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+
+    private string? formToken;
+
+    /// <summary>Signs in as a browser does: the number, then the code the SMS carried (read from where the portal keeps its SMS).</summary>
+    public async Task SignInAsync(string mobile)
+    {
+        var token = await TokenOfAsync("/login");
+        await ExpectRedirectAsync("/login", new() { ["Mobile"] = mobile, ["__RequestVerificationToken"] = token });
+        var code = await LoginCodeAsync(mobile);
+        var codePage = $"/login/code?mobile={mobile}";
+        token = await TokenOfAsync(codePage);
+        await ExpectRedirectAsync(codePage, new() { ["Code"] = code, ["__RequestVerificationToken"] = token });
+    }
+
+    /// <summary>Loads the ticket form once; its token is good for every later post of this subscriber, as in a browser tab.</summary>
+    public async Task OpenTicketFormAsync() => formToken = await TokenOfAsync(SubmitPath);
+
+    /// <summary>Files one ticket; true when the portal redirected to the new ticket.</summary>
+    public async Task<bool> SubmitTicketAsync(string description, CancellationToken cancellation)
+    {
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["subject"] = "Other",
+            ["Description"] = description,
+            ["__RequestVerificationToken"] = formToken ?? throw new InvalidOperationException("Open the form first."),
+        });
+        using var response = await client.PostAsync(SubmitPath, content, cancellation);
+        return response.StatusCode == HttpStatusCode.Redirect
+            && response.Headers.Location?.OriginalString.Contains("created=true", StringComparison.Ordinal) == true;
+    }
+
+    /// <summary>«ثبت و پیگیری مشکلات»: the first page of my tickets.</summary>
+    public async Task<bool> ListTicketsAsync(CancellationToken cancellation)
+    {
+        using var response = await client.GetAsync("/tickets", cancellation);
+        var html = await response.Content.ReadAsStringAsync(cancellation);
+        return response.StatusCode == HttpStatusCode.OK && html.Contains("id=\"my-tickets\"", StringComparison.Ordinal);
+    }
+
+    public void Dispose() => client.Dispose();
+
+    private async Task<string> TokenOfAsync(string path)
+    {
+        var html = await client.GetStringAsync(path);
+        return TokenPattern().Match(html) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups[1].Value)
+            : throw new InvalidOperationException($"{path} has no antiforgery token");
+    }
+
+    private async Task ExpectRedirectAsync(string path, Dictionary<string, string> fields)
+    {
+        using var content = new FormUrlEncodedContent(fields);
+        using var response = await client.PostAsync(path, content);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}, not a redirect");
+        }
+    }
+
+    /// <summary>The SMS goes out through the outbox: wait until it is stored.</summary>
+    private async Task<string> LoginCodeAsync(string mobile)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var rows = await database.RowsAsync($"""
+                select substring(data->>'Text' from '[0-9]{"{6}"}') from notifications.mt_doc_smsmessage
+                where data->>'Mobile' = '{mobile}' and (data->>'Kind')::int = 1 order by data->>'SentAt' desc limit 1
+                """);
+            if (rows.Count == 1 && rows[0][0] is string code)
+            {
+                return code;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"no login code reached {mobile}");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Globalization;
+using Hamta.Bench;
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return 2;
+}
+
+var clock = Stopwatch.StartNew();
+var startedAt = DateTimeOffset.UtcNow;
+void Say(string message) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed:mm\\:ss}] {message}"));
+
+var work = Directory.CreateDirectory(Path.Combine(options.Repo, ".data", "bench-work")).FullName;
+File.Delete(Path.Combine(work, "host.log"));
+Say($"fresh database hamta_bench on 127.0.0.1:{options.PgPort}; Host log in {work}/host.log");
+var database = await Database.CreateFreshAsync(options.PgPort, "hamta_bench");
+var environment = HostProcess.Environment(database, options.HttpPort);
+var scenarios = new Scenarios(options, database, environment, work, Say);
+
+await using (var first = scenarios.StartHost())
+{
+    Say($"schema created by the first start in {(await scenarios.StartAndWaitAsync(first)).TotalSeconds:0.0} s");
+}
+
+var seed = new Seed(database, options);
+Say("generating data");
+await seed.RunAsync(Say);
+
+var coldStarts = new List<double>();
+for (var run = 0; run < options.Runs; run++)
+{
+    await using var host = scenarios.StartHost();
+    coldStarts.Add((await scenarios.StartAndWaitAsync(host)).TotalSeconds);
+    Say($"cold start {run + 1}: {coldStarts[^1]:0.00} s to the first 200");
+}
+
+var rows = new List<Row>();
+await using (var host = scenarios.StartHost())
+{
+    await scenarios.StartAndWaitAsync(host);
+    rows.AddRange(await scenarios.SubmissionAsync(host));
+    Say("my tickets");
+    rows.Add(await scenarios.MyTicketsAsync());
+    Say("sweep");
+    rows.Add(await scenarios.SweepAsync(seed));
+}
+
+Say("import");
+rows.Add(await scenarios.ImportAsync());
+Say("audit");
+rows.Add(await scenarios.AuditAsync());
+rows.Add(Scenarios.HostRow(coldStarts, scenarios.PeakRssMb));
+
+var machine = await Machine.DescribeAsync(database);
+await File.WriteAllTextAsync(options.Output, Report.Markdown(options, machine, rows, environment, startedAt, clock.Elapsed));
+Say($"wrote {options.Output}");
+foreach (var row in rows)
+{
+    Say($"{(row.Met ? "met   " : "MISSED")} {row.Scenario}: {row.Figure} | {row.Baseline} | {row.Ratio}");
+}
+
+return 0;
