@@ -27,6 +27,7 @@ public static class TestHost
         builder.UseSetting("DemoData:Passwords:admin", DemoPasswords.Admin);
         builder.UseSetting("DemoData:Passwords:auditor", DemoPasswords.Auditor);
         builder.UseSetting($"Hamta:Operators:{OperatorName}", OperatorKey);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(clock);
