@@ -80,7 +80,7 @@ public sealed class Database(int port, string name)
             select calls, round(total_exec_time::numeric, 0), round(mean_exec_time::numeric, 2), rows,
                    regexp_replace(left(query, 160), '\s+', ' ', 'g')
             from pg_stat_statements
-            where query not ilike '%pg_stat_statements%'
+            where query not ilike '%pg_stat_statements%' and query not ilike '%bench\_%' and query not ilike 'vacuum%'
             order by total_exec_time desc limit {count}
             """);
         return rows.Select(r => $"{r[1]} ms total, {r[0]} calls, {r[2]} ms mean, {r[3]} rows: `{((string)r[4]).Replace("`", "'", StringComparison.Ordinal)}`").ToList();

@@ -84,7 +84,7 @@ public sealed partial class Portal(string baseUrl, Database database) : IDisposa
         {
             var rows = await database.RowsAsync($"""
                 select substring(data->>'Text' from '[0-9]{"{6}"}') from notifications.mt_doc_smsmessage
-                where data->>'Mobile' = '{mobile}' and (data->>'Kind')::int = 1 order by data->>'SentAt' desc limit 1
+                where data->>'Mobile' = '{mobile}' and (data->>'Kind')::int = 1 order by data->>'SentAt' desc limit 1 /* bench_poll */
                 """);
             if (rows.Count == 1 && rows[0][0] is string code)
             {

@@ -89,7 +89,8 @@ public sealed partial class Scenarios(BenchOptions options, Database database, D
         var nationalId = (string)(await database.RowsAsync($"select national_id from bench_seed.subscribers where n = 0"))[0][0];
         await using var connection = await database.OpenAsync();
         await using var bare = new NpgsqlCommand(
-            "select data from tickets.mt_doc_ticket where data->>'SubscriberNationalId' = $1 order by (data->>'Number')::bigint desc limit 11", connection);
+            "select data from tickets.mt_doc_ticket where data->>'SubscriberNationalId' = $1 order by (data->>'Number')::bigint desc limit 11 /* bench_baseline */",
+            connection);
         bare.Parameters.Add(new NpgsqlParameter { Value = nationalId });
         await bare.PrepareAsync();
         async Task<bool> Bare(int client, CancellationToken cancellation)
@@ -154,12 +155,12 @@ public sealed partial class Scenarios(BenchOptions options, Database database, D
         for (var run = 1; run <= options.Runs; run++)
         {
             await seed.ResetSweepAsync();
-            var job = jobs.TriggerJob(TicketJobs.Recheck);
-            var took = await WaitForSweepAsync(job, seed.ExpectedEvidence);
-            hamta.Add(took.TotalSeconds);
             await database.ExecuteAsync("drop table if exists bench_base.evidence_found");
             baseline.Add((await database.TimeAsync(join)).TotalSeconds);
             var found = await database.ScalarAsync<long>("select count(*) from bench_base.evidence_found");
+            var job = jobs.TriggerJob(TicketJobs.Recheck);
+            var took = await WaitForSweepAsync(job, seed.ExpectedEvidence);
+            hamta.Add(took.TotalSeconds);
             say($"  run {run}: sweep {took.TotalSeconds:0.00} s; set-based join {baseline[^1]:0.00} s ({found} sightings, {seed.ExpectedEvidence} expected)");
         }
 
@@ -279,8 +280,8 @@ public sealed partial class Scenarios(BenchOptions options, Database database, D
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromMinutes(20))
         {
-            var rows = await database.RowsAsync("select count(*), max(timestamp) from events.mt_events where type = 'network_evidence_recorded'");
-            var started = await database.RowsAsync($"select min(createdat) from hangfire.state where jobid = {long.Parse(job, Invariant)} and name = 'Processing'");
+            var rows = await database.RowsAsync("select count(*), max(timestamp) from events.mt_events where type = 'network_evidence_recorded' /* bench_poll */");
+            var started = await database.RowsAsync($"select min(createdat) from hangfire.state where jobid = {long.Parse(job, Invariant)} and name = 'Processing' /* bench_poll */");
             if ((long)rows[0][0] >= expected && started[0][0] is DateTime start)
             {
                 return (DateTime)rows[0][1] - start;
@@ -298,7 +299,7 @@ public sealed partial class Scenarios(BenchOptions options, Database database, D
         await using var command = new NpgsqlCommand("""
             select e.seq_id, e.id, e.stream_id, e.version, e.data::text, e.type, e.timestamp, e.mt_dotnet_type, e.user_name
             from events.mt_events e join events.mt_streams s on s.id = e.stream_id
-            where s.type = 'ticket' order by e.stream_id, e.version
+            where s.type = 'ticket' order by e.stream_id, e.version /* bench_baseline */
             """, connection);
         var watch = Stopwatch.StartNew();
         await using var reader = await command.ExecuteReaderAsync();

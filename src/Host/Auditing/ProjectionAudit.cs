@@ -1,8 +1,11 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Threading.Channels;
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
 using Hamta.Sim.SimCards;
 using Hamta.Tickets.Tickets;
+using JasperFx.Events;
 using Marten;
 using Marten.Events;
 
@@ -17,6 +20,8 @@ public sealed record ProjectionAuditReport(string Module, string Projection, lon
 /// </summary>
 public sealed class ProjectionAudit(IDocumentStore store)
 {
+    public const int BatchSize = 1000;
+
     private sealed record Target(string Module, string Projection, Func<IQuerySession, Guid?, CancellationToken, Task<ProjectionAuditReport>> Run);
 
     private static readonly IReadOnlyList<Target> Targets =
@@ -60,28 +65,74 @@ public sealed class ProjectionAudit(IDocumentStore store)
         return new ProjectionAuditReport("devices", nameof(TransferRecord), events.Count, stored.Count, differences, watch.Elapsed);
     }
 
+    /// <summary>
+    /// Documents are read in id order, a batch at a time, and the events of a whole batch come in one
+    /// query; while the next batch is read, workers on every core fold the streams in memory with the
+    /// projection's own aggregator and compare. A few round trips per thousand streams instead of two per stream.
+    /// </summary>
     private static async Task<ProjectionAuditReport> AuditAsync<T>(
         string module, IQuerySession session, Func<T, Guid> idOf, Guid? stream, CancellationToken cancellation) where T : class
     {
         var watch = Stopwatch.StartNew();
-        var stored = stream is { } id
-            ? (await session.LoadAsync<T>(id, cancellation)) is { } one ? [one] : []
-            : await session.Query<T>().ToListAsync(cancellation);
+        var aggregator = ((DocumentStore)session.DocumentStore).Options.Projections.AggregatorFor<T>();
         var serializer = session.DocumentStore.Options.Serializer();
-        var differences = new List<Guid>();
+        var batches = Channel.CreateBounded<(IReadOnlyList<T> Documents, Dictionary<Guid, List<IEvent>> Events)>(Environment.ProcessorCount);
+        var differences = new ConcurrentBag<Guid>();
         long events = 0;
-        foreach (var document in stored)
+        var compared = 0;
+
+        async Task CompareAsync()
         {
-            var documentId = idOf(document);
-            var state = await session.Events.FetchStreamStateAsync(documentId, cancellation);
-            events += state?.Version ?? 0;
-            var replayed = await session.Events.AggregateStreamAsync<T>(documentId, token: cancellation);
-            if (replayed is null || serializer.ToJson(replayed) != serializer.ToJson(document))
+            await using var own = session.DocumentStore.QuerySession();
+            await foreach (var (documents, byStream) in batches.Reader.ReadAllAsync(cancellation))
             {
-                differences.Add(documentId);
+                foreach (var document in documents)
+                {
+                    var documentId = idOf(document);
+                    var streamEvents = byStream.GetValueOrDefault(documentId) ?? [];
+                    Interlocked.Add(ref events, streamEvents.Count);
+                    var replayed = streamEvents.Count == 0 ? null : await aggregator.BuildAsync(streamEvents, own, null, cancellation);
+                    if (replayed is null || serializer.ToJson(replayed) != serializer.ToJson(document))
+                    {
+                        differences.Add(documentId);
+                    }
+                }
+
+                Interlocked.Add(ref compared, documents.Count);
             }
         }
 
-        return new ProjectionAuditReport(module, typeof(T).Name, events, stored.Count, differences, watch.Elapsed);
+        var workers = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Run(CompareAsync, cancellation)).ToList();
+        try
+        {
+            var after = Guid.Empty;
+            while (true)
+            {
+                IReadOnlyList<T> batch = stream is { } id
+                    ? after == Guid.Empty && await session.LoadAsync<T>(id, cancellation) is { } one ? [one] : []
+                    : await session.QueryAsync<T>($"where id > ? order by id limit {BatchSize}", cancellation, after);
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
+                var ids = batch.Select(idOf).ToArray();
+                var byStream = (await session.Events.QueryAllRawEvents()
+                        .Where(e => e.StreamId.IsOneOf(ids))
+                        .OrderBy(e => e.StreamId).ThenBy(e => e.Version)
+                        .ToListAsync(cancellation))
+                    .GroupBy(e => e.StreamId)
+                    .ToDictionary(g => g.Key, g => g.ToList());
+                await batches.Writer.WriteAsync((batch, byStream), cancellation);
+                after = ids[^1];
+            }
+        }
+        finally
+        {
+            batches.Writer.Complete();
+        }
+
+        await Task.WhenAll(workers);
+        return new ProjectionAuditReport(module, typeof(T).Name, events, compared, [.. differences.Order()], watch.Elapsed);
     }
 }

@@ -85,4 +85,30 @@ public sealed class ProjectionAuditTests(HamtaFixture fixture) : TicketTest(fixt
         Assert.Empty(Assert.Single(await Audit(module: "tickets")).Differences);
         Assert.Equal(1, Assert.Single(await Audit(module: "devices", stream: device.Id), r => r.Projection == "Device").DocumentsCompared);
     }
+
+    [Fact]
+    public async Task A_ticket_whose_events_are_gone_is_reported_and_the_others_still_match()
+    {
+        var number = await FullScenario();
+        var subscriber = await SignedInSubscriber("09351234567");
+        for (var i = 0; i < 3; i++)
+        {
+            var description = $"درخواست {i}";
+            await AndWaitForMessages(() => subscriber.SubmitAsync("/tickets/new/form?subject=Other", new Dictionary<string, string> { ["Description"] = description }));
+        }
+
+        var ticket = (await Ask<TicketDetails?>(new GetTicket(number, null)))!;
+        await using (var connection = new NpgsqlConnection(Host.Services.GetRequiredService<IConfiguration>().GetConnectionString("Hamta")))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var erase = new NpgsqlCommand("delete from events.mt_events where stream_id = @id", connection);
+            erase.Parameters.AddWithValue("id", ticket.Id);
+            Assert.True(await erase.ExecuteNonQueryAsync(TestContext.Current.CancellationToken) > 0);
+        }
+
+        var tickets = Assert.Single(await Audit(module: "tickets"));
+
+        Assert.Equal([ticket.Id], tickets.Differences);
+        Assert.Equal(4, tickets.DocumentsCompared);
+    }
 }
