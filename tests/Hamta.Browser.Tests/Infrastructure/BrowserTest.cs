@@ -120,6 +120,21 @@ public abstract partial class BrowserTest(PortalInBrowser portal) : IAsyncLifeti
         return page;
     }
 
+    /// <summary>Files the seed's ticket straight from its form: the Samsung's second IMEI is …825, not …817.</summary>
+    protected async Task<string> FileSeedTicket(IPage page)
+    {
+        await page.GotoAsync("/tickets/new/form?subject=ImeiMismatch");
+        var correct = page.GetByRole(AriaRole.Group, new PageGetByRoleOptions { NameRegex = CorrectImeisGroup() });
+        await correct.GetByLabel("شناسه اول (شکاف ۱)").FillAsync("356938035643809");
+        await correct.GetByLabel("شناسه دوم (شکاف ۲)").FillAsync("356938035643825");
+        var registered = page.GetByRole(AriaRole.Group, new PageGetByRoleOptions { Name = "IMEI ثبت شده در همتا" });
+        await registered.GetByLabel("شناسه اول (شکاف ۱)").FillAsync("356938035643809");
+        await registered.GetByLabel("شناسه دوم (شکاف ۲)").FillAsync("356938035643817");
+        await page.GetByLabel("شرح درخواست").FillAsync("شناسه دوم گوشی در همتا اشتباه ثبت شده است.");
+        await Submit(page, Button(page, "ثبت"));
+        return TicketNumberInUrl().Match(page.Url).Groups[1].Value;
+    }
+
     /// <summary>Opens a side-menu item the way the screen allows: through the menu button on a phone, directly on a desktop.</summary>
     protected async Task OpenFromMenu(IPage page, string item)
     {
@@ -166,6 +181,13 @@ public abstract partial class BrowserTest(PortalInBrowser portal) : IAsyncLifeti
         var uri = new Uri(url);
         return uri.Scheme is "data" or "blob" || (uri.Host == portal.Address.Host && uri.Port == portal.Address.Port);
     }
+
+    /// <summary>The fieldset «IMEI درست گوشی (شماره‌گیری *#06#)», whose dial code is isolated left to right.</summary>
+    [GeneratedRegex("^IMEI درست گوشی")]
+    protected static partial Regex CorrectImeisGroup();
+
+    [GeneratedRegex(@"/tickets/(\d+)")]
+    protected static partial Regex TicketNumberInUrl();
 
     [GeneratedRegex(@"(?<!\d)\d{6}(?!\d)")]
     private static partial Regex SixDigits();

@@ -18,8 +18,8 @@ public sealed class PageLook
     public string[] Latin { get; set; } = [];
 
     /// <summary>
-    /// Words of Latin letters the reader sees outside an isolated left-to-right run (<c>bdi</c>, <c>dir="ltr"</c>,
-    /// <c>dir="auto"</c>: brand names, numbers, codes), except the names the Persian guide itself uses.
+    /// Words of Latin letters the reader sees outside an isolated run (<c>bdi</c>, <c>dir="ltr"</c>, <c>dir="auto"</c>
+    /// or the Unicode isolates: brand names, usernames, numbers, codes), except the names the Persian guide itself uses.
     /// </summary>
     public const string Script = """
         () => {
@@ -43,7 +43,8 @@ public sealed class PageLook
                 if (!parent || parent.closest('bdi, [dir=ltr], [dir=auto], script, style, noscript') || !parent.checkVisibility()) {
                     continue;
                 }
-                for (const word of node.textContent.match(/[A-Za-z]{2,}/g) || []) {
+                const text = node.textContent.replace(/[\u2066-\u2068][^\u2069]*\u2069/g, '');
+                for (const word of text.match(/[A-Za-z]{2,}/g) || []) {
                     if (!allowed.has(word)) {
                         latin.add(word);
                     }

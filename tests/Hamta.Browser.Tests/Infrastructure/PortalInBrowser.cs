@@ -40,6 +40,8 @@ public sealed class PortalInBrowser : IAsyncLifetime
         {
             throw new InvalidOperationException($"Chromium is not at {chromium}: run the tests with scripts/test.sh, which installs it, or set {ChromiumVariable}.");
         }
+        // A shared two-core machine is slow at times: waiting longer costs nothing when the page is right.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Hamta.Browser.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -6,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Hamta.Browser.Tests.Journeys;
 
 /// <summary>The seed's journey: sign in with the SMS code and file «شناسه دستگاه (IMEI) من با شناسه دستگاه ثبت شده در همتا تطابق ندارد».</summary>
-public sealed partial class TicketJourneyTests(PortalInBrowser portal) : BrowserTest(portal)
+public sealed class TicketJourneyTests(PortalInBrowser portal) : BrowserTest(portal)
 {
     private const string Subject = "شناسه دستگاه (IMEI) من با شناسه دستگاه ثبت شده در همتا تطابق ندارد";
 
@@ -39,7 +38,7 @@ public sealed partial class TicketJourneyTests(PortalInBrowser portal) : Browser
         await LookAt(page, "ticket-form");
 
         await Submit(page, Button(page, "ثبت"));
-        var number = TicketNumber().Match(page.Url).Groups[1].Value;
+        var number = TicketNumberInUrl().Match(page.Url).Groups[1].Value;
         await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync($"تیکت شما با شماره {number} ثبت شد");
         await Expect(page.Locator("#ticket-status")).ToHaveTextAsync("در انتظار رؤیت در شبکه");
         await LookAt(page, "ticket");
@@ -82,10 +81,4 @@ public sealed partial class TicketJourneyTests(PortalInBrowser portal) : Browser
         await OpenFromMenu(page, "ثبت و پیگیری مشکلات");
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "موردی یافت نشد" })).ToBeVisibleAsync();
     }
-
-    [GeneratedRegex(@"/tickets/(\d+)")]
-    private static partial Regex TicketNumber();
-
-    [GeneratedRegex("^IMEI درست گوشی")]
-    private static partial Regex CorrectImeisGroup();
 }

@@ -1,3 +1,4 @@
+using Hamta.Host.Pages.Shared;
 using Hamta.Tests.Infrastructure;
 using Hamta.Tickets.Contracts;
 
@@ -76,7 +77,7 @@ public sealed class TicketActionTests(HamtaFixture fixture) : DeskTest(fixture)
         Assert.Equal(["Opened", "AgentReply"], KindsOf(page));
         var reply = page.Document.QuerySelector("#timeline li[data-kind=AgentReply]")!;
         Assert.Contains("لطفا گوشی را یک بار خاموش و روشن کنید.", reply.TextContent, StringComparison.Ordinal);
-        Assert.Contains("کارشناس agent", reply.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"کارشناس {Bidi.Isolate("agent")}", reply.TextContent, StringComparison.Ordinal);
         Assert.Empty(page.Document.QuerySelector("textarea#text")!.TextContent);
 
         var entry = (await Details(number)).Timeline[^1];

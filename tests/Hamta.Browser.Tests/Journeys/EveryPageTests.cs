@@ -1,0 +1,78 @@
+using Hamta.Browser.Tests.Infrastructure;
+using Hamta.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hamta.Browser.Tests.Journeys;
+
+/// <summary>Every page of the portal, on a phone and on a desktop: readable, accessible, nothing from another host.</summary>
+public sealed class EveryPageTests(PortalInBrowser portal) : BrowserTest(portal)
+{
+    [Theory]
+    [InlineData(Screen.PhoneName)]
+    [InlineData(Screen.DesktopName)]
+    public async Task Every_public_page_reads_well(string screenName)
+    {
+        var page = await NewBrowser(Screen.Named(screenName));
+        foreach (var (path, name, heading) in new[]
+        {
+            ("/login", "login", "ورود به سامانه همتا"),
+            ("/login/code?mobile=09121234567", "login-code", "ورود کد تأیید"),
+            ("/inquiry", "inquiry-empty", "استعلام اصالت دستگاه"),
+            ("/staff/login", "staff-login", "ورود کارشناسان همتا"),
+        })
+        {
+            await page.GotoAsync(path);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
+            await LookAt(page, name);
+        }
+    }
+
+    [Theory]
+    [InlineData(Screen.PhoneName)]
+    [InlineData(Screen.DesktopName)]
+    public async Task Every_subscriber_page_reads_well(string screenName)
+    {
+        var page = await SignedInSubscriber(Screen.Named(screenName));
+        var number = await FileSeedTicket(page);
+        foreach (var (path, name, heading) in new[]
+        {
+            ("/sims", "sims", "مدیریت سیم کارت ها"),
+            ("/imei-status", "imei-status", "وضعیت شناسه دستگاه (IMEI)"),
+            ("/transfers", "transfers", "سوابق انتقال مالکیت"),
+            ("/transfers/start", "transfer-start", "شروع انتقال مالکیت"),
+            ("/traveller", "traveller", "اطلاعات ثبت مسافری"),
+            ("/repair", "repair", "ثبت گوشی تعمیراتی"),
+            ("/account", "account", "حساب کاربری"),
+            ("/messages", "messages", "پیام های همتا"),
+            ("/about", "pending", "درباره ما"),
+            ("/no-such-page", "not-found", "صفحه پیدا نشد"),
+            ($"/tickets/{number}", "ticket-waiting", $"شماره تیکت {number}"),
+        })
+        {
+            await page.GotoAsync(path);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
+            await LookAt(page, name);
+        }
+    }
+
+    [Theory]
+    [InlineData(Screen.PhoneName)]
+    [InlineData(Screen.DesktopName)]
+    public async Task Every_staff_page_reads_well(string screenName)
+    {
+        var subscriber = await SignedInSubscriber(Screen.Named(screenName));
+        var number = await FileSeedTicket(subscriber);
+        var admin = await SignedInStaff(Screen.Named(screenName), "admin", DemoPasswords.Admin);
+        await Follow(Link(admin, "سوابق رویدادها"));
+        await admin.GetByLabel("مقدار").FillAsync(number);
+        await admin.GetByLabel("جست‌وجو بر اساس").SelectOptionAsync(new SelectOptionValue { Label = "شماره تیکت" });
+        await Follow(Button(admin, "نمایش"));
+        await Expect(admin.GetByRole(AriaRole.Table)).ToContainTextAsync("1405/09/03");
+        await LookAt(admin, "staff-history");
+
+        await admin.GotoAsync("/staff/tickets?status=AwaitingNetworkEvidence");
+        await Expect(admin.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+        await LookAt(admin, "staff-tickets-filtered");
+    }
+}
