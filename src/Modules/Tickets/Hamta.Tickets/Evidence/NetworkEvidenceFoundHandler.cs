@@ -7,18 +7,30 @@ using Wolverine.Attributes;
 
 namespace Hamta.Tickets.Evidence;
 
-/// <summary>The answer to a batch of evidence requests (at opening, or from the recurring check).</summary>
+/// <summary>
+/// The answer to a batch of evidence requests (at opening, or from the recurring check). Every ticket of
+/// the batch is fetched for writing in one round trip, decided on as fetched, and appended with
+/// optimistic concurrency.
+/// </summary>
 [StickyHandler(TicketsModule.EvidenceQueue)]
 public static class NetworkEvidenceFoundHandler
 {
     public static async Task<OutgoingMessages> Handle(NetworkEvidenceFound found, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         var byTicket = found.Sightings.GroupBy(s => s.RequestId).ToDictionary(g => g.Key, g => g.ToList());
-        var tickets = await session.LoadManyAsync<Ticket>(cancellation, byTicket.Keys);
+        var batch = session.CreateBatchQuery();
+        var fetches = byTicket.Keys.Select(id => batch.Events.FetchForWriting<Ticket>(id)).ToList();
+        await batch.Execute(cancellation);
         var actor = new TicketActor(TicketActorKind.System, "network evidence check");
         var outgoing = new OutgoingMessages();
-        foreach (var ticket in tickets)
+        foreach (var fetch in fetches)
         {
+            var stream = await fetch;
+            if (stream.Aggregate is not { } ticket)
+            {
+                continue;
+            }
+
             var events = new List<object>();
             var current = ticket;
             foreach (var sighting in byTicket[ticket.Id].OrderBy(s => s.ObservedAt))
@@ -32,7 +44,10 @@ public static class NetworkEvidenceFoundHandler
                 }
             }
 
-            await TicketStreams.AppendAsync(session, ticket.Id, events, cancellation);
+            if (events.Count > 0)
+            {
+                stream.AppendMany(events);
+            }
         }
 
         return outgoing;
