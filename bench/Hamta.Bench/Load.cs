@@ -36,7 +36,7 @@ public static class Load
                 {
                     ok = await request(client, CancellationToken.None);
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
                     ok = false;
                 }
