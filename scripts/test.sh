@@ -4,8 +4,11 @@
 #   HAMTA_TEST_CONNECTION     use this PostgreSQL server instead of the local test cluster
 #   HAMTA_TEST_PG_PORT        port of the local test cluster (default 55433)
 #   HAMTA_SKIP_CODEGEN_CHECK  set to 1 to skip the generated-code check
+#   HAMTA_CHROMIUM            the Chromium the browser tests drive (default /usr/bin/chromium,
+#                             installed from Debian's packages when missing)
 #
-# Output of the test run is kept in artifacts/test-output.txt.
+# Output of the test run is kept in artifacts/test-output.txt; the browser tests'
+# screenshots of every page, at phone and desktop size, in artifacts/screenshots.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export DOTNET_NOLOGO="${DOTNET_NOLOGO:-1}"
@@ -21,6 +24,41 @@ if [[ -z "${HAMTA_TEST_CONNECTION:-}" ]]; then
   hamta_pg_ensure test "${HAMTA_TEST_PG_PORT:-55433}"
   export HAMTA_TEST_CONNECTION="$HAMTA_PG_CONNECTION"
 fi
+
+# --- Chromium for the browser tests ---------------------------------------------
+ensure_chromium() {
+  local chromium="${HAMTA_CHROMIUM:-/usr/bin/chromium}"
+  [[ -x "$chromium" ]] && return 0
+  if [[ -n "${HAMTA_CHROMIUM:-}" ]]; then
+    echo "error: HAMTA_CHROMIUM=$chromium is not an executable" >&2
+    exit 1
+  fi
+  local -a sudo=()
+  if [[ "$(id -u)" != 0 ]]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      sudo=(sudo -n)
+    else
+      echo "error: Chromium is missing and installing it needs root: run 'apt-get install chromium' as root" >&2
+      exit 1
+    fi
+  fi
+  echo "Chromium not found; installing Debian's chromium package (apt-get, may take a minute)..." >&2
+  local log
+  log="$(mktemp "${TMPDIR:-/tmp}/hamta-apt.XXXXXX")"
+  # The same lock as the PostgreSQL install in scripts/pg.sh: one apt-get at a time.
+  if ! "${sudo[@]}" flock -w 900 -o /tmp/hamta-pg-install.lock \
+      env DEBIAN_FRONTEND=noninteractive bash -c '
+        [[ -x /usr/bin/chromium ]] && exit 0
+        apt-get -q update && apt-get -q install -y chromium' >"$log" 2>&1; then
+    echo "error: installing chromium failed; last lines of the apt-get output:" >&2
+    tail -n 20 "$log" >&2
+    rm -f "$log"
+    exit 1
+  fi
+  rm -f "$log"
+}
+
+ensure_chromium
 
 # --- Generated-code check -----------------------------------------------------
 # One "sha256  path" line per file under the generated-code directory.

@@ -17,6 +17,12 @@ public sealed class PageLook
 
     public string[] Latin { get; set; } = [];
 
+    /// <summary>Form fields a sighted reader cannot see a label for.</summary>
+    public string[] Unlabelled { get; set; } = [];
+
+    /// <summary>Fields for digits (IMEI, mobile, SIM, codes) without a numeric keyboard or left-to-right entry.</summary>
+    public string[] NumericWithoutKeypad { get; set; } = [];
+
     /// <summary>
     /// Words of Latin letters the reader sees outside an isolated run (<c>bdi</c>, <c>dir="ltr"</c>, <c>dir="auto"</c>
     /// or the Unicode isolates: brand names, usernames, numbers, codes), except the names the Persian guide itself uses.
@@ -50,6 +56,14 @@ public sealed class PageLook
                     }
                 }
             }
+            const fields = [...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter(f => f.checkVisibility());
+            const unlabelled = fields
+                .filter(f => ![...(f.labels || [])].some(l => l.checkVisibility() && l.textContent.trim() !== ''))
+                .map(f => f.name || f.id);
+            const numericWithoutKeypad = fields
+                .filter(f => ['text', 'tel', 'number', 'search'].includes(f.type) && /imei|mobile|sim|code/i.test(f.name))
+                .filter(f => f.inputMode !== 'numeric' || f.dir !== 'ltr')
+                .map(f => f.name);
             const fonts = [...document.fonts].filter(f => f.family.replaceAll('"', '') === 'Vazirmatn' && f.status === 'loaded');
             return {
                 language: root.lang,
@@ -59,6 +73,8 @@ public sealed class PageLook
                 overflow: root.scrollWidth - width,
                 widest,
                 latin: [...latin],
+                unlabelled,
+                numericWithoutKeypad,
             };
         }
         """;
