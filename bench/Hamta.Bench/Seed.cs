@@ -141,6 +141,7 @@ public sealed class Seed(Database database, BenchOptions options)
             select setval('tickets.ticket_numbers', (select max(number) from bench_seed.tickets));
             create table bench_seed.waiting as
               select d.id, d.data from tickets.mt_doc_ticket d join bench_seed.tickets t on t.id = d.id where t.waiting;
+            alter table bench_seed.waiting add primary key (id);
             """;
     }
 
