@@ -88,18 +88,21 @@ public sealed class QueueTests(HamtaFixture fixture) : DeskTest(fixture)
         var third = await FileTicket();
         var agent = await SignedInStaff();
 
-        Assert.Equal([first], Numbers(await agent.GetAsync("/staff/tickets?to=2026-11-24")));
-        Assert.Equal([third, second], Numbers(await agent.GetAsync("/staff/tickets?from=2026-11-25")));
-        Assert.Equal([second], Numbers(await agent.GetAsync("/staff/tickets?from=2026-11-25&to=2026-11-25")));
-        Assert.Equal([second, first], Numbers(await agent.GetAsync("/staff/tickets?from=2026-11-24&to=2026-11-26")));
+        Assert.Equal([first], Numbers(await agent.GetAsync("/staff/tickets?to=1405/09/03")));
+        Assert.Equal([third, second], Numbers(await agent.GetAsync("/staff/tickets?from=1405/09/04")));
+        Assert.Equal([second], Numbers(await agent.GetAsync("/staff/tickets?from=1405/09/04&to=1405/09/04")));
+        Assert.Equal([second, first], Numbers(await agent.GetAsync($"/staff/tickets?from={Uri.EscapeDataString("۱۴۰۵/۹/۳")}&to=1405-09-05")));
 
-        var page = await agent.GetAsync("/staff/tickets?from=2026-11-25&to=2026-11-25");
-        Assert.Equal("2026-11-25", page.Document.QuerySelector("#from")!.GetAttribute("value"));
-        Assert.Equal("date", page.Document.QuerySelector("#from")!.GetAttribute("type"));
+        var page = await agent.GetAsync($"/staff/tickets?from={Uri.EscapeDataString("۱۴۰۵/۰۹/۰۴")}&to=1405/09/04");
+        Assert.Equal("1405/09/04", page.Document.QuerySelector("#from")!.GetAttribute("value"));
+        Assert.Equal("numeric", page.Document.QuerySelector("#from")!.GetAttribute("inputmode"));
 
-        var bad = await agent.GetAsync("/staff/tickets?from=tomorrow");
-        Assert.Equal(3, Numbers(bad).Count);
-        Assert.Contains("معتبر نیست", bad.Text, StringComparison.Ordinal);
+        foreach (var typo in new[] { "tomorrow", "1405/13/01", "1405/12/31", "2026-11-24" })
+        {
+            var bad = await agent.GetAsync($"/staff/tickets?from={Uri.EscapeDataString(typo)}");
+            Assert.Equal(3, Numbers(bad).Count);
+            Assert.Contains($"تاریخ «{typo}» معتبر نیست", bad.Text, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hamta.Kernel.Identifiers;
 using Hamta.Kernel.Text;
+using Hamta.Kernel.Time;
 using Hamta.Tickets.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -80,8 +81,8 @@ public sealed class StaffTicketsModel(IMessageBus bus) : PageModel
         {
             ["status"] = StatusFilter?.ToString(),
             ["subject"] = SubjectFilter?.ToString(),
-            ["from"] = FromDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["to"] = ToDay?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["from"] = FromDay is { } from ? JalaliDate.FormatDay(from) : null,
+            ["to"] = ToDay is { } to ? JalaliDate.FormatDay(to) : null,
             ["q"] = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
             ["p"] = page.ToString(CultureInfo.InvariantCulture),
         };
@@ -118,9 +119,7 @@ public sealed class StaffTicketsModel(IMessageBus bus) : PageModel
             return null;
         }
 
-        // <input type="date"> sends yyyy-MM-dd; typed by hand it may come in Persian digits or with slashes.
-        if (DateOnly.TryParseExact(input.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            || DateOnly.TryParseExact(DigitNormalizer.Normalize(input.Replace('/', '-')), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        if (JalaliDate.TryParseDay(input, out var day))
         {
             return day;
         }

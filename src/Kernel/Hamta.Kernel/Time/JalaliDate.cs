@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hamta.Kernel.Text;
 
 namespace Hamta.Kernel.Time;
 
@@ -26,5 +27,38 @@ public static class JalaliDate
     {
         var local = ToTehran(instant);
         return string.Create(CultureInfo.InvariantCulture, $"{FormatDate(instant)} {local.Hour:00}:{local.Minute:00}");
+    }
+
+    /// <summary>A calendar day as people in Iran write it: 1405/09/03.</summary>
+    public static string FormatDay(DateOnly day)
+    {
+        var date = day.ToDateTime(TimeOnly.MinValue);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{Calendar.GetYear(date):0000}/{Calendar.GetMonth(date):00}/{Calendar.GetDayOfMonth(date):00}");
+    }
+
+    /// <summary>
+    /// Reads a Jalali day typed as yyyy/m/d (slashes, dashes or dots; digits in any script) and gives
+    /// the same day in the Gregorian calendar; false for anything that is not a real Jalali day of the
+    /// years 1300–1599 (a Gregorian 2026-11-24 is refused, not read as a Jalali year 2026).
+    /// </summary>
+    public static bool TryParseDay(string? input, out DateOnly day)
+    {
+        day = default;
+        // The normaliser drops dashes and dots, so they become slashes first.
+        var parts = DigitNormalizer.Normalize((input ?? "").Replace('-', '/').Replace('.', '/')).Split('/');
+        if (parts.Length != 3
+            || parts[0].Length != 4
+            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var dayOfMonth)
+            || year is < 1300 or > 1599
+            || month is < 1 or > 12
+            || dayOfMonth < 1 || dayOfMonth > Calendar.GetDaysInMonth(year, month))
+        {
+            return false;
+        }
+        day = DateOnly.FromDateTime(Calendar.ToDateTime(year, month, dayOfMonth, 0, 0, 0, 0));
+        return true;
     }
 }
