@@ -14,18 +14,13 @@ public sealed class EveryPageTests(PortalInBrowser portal) : BrowserTest(portal)
     public async Task Every_public_page_reads_well(string screenName)
     {
         var page = await NewBrowser(Screen.Named(screenName));
-        foreach (var (path, name, heading) in new[]
-        {
+        await LookAtEach(page,
+        [
             ("/login", "login", "ورود به سامانه همتا"),
             ("/login/code?mobile=09121234567", "login-code", "ورود کد تأیید"),
             ("/inquiry", "inquiry-empty", "استعلام اصالت دستگاه"),
             ("/staff/login", "staff-login", "ورود کارشناسان همتا"),
-        })
-        {
-            await page.GotoAsync(path);
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
-            await LookAt(page, name);
-        }
+        ]);
     }
 
     [Theory]
@@ -35,8 +30,8 @@ public sealed class EveryPageTests(PortalInBrowser portal) : BrowserTest(portal)
     {
         var page = await SignedInSubscriber(Screen.Named(screenName));
         var number = await FileSeedTicket(page);
-        foreach (var (path, name, heading) in new[]
-        {
+        await LookAtEach(page,
+        [
             ("/sims", "sims", "مدیریت سیم کارت ها"),
             ("/imei-status", "imei-status", "وضعیت شناسه دستگاه (IMEI)"),
             ("/transfers", "transfers", "سوابق انتقال مالکیت"),
@@ -48,12 +43,7 @@ public sealed class EveryPageTests(PortalInBrowser portal) : BrowserTest(portal)
             ("/about", "pending", "درباره ما"),
             ("/no-such-page", "not-found", "صفحه پیدا نشد"),
             ($"/tickets/{number}", "ticket-waiting", $"شماره تیکت {number}"),
-        })
-        {
-            await page.GotoAsync(path);
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
-            await LookAt(page, name);
-        }
+        ]);
     }
 
     [Theory]
@@ -74,5 +64,16 @@ public sealed class EveryPageTests(PortalInBrowser portal) : BrowserTest(portal)
         await admin.GotoAsync("/staff/tickets?status=AwaitingNetworkEvidence");
         await Expect(admin.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
         await LookAt(admin, "staff-tickets-filtered");
+    }
+
+    /// <summary>Opens each page by its address, checks it is the page meant (its heading) and looks at it.</summary>
+    private async Task LookAtEach(IPage page, IEnumerable<(string Path, string Name, string Heading)> pages)
+    {
+        foreach (var (path, name, heading) in pages)
+        {
+            await page.GotoAsync(path);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
+            await LookAt(page, name);
+        }
     }
 }
