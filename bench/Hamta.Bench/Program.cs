@@ -15,6 +15,7 @@ catch (ArgumentException e)
 
 var clock = Stopwatch.StartNew();
 var startedAt = DateTimeOffset.UtcNow;
+var loadAtStart = Machine.LoadAverage();
 void Say(string message) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed:mm\\:ss}] {message}"));
 
 var work = Directory.CreateDirectory(Path.Combine(options.Repo, ".data", "bench-work")).FullName;
@@ -58,7 +59,7 @@ Say("audit");
 rows.Add(await scenarios.AuditAsync());
 rows.Add(Scenarios.HostRow(coldStarts, scenarios.PeakRssMb));
 
-var machine = await Machine.DescribeAsync(database);
+var machine = await Machine.DescribeAsync(database, loadAtStart);
 await File.WriteAllTextAsync(options.Output, Report.Markdown(options, machine, rows, environment, startedAt, clock.Elapsed));
 Say($"wrote {options.Output}");
 foreach (var row in rows)

@@ -37,6 +37,7 @@ public static class Report
         }
 
         Line();
+        Line($"Load average (1 / 5 / 15 min) on {machine.Cores} cores: {machine.LoadAverageAtStart} at the start, {machine.LoadAverageAtEnd} at the end.");
         Line("The machine is shared: other work (builds, test runs) may have run at the same time, and the load generator,");
         Line("the Host and PostgreSQL share its cores. Baselines and Hamta runs alternate, so drift hits both.");
         Line();
