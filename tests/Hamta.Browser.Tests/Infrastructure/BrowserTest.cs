@@ -86,6 +86,11 @@ public abstract partial class BrowserTest(PortalInBrowser portal) : IAsyncLifeti
     protected static ILocator Link(IPage page, string name) =>
         page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = name, Exact = true });
 
+    /// <summary>The value a description list gives beside a label («وضعیت» → «رفع شده»), found as a reader finds it.</summary>
+    protected static ILocator ValueBeside(IPage page, string label) =>
+        page.GetByRole(AriaRole.Term).Filter(new LocatorFilterOptions { HasTextRegex = new Regex($"^{Regex.Escape(label)}$") })
+            .Locator("xpath=following-sibling::dd[1]");
+
     protected async Task<string> LastCodeSentTo(string mobile)
     {
         var sms = (await TestHost.SmsTo(portal.Services, mobile, SmsKind.Secret))[^1];

@@ -69,7 +69,8 @@ public sealed class SupportJourneyTests(PortalInBrowser portal) : BrowserTest(po
         var screen = Screen.Named(screenName);
         var subscriber = await SignedInSubscriber(screen);
         var number = await FileSeedTicket(subscriber);
-        await Expect(subscriber.Locator("#missing-evidence")).ToContainTextAsync("356938035643825");
+        const string notSeenYet = "شبکه هنوز گوشی شما را با IMEI";
+        await Expect(subscriber.GetByRole(AriaRole.Status).Filter(new() { HasText = notSeenYet })).ToContainTextAsync("356938035643825");
 
         var network = await NewBrowser(screen);
         foreach (var imei in new[] { "356938035643809", "356938035643825" })
@@ -83,8 +84,8 @@ public sealed class SupportJourneyTests(PortalInBrowser portal) : BrowserTest(po
         await LookAt(network, "dev-attach");
 
         await subscriber.ReloadAsync();
-        await Expect(subscriber.Locator("#ticket-status")).ToHaveTextAsync("رفع شده");
-        await Expect(subscriber.Locator("#missing-evidence")).ToHaveCountAsync(0);
+        await Expect(ValueBeside(subscriber, "وضعیت")).ToHaveTextAsync("رفع شده");
+        await Expect(subscriber.GetByText(notSeenYet)).ToHaveCountAsync(0);
         await LookAt(subscriber, "ticket-resolved");
 
         await OpenFromMenu(subscriber, "مدیریت دستگاه ها");
