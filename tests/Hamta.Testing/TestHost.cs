@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Hamta.Host.DemoData;
 using Hamta.Host.Notifications;
 using Hamta.Kernel.Notifications;
@@ -11,7 +12,7 @@ using Wolverine;
 namespace Hamta.Testing;
 
 /// <summary>How every test host of Hamta is set up and reset, whichever server it runs on.</summary>
-public static class TestHost
+public static partial class TestHost
 {
     public const string OperatorName = "test-operator";
     public const string OperatorKey = "operator-test-key";
@@ -43,6 +44,19 @@ public static class TestHost
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
     }
 
+    /// <summary>
+    /// The code of the last login SMS sent to a number. Only login SMS count: an activation code sent at the
+    /// same instant of the tests' frozen clock must not be taken for it.
+    /// </summary>
+    public static async Task<string> LoginCodeSentTo(IServiceProvider services, string mobile)
+    {
+        var codes = (await SmsTo(services, mobile, SmsKind.Secret))
+            .Select(sms => LoginCode().Match(sms.Text))
+            .Where(match => match.Success)
+            .ToList();
+        return codes.Count > 0 ? codes[^1].Groups[1].Value : throw new InvalidOperationException($"No login code was sent to {mobile}.");
+    }
+
     /// <summary>The SMS sent to a number, oldest first.</summary>
     public static async Task<IReadOnlyList<SmsMessage>> SmsTo(IServiceProvider services, string mobile, SmsKind? kind = null)
     {
@@ -50,6 +64,12 @@ public static class TestHost
         var messages = await session.Query<SmsMessage>().Where(x => x.Mobile == mobile).OrderBy(x => x.SentAt).ToListAsync();
         return messages.Where(x => kind is null || x.Kind == kind).ToList();
     }
+}
+
+public static partial class TestHost
+{
+    [GeneratedRegex(@"کد ورود شما: (\d{6})")]
+    private static partial Regex LoginCode();
 }
 
 /// <summary>The staff passwords the test hosts seed.</summary>

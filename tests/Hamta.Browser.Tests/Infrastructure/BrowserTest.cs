@@ -91,11 +91,7 @@ public abstract partial class BrowserTest(PortalInBrowser portal) : IAsyncLifeti
         page.GetByRole(AriaRole.Term).Filter(new LocatorFilterOptions { HasTextRegex = new Regex($"^{Regex.Escape(label)}$") })
             .Locator("xpath=following-sibling::dd[1]");
 
-    protected async Task<string> LastCodeSentTo(string mobile)
-    {
-        var sms = (await TestHost.SmsTo(portal.Services, mobile, SmsKind.Secret))[^1];
-        return SixDigits().Match(sms.Text).Value;
-    }
+    protected Task<string> LastCodeSentTo(string mobile) => TestHost.LoginCodeSentTo(portal.Services, mobile);
 
     protected async Task<IReadOnlyList<string>> NoticesTo(string mobile) =>
         (await TestHost.SmsTo(portal.Services, mobile, SmsKind.Notice)).Select(x => x.Text).ToList();
@@ -196,7 +192,4 @@ public abstract partial class BrowserTest(PortalInBrowser portal) : IAsyncLifeti
 
     [GeneratedRegex(@"/tickets/(\d+)")]
     protected static partial Regex TicketNumberInUrl();
-
-    [GeneratedRegex(@"(?<!\d)\d{6}(?!\d)")]
-    private static partial Regex SixDigits();
 }

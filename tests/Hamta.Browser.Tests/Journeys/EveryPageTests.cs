@@ -58,7 +58,7 @@ public sealed class EveryPageTests(PortalInBrowser portal) : BrowserTest(portal)
         await admin.GetByLabel("مقدار").FillAsync(number);
         await admin.GetByLabel("جست‌وجو بر اساس").SelectOptionAsync(new SelectOptionValue { Label = "شماره تیکت" });
         await Follow(Button(admin, "نمایش"));
-        await Expect(admin.GetByRole(AriaRole.Table)).ToContainTextAsync("1405/09/03");
+        await Expect(admin.GetByRole(AriaRole.Link, new() { Name = "وضعیت پس از این رویداد" }).First).ToBeVisibleAsync();
         await LookAt(admin, "staff-history");
 
         await admin.GotoAsync("/staff/tickets?status=AwaitingNetworkEvidence");

@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
-using Hamta.Kernel.Notifications;
+using Hamta.Testing;
 using Hamta.Tests.Infrastructure;
 
 namespace Hamta.Tests.Login;
 
 /// <summary>The sign-in journey in steps a test can call: ask for a code, read it from the SMS, type it.</summary>
-public abstract partial class LoginTest(HamtaFixture fixture) : IntegrationTest(fixture)
+public abstract class LoginTest(HamtaFixture fixture) : IntegrationTest(fixture)
 {
     protected const string SampleMobile = "09121234567";
 
@@ -15,11 +14,7 @@ public abstract partial class LoginTest(HamtaFixture fixture) : IntegrationTest(
     protected static Task<PortalPage> TypeCode(PortalClient browser, string code, string mobile = SampleMobile) =>
         browser.SubmitAsync($"/login/code?mobile={mobile}", new Dictionary<string, string> { ["mobile"] = mobile, ["code"] = code });
 
-    protected async Task<string> LastCodeSentTo(string mobile)
-    {
-        var sms = (await SmsTo(mobile, SmsKind.Secret))[^1];
-        return SixDigits().Match(sms.Text).Value;
-    }
+    protected Task<string> LastCodeSentTo(string mobile) => TestHost.LoginCodeSentTo(Host.Services, mobile);
 
     protected async Task<PortalClient> SignedInSubscriber(string mobile = SampleMobile)
     {
@@ -31,7 +26,4 @@ public abstract partial class LoginTest(HamtaFixture fixture) : IntegrationTest(
     }
 
     protected static string WrongCodeFor(string code) => code == "111111" ? "222222" : "111111";
-
-    [GeneratedRegex(@"(?<!\d)\d{6}(?!\d)")]
-    private static partial Regex SixDigits();
 }
