@@ -64,10 +64,7 @@ public static partial class TestHost
         var messages = await session.Query<SmsMessage>().Where(x => x.Mobile == mobile).OrderBy(x => x.SentAt).ToListAsync();
         return messages.Where(x => kind is null || x.Kind == kind).ToList();
     }
-}
 
-public static partial class TestHost
-{
     [GeneratedRegex(@"کد ورود شما: (\d{6})")]
     private static partial Regex LoginCode();
 }
