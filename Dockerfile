@@ -2,7 +2,8 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
-RUN dotnet publish src/Host/Hamta.Host.csproj -c Release -o /app --nologo
+# ReadyToRun: the code is compiled ahead of time, so a new node answers in about half the time (ADR 0012).
+RUN dotnet publish src/Host/Hamta.Host.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o /app --nologo
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

@@ -3,9 +3,11 @@ using System.Globalization;
 namespace Hamta.Bench;
 
 /// <summary>What one bench run does: how much data, how many runs per figure, where it writes.</summary>
-public sealed record BenchOptions(double Scale, int Runs, TimeSpan LoadDuration, int PgPort, int HttpPort, string Output, string Repo)
+public sealed record BenchOptions(double Scale, int Runs, TimeSpan LoadDuration, int PgPort, int HttpPort, string Output, string Repo, IReadOnlySet<string> Only)
 {
-    public const string Usage = "usage: Hamta.Bench [--scale 1] [--runs 3] [--load-seconds 20] [--out docs/benchmarks.md]";
+    public static readonly string[] ScenarioNames = ["host", "submission", "my-tickets", "sweep", "import", "audit"];
+
+    public const string Usage = "usage: Hamta.Bench [--scale 1] [--runs 3] [--load-seconds 20] [--out docs/benchmarks.md] [--only submission,sweep,…]";
 
     public int Tickets => Math.Max(1_000, (int)(1_000_000 * Scale));
 
@@ -30,10 +32,16 @@ public sealed record BenchOptions(double Scale, int Runs, TimeSpan LoadDuration,
             values[args[i][2..]] = args[i + 1];
         }
 
-        var unknown = values.Keys.Except(["scale", "runs", "load-seconds", "out"]).ToList();
+        var unknown = values.Keys.Except(["scale", "runs", "load-seconds", "out", "only"]).ToList();
         if (unknown.Count > 0)
         {
             throw new ArgumentException($"unknown option --{unknown[0]}; {Usage}");
+        }
+
+        var only = values.TryGetValue("only", out var names) ? names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet() : [.. ScenarioNames];
+        if (only.Except(ScenarioNames).FirstOrDefault() is { } unknownScenario)
+        {
+            throw new ArgumentException($"unknown scenario {unknownScenario}; the scenarios are {string.Join(", ", ScenarioNames)}");
         }
 
         var repo = FindRepo();
@@ -45,8 +53,12 @@ public sealed record BenchOptions(double Scale, int Runs, TimeSpan LoadDuration,
             int.Parse(Environment.GetEnvironmentVariable("HAMTA_BENCH_PG_PORT") ?? "55434", CultureInfo.InvariantCulture),
             int.Parse(Environment.GetEnvironmentVariable("HAMTA_BENCH_HTTP_PORT") ?? "5090", CultureInfo.InvariantCulture),
             Path.GetFullPath(values.GetValueOrDefault("out") ?? Path.Combine(repo, "docs", "benchmarks.md")),
-            repo);
+            repo,
+            only);
     }
+
+    /// <summary>Whether this run measures <paramref name="scenario"/> (all of them unless <c>--only</c> names some).</summary>
+    public bool Measures(string scenario) => Only.Contains(scenario);
 
     private static double Number(Dictionary<string, string> values, string name, double fallback) =>
         values.TryGetValue(name, out var text) ? double.Parse(text, CultureInfo.InvariantCulture) : fallback;

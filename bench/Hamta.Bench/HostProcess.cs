@@ -4,8 +4,9 @@ using System.Globalization;
 namespace Hamta.Bench;
 
 /// <summary>
-/// The Host as production runs it: the Release build started with <c>dotnet Hamta.Host.dll</c>, in its
-/// own process, on a 127.0.0.1 port; its output goes to a log file.
+/// The Host as production runs it: the published Release build (ReadyToRun, as the image ships it)
+/// started with <c>dotnet Hamta.Host.dll</c> from its folder, in its own process, on a 127.0.0.1 port;
+/// its output goes to a log file.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
@@ -17,7 +18,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     public int Pid => process.Id;
 
-    public static string Dll(string repo) => Path.Combine(repo, "src", "Host", "bin", "Release", "net10.0", "Hamta.Host.dll");
+    /// <summary>Where <c>scripts/bench.sh</c> publishes the Host.</summary>
+    public static string Folder(string repo) => Path.Combine(repo, ".data", "bench-host");
 
     /// <summary>The environment of every Host the bench starts; the bench's own settings are listed in the report.</summary>
     public static Dictionary<string, string> Environment(Database database, int httpPort) => new()
@@ -37,12 +39,12 @@ public sealed class HostProcess : IAsyncDisposable
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.Combine(repo, "src", "Host"),
+            WorkingDirectory = Folder(repo),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Dll(repo));
+        info.ArgumentList.Add(Path.Combine(Folder(repo), "Hamta.Host.dll"));
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

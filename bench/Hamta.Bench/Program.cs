@@ -35,7 +35,7 @@ Say("generating data");
 await seed.RunAsync(Say);
 
 var coldStarts = new List<double>();
-for (var run = 0; run < options.Runs; run++)
+for (var run = 0; options.Measures("host") && run < options.Runs; run++)
 {
     await using var host = scenarios.StartHost();
     coldStarts.Add((await scenarios.StartAndWaitAsync(host)).TotalSeconds);
@@ -46,18 +46,40 @@ var rows = new List<Row>();
 await using (var host = scenarios.StartHost())
 {
     await scenarios.StartAndWaitAsync(host);
-    rows.AddRange(await scenarios.SubmissionAsync(host));
-    Say("my tickets");
-    rows.Add(await scenarios.MyTicketsAsync());
-    Say("sweep");
-    rows.Add(await scenarios.SweepAsync(seed));
+    if (options.Measures("submission") || options.Measures("host"))
+    {
+        rows.AddRange(await scenarios.SubmissionAsync(host));
+    }
+
+    if (options.Measures("my-tickets"))
+    {
+        Say("my tickets");
+        rows.Add(await scenarios.MyTicketsAsync());
+    }
+
+    if (options.Measures("sweep"))
+    {
+        Say("sweep");
+        rows.Add(await scenarios.SweepAsync(seed));
+    }
 }
 
-Say("import");
-rows.Add(await scenarios.ImportAsync());
-Say("audit");
-rows.Add(await scenarios.AuditAsync());
-rows.Add(Scenarios.HostRow(coldStarts, scenarios.PeakRssMb));
+if (options.Measures("import"))
+{
+    Say("import");
+    rows.Add(await scenarios.ImportAsync());
+}
+
+if (options.Measures("audit"))
+{
+    Say("audit");
+    rows.Add(await scenarios.AuditAsync());
+}
+
+if (options.Measures("host"))
+{
+    rows.Add(Scenarios.HostRow(coldStarts, scenarios.PeakRssMb));
+}
 
 var machine = await Machine.DescribeAsync(database, loadAtStart);
 await File.WriteAllTextAsync(options.Output, Report.Markdown(options, machine, rows, environment, startedAt, clock.Elapsed));

@@ -44,7 +44,7 @@ public static class Report
         Line("## Machine and settings");
         Line();
         Line($"- CPU: {machine.Cpu}, {machine.Cores} cores; memory {machine.MemoryGb:0.0} GB; {machine.Os}");
-        Line($"- {machine.Runtime}; the Host is the Release build, `dotnet Hamta.Host.dll`, Production environment, Kestrel on 127.0.0.1");
+        Line($"- {machine.Runtime}; the Host is the published Release build (ReadyToRun, as in the image), `dotnet Hamta.Host.dll`, Production environment, Kestrel on 127.0.0.1");
         Line($"- {machine.Postgres}, a private cluster (`scripts/pg.sh bench`), fsync on as in production:");
         Line($"  {string.Join(", ", machine.Settings.Select(s => $"`{s.Name}` = {s.Value}"))}");
         Line("- Settings the bench gives the Host (environment variables):");

@@ -40,7 +40,7 @@ public sealed partial class Scenarios(BenchOptions options, Database database, D
         foreach (var clients in new[] { 8, Seed.LoadClients })
         {
             say($"submission at {clients} clients: warm-up");
-            await Load.RunAsync(clients, Submit, TimeSpan.FromSeconds(5), int.MaxValue);
+            await Load.RunAsync(clients, Submit, TimeSpan.FromSeconds(10), int.MaxValue);
             await Pgbench.RunAsync(database, clients, TimeSpan.FromSeconds(3), work);
             var hamta = new List<LoadResult>();
             var baseline = new List<LoadResult>();
