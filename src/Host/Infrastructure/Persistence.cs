@@ -5,6 +5,7 @@ using Hamta.Sim;
 using Hamta.Tickets;
 using JasperFx;
 using Marten;
+using Npgsql;
 using Wolverine.Marten;
 
 namespace Hamta.Host.Infrastructure;
@@ -13,10 +14,19 @@ public static class Persistence
 {
     public const string ConnectionStringName = "Hamta";
 
+    /// <summary>
+    /// The configured connection string, with pooled connections kept as they are when returned: no
+    /// <c>DISCARD ALL</c> round trip per use, and PostgreSQL keeps its cached plans of Marten's functions
+    /// and of the statements Npgsql prepares automatically (ADR 0012).
+    /// </summary>
     public static string ConnectionString(this IConfiguration configuration) =>
-        configuration.GetConnectionString(ConnectionStringName)
-        ?? throw new InvalidOperationException(
-            $"ConnectionStrings:{ConnectionStringName} is not set. Start the portal with scripts/run.sh, or set ConnectionStrings__{ConnectionStringName}.");
+        new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionStringName} is not set. Start the portal with scripts/run.sh, or set ConnectionStrings__{ConnectionStringName}."))
+        {
+            NoResetOnClose = true,
+            MaxAutoPrepare = 50,
+        }.ConnectionString;
 
     /// <summary>One Marten store; each module keeps its documents in its own schema (ADR 0002).</summary>
     public static void AddHamtaPersistence(this WebApplicationBuilder builder)
