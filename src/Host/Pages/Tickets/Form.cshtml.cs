@@ -178,6 +178,9 @@ public sealed class TicketFormModel(IMessageBus bus, IStringLocalizer<SharedReso
         return true;
     }
 
+    /// <summary>The subscriber's devices, for the forms that name one (the picker, the match by IMEI); the other forms skip the lookup.</summary>
     private async Task LoadDevicesAsync(CancellationToken cancellation) =>
-        MyDevices = await bus.InvokeAsync<IReadOnlyList<DeviceSummary>>(new FindDevicesOwnedBy(KartableNationalId), cancellation);
+        MyDevices = Form.ImeiPairs || Form.Imei
+            ? await bus.InvokeAsync<IReadOnlyList<DeviceSummary>>(new FindDevicesOwnedBy(KartableNationalId), cancellation)
+            : [];
 }

@@ -21,7 +21,6 @@ public static class TicketsModule
             .Index(x => x.SubscriberNationalId)
             .Index(x => x.DeviceId)
             .Index(x => x.Status)
-            .Index(x => x.DeviceImei)
             .Index(x => x.SubscriberSim)
             .Index(x => x.OpenedAt);
         options.Storage.ExtendedSchemaObjects.Add(TicketNumbers.SchemaObject());

@@ -8,20 +8,23 @@ public static class TicketQueryHandler
 {
     public const int MaxAgentPageSize = 100;
 
-    /// <summary>Keyset paging on the ticket number (numbers grow with time), so any page costs one index range scan.</summary>
+    /// <summary>
+    /// Keyset paging on the ticket number (numbers grow with time), so any page costs one index range scan;
+    /// only the listed fields are read, and the row count before the page is counted only when there is one.
+    /// </summary>
     public static async Task<TicketPage> Handle(FindMyTickets query, IQuerySession session, CancellationToken cancellation)
     {
         var mine = session.Query<Ticket>().Where(x => x.SubscriberNationalId == query.NationalId);
         if (query.After is { } after)
         {
-            var newer = await mine.Where(x => x.Number > after).OrderBy(x => x.Number).Take(query.PageSize + 1).ToListAsync(cancellation);
+            var newer = await Rows(mine.Where(x => x.Number > after).OrderBy(x => x.Number).Take(query.PageSize + 1)).ToListAsync(cancellation);
             var hasNewer = newer.Count > query.PageSize;
             var rows = newer.Take(query.PageSize).Reverse().ToList();
             return await PageAsync(mine, rows, hasNewer, hasOlder: true, cancellation);
         }
 
-        var window = await (query.Before is { } before ? mine.Where(x => x.Number < before) : mine)
-            .OrderByDescending(x => x.Number).Take(query.PageSize + 1).ToListAsync(cancellation);
+        var window = await Rows((query.Before is { } before ? mine.Where(x => x.Number < before) : mine)
+            .OrderByDescending(x => x.Number).Take(query.PageSize + 1)).ToListAsync(cancellation);
         var hasOlder = window.Count > query.PageSize;
         return await PageAsync(mine, window.Take(query.PageSize).ToList(), hasNewer: query.Before is not null, hasOlder, cancellation);
     }
@@ -82,11 +85,12 @@ public static class TicketQueryHandler
             total);
     }
 
-    private static async Task<TicketPage> PageAsync(IQueryable<Ticket> mine, List<Ticket> rows, bool hasNewer, bool hasOlder, CancellationToken cancellation)
+    private static IQueryable<TicketRow> Rows(IQueryable<Ticket> tickets) =>
+        tickets.Select(x => new TicketRow(x.Number, x.Subject, x.DeviceImei, x.OpenedAt, x.Status));
+
+    private static async Task<TicketPage> PageAsync(IQueryable<Ticket> mine, List<TicketRow> rows, bool hasNewer, bool hasOlder, CancellationToken cancellation)
     {
-        var newerCount = rows.Count == 0 ? 0 : await mine.CountAsync(x => x.Number > rows[0].Number, cancellation);
-        return new TicketPage(
-            rows.Select(x => new TicketRow(x.Number, x.Subject, x.DeviceImei, x.OpenedAt, x.Status)).ToList(),
-            newerCount + 1, hasNewer, hasOlder);
+        var newerCount = rows.Count > 0 && hasNewer ? await mine.CountAsync(x => x.Number > rows[0].Number, cancellation) : 0;
+        return new TicketPage(rows, newerCount + 1, hasNewer, hasOlder);
     }
 }
