@@ -25,6 +25,7 @@ public sealed class HostProcess : IAsyncDisposable
     public static Dictionary<string, string> Environment(Database database, int httpPort) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["DOTNET_GCgen0size"] = "0x1000000", // as the image sets it (Dockerfile)
         ["ConnectionStrings__Hamta"] = database.ConnectionString.Split(";Command Timeout")[0],
         ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}",
         ["Hamta__SingleNode"] = "true",

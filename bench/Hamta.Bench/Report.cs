@@ -47,6 +47,12 @@ public static class Report
         Line($"- {machine.Runtime}; the Host is the published Release build (ReadyToRun, as in the image), `dotnet Hamta.Host.dll`, Production environment, Kestrel on 127.0.0.1");
         Line($"- {machine.Postgres}, a private cluster (`scripts/pg.sh bench`), fsync on as in production:");
         Line($"  {string.Join(", ", machine.Settings.Select(s => $"`{s.Name}` = {s.Value}"))}");
+        Line("- Runtime settings of the image (Dockerfile), given to the Host as there:");
+        foreach (var (key, value) in environment.Where(e => e.Key.StartsWith("DOTNET_", StringComparison.Ordinal)))
+        {
+            Line($"  - `{key}` = `{value}`");
+        }
+
         Line("- Settings the bench gives the Host (environment variables):");
         foreach (var (key, value) in environment.Where(e => e.Key.StartsWith("Hamta__", StringComparison.Ordinal)))
         {

@@ -107,8 +107,8 @@ public sealed partial class Scenarios(BenchOptions options, Database database, D
 
         const int requests = 500;
         say("my tickets: warm-up");
-        await Load.RunAsync(1, (_, c) => portal.ListTicketsAsync(c), TimeSpan.FromSeconds(5), 100);
-        await Load.RunAsync(1, Bare, TimeSpan.FromSeconds(5), 100);
+        await Load.RunAsync(1, (_, c) => portal.ListTicketsAsync(c), TimeSpan.FromSeconds(10), 2_000);
+        await Load.RunAsync(1, Bare, TimeSpan.FromSeconds(10), 2_000);
         var hamta = new List<LoadResult>();
         var baseline = new List<LoadResult>();
         await database.ResetStatementsAsync();

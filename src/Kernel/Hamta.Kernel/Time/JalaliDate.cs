@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Hamta.Kernel.Text;
 
@@ -11,31 +12,30 @@ public static class JalaliDate
 {
     private static readonly PersianCalendar Calendar = new();
     private static readonly TimeZoneInfo Tehran = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tehran");
+    private static readonly ConcurrentDictionary<DateOnly, string> Days = new();
 
     public static DateTime ToTehran(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Tehran).DateTime;
 
     /// <summary>1405/09/03</summary>
-    public static string FormatDate(DateTimeOffset instant)
-    {
-        var local = ToTehran(instant);
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{Calendar.GetYear(local):0000}/{Calendar.GetMonth(local):00}/{Calendar.GetDayOfMonth(local):00}");
-    }
+    public static string FormatDate(DateTimeOffset instant) => FormatDay(DateOnly.FromDateTime(ToTehran(instant)));
 
     /// <summary>1405/09/03 19:48</summary>
     public static string FormatDateTime(DateTimeOffset instant)
     {
         var local = ToTehran(instant);
-        return string.Create(CultureInfo.InvariantCulture, $"{FormatDate(instant)} {local.Hour:00}:{local.Minute:00}");
+        return string.Create(CultureInfo.InvariantCulture, $"{FormatDay(DateOnly.FromDateTime(local))} {local.Hour:00}:{local.Minute:00}");
     }
 
-    /// <summary>A calendar day as people in Iran write it: 1405/09/03.</summary>
-    public static string FormatDay(DateOnly day)
+    /// <summary>
+    /// A calendar day as people in Iran write it: 1405/09/03. The calendar's arithmetic is astronomical
+    /// and costly, so each day is worked out once; the days a portal shows are few.
+    /// </summary>
+    public static string FormatDay(DateOnly day) => Days.GetOrAdd(day, static day =>
     {
         var date = day.ToDateTime(TimeOnly.MinValue);
         return string.Create(CultureInfo.InvariantCulture,
             $"{Calendar.GetYear(date):0000}/{Calendar.GetMonth(date):00}/{Calendar.GetDayOfMonth(date):00}");
-    }
+    });
 
     /// <summary>
     /// Reads a Jalali day typed as yyyy/m/d (slashes, dashes or dots; digits in any script) and gives
