@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Benchmarks Hamta against this machine's PostgreSQL and writes docs/benchmarks.md:
 #   bash scripts/bench.sh [--scale 1] [--runs 3] [--load-seconds 20] [--out docs/benchmarks.md]
+#                         [--only host,submission,my-tickets,sweep,import,audit]
 #
 #   HAMTA_BENCH_PG_PORT    port of the private "bench" cluster (default 55434; fsync stays on)
 #   HAMTA_BENCH_HTTP_PORT  port of the Host under test on 127.0.0.1 (default 5090)
 #
 # The full run (scale 1: a million tickets, a million observations, a million IMEIs) takes about
-# half an hour on two cores; --scale 0.01 checks the whole path in a few minutes.
+# twenty minutes on two cores; --scale 0.01 checks the whole path in a few minutes.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 

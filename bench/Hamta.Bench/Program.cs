@@ -60,7 +60,7 @@ await using (var host = scenarios.StartHost())
     if (options.Measures("sweep"))
     {
         Say("sweep");
-        rows.Add(await scenarios.SweepAsync(seed));
+        rows.Add(await scenarios.SweepAsync(host, seed));
     }
 }
 

@@ -133,8 +133,9 @@ public sealed partial class Scenarios(BenchOptions options, Database database, D
             met ? [] : await database.TopStatementsAsync(5));
     }
 
-    public async Task<Row> SweepAsync(Seed seed)
+    public async Task<Row> SweepAsync(HostProcess host, Seed seed)
     {
+        var cpu = new CpuSplit();
         GlobalConfiguration.Configuration.UsePostgreSqlStorage(
             storage => storage.UseNpgsqlConnection(environment["ConnectionStrings__Hamta"]),
             new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = false });
@@ -158,8 +159,10 @@ public sealed partial class Scenarios(BenchOptions options, Database database, D
             await database.ExecuteAsync("drop table if exists bench_base.evidence_found");
             baseline.Add((await database.TimeAsync(join)).TotalSeconds);
             var found = await database.ScalarAsync<long>("select count(*) from bench_base.evidence_found");
+            cpu.Begin(host);
             var job = jobs.TriggerJob(TicketJobs.Recheck);
             var took = await WaitForSweepAsync(job, seed.ExpectedEvidence);
+            cpu.End(host);
             hamta.Add(took.TotalSeconds);
             say($"  run {run}: sweep {took.TotalSeconds:0.00} s; set-based join {baseline[^1]:0.00} s ({found} sightings, {seed.ExpectedEvidence} expected)");
         }
@@ -175,7 +178,7 @@ public sealed partial class Scenarios(BenchOptions options, Database database, D
             "≤ 2×",
             met,
             F($"sweep ±{Stats.SpreadPercent(hamta) / 2:0}%; join ±{Stats.SpreadPercent(baseline) / 2:0}%"),
-            met ? [] : await database.TopStatementsAsync(6));
+            met ? [] : [cpu.Describe(), .. await database.TopStatementsAsync(6)]);
     }
 
     public async Task<Row> ImportAsync()
