@@ -11,14 +11,8 @@ public static class TicketsModule
 {
     public const string Schema = "tickets";
 
-    /// <summary>
-    /// Evidence, corrections and their answers for tickets: a few at a time per node, each batch with the
-    /// optimistic concurrency of its streams, so a race on a ticket fails one side, which is retried.
-    /// </summary>
+    /// <summary>Evidence, corrections and their answers for tickets are handled one at a time per node, so they never race on a ticket.</summary>
     public const string EvidenceQueue = "tickets-evidence";
-
-    /// <summary>Evidence batches written at once per node: the sweep waits on round trips, not on the cores (ADR 12).</summary>
-    public const int EvidenceParallelism = 4;
 
     public static StoreOptions AddTicketsModule(this StoreOptions options)
     {
@@ -43,7 +37,7 @@ public static class TicketsModule
     public static WolverineOptions AddTicketsModule(this WolverineOptions options)
     {
         options.Discovery.IncludeAssembly(typeof(TicketsModule).Assembly);
-        options.LocalQueue(EvidenceQueue).MaximumParallelMessages(EvidenceParallelism);
+        options.LocalQueue(EvidenceQueue).Sequential();
         return options;
     }
 }

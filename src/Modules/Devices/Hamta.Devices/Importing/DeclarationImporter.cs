@@ -91,8 +91,10 @@ public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock
         await store.BulkInsertAsync(claims, BulkInsertMode.InsertsOnly, cancellation: cancellation);
         try
         {
-            await store.BulkInsertEventsAsync(streams, cancellation: cancellation);
-            await store.BulkInsertAsync(devices, BulkInsertMode.InsertsOnly, cancellation: cancellation);
+            // The streams and the devices go in side by side, each on its own connection.
+            await Task.WhenAll(
+                store.BulkInsertEventsAsync(streams, cancellation: cancellation),
+                store.BulkInsertAsync(devices, BulkInsertMode.InsertsOnly, cancellation: cancellation));
         }
         catch
         {
