@@ -45,8 +45,7 @@ HAMTA_BENCH_PG_PIDFILE="$("${psql[@]}" -c 'show data_directory')/postmaster.pid"
 export HAMTA_BENCH_PG_PIDFILE
 
 dotnet build bench/Hamta.Bench -c Release -nologo -v quiet
-# The Host as the image ships it (Dockerfile): published, ReadyToRun.
+# The Host as the image ships it (Dockerfile): the same publish profile.
 rm -rf .data/bench-host
-dotnet publish src/Host/Hamta.Host.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-  -o .data/bench-host -nologo -v quiet
+dotnet publish src/Host/Hamta.Host.csproj -p:PublishProfile=Image -o .data/bench-host -nologo -v quiet
 exec dotnet bench/Hamta.Bench/bin/Release/net10.0/Hamta.Bench.dll "$@"

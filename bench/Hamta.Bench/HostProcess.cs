@@ -21,11 +21,13 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Where <c>scripts/bench.sh</c> publishes the Host.</summary>
     public static string Folder(string repo) => Path.Combine(repo, ".data", "bench-host");
 
-    /// <summary>The environment of every Host the bench starts; the bench's own settings are listed in the report.</summary>
-    public static Dictionary<string, string> Environment(Database database, int httpPort) => new()
+    /// <summary>
+    /// The environment of every Host the bench starts: the runtime settings the image sets (its
+    /// Dockerfile's <c>ENV DOTNET_…</c> lines) and the bench's own, both listed in the report.
+    /// </summary>
+    public static Dictionary<string, string> Environment(string repo, Database database, int httpPort) => new(ImageRuntimeSettings(repo))
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        ["DOTNET_GCgen0size"] = "0x1000000", // as the image sets it (Dockerfile)
         ["ConnectionStrings__Hamta"] = database.ConnectionString.Split(";Command Timeout")[0],
         ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}",
         ["Hamta__SingleNode"] = "true",
@@ -35,6 +37,12 @@ public sealed class HostProcess : IAsyncDisposable
         ["Hamta__Jobs__auto-close-resolved"] = "0 0 1 1 *",
         ["Hamta__Jobs__remind-unanswered"] = "0 0 1 1 *",
     };
+
+    private static IEnumerable<KeyValuePair<string, string>> ImageRuntimeSettings(string repo) =>
+        File.ReadLines(Path.Combine(repo, "Dockerfile"))
+            .Where(line => line.StartsWith("ENV DOTNET_", StringComparison.Ordinal))
+            .Select(line => line["ENV ".Length..].Split('=', 2))
+            .Select(pair => KeyValuePair.Create(pair[0], pair[1]));
 
     public static HostProcess Start(string repo, IReadOnlyDictionary<string, string> environment, string logPath, params string[] arguments)
     {

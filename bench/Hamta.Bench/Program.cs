@@ -22,7 +22,7 @@ var work = Directory.CreateDirectory(Path.Combine(options.Repo, ".data", "bench-
 File.Delete(Path.Combine(work, "host.log"));
 Say($"fresh database hamta_bench on 127.0.0.1:{options.PgPort}; Host log in {work}/host.log");
 var database = await Database.CreateFreshAsync(options.PgPort, "hamta_bench");
-var environment = HostProcess.Environment(database, options.HttpPort);
+var environment = HostProcess.Environment(options.Repo, database, options.HttpPort);
 var scenarios = new Scenarios(options, database, environment, work, Say);
 
 await using (var first = scenarios.StartHost())
