@@ -39,7 +39,7 @@ public sealed class RecurringJobTests(HamtaFixture fixture) : TicketTest(fixture
     }
 
     [Fact]
-    public async Task The_sweep_over_thousands_of_waiting_tickets_asks_the_sim_module_once_per_thousand()
+    public async Task The_sweep_over_thousands_of_waiting_tickets_goes_a_thousand_at_a_time_and_asks_the_sim_module_once_for_each()
     {
         await using (var scope = Host.Services.CreateAsyncScope())
         {
@@ -59,6 +59,7 @@ public sealed class RecurringJobTests(HamtaFixture fixture) : TicketTest(fixture
         var tracked = await Host.TrackActivity().Timeout(TimeSpan.FromMinutes(2))
             .ExecuteAndWaitAsync(context => context.InvokeAsync(new SweepAwaitingTickets(TimeSpan.FromDays(7))));
 
+        Assert.Equal(new long[] { 0, 900_999, 901_999 }, tracked.Executed.MessagesOf<SweepAwaitingTickets>().Select(page => page.After).Order());
         var requests = tracked.Sent.MessagesOf<FindNetworkEvidence>().ToList();
         Assert.Equal(3, requests.Count);
         Assert.Equal(2500, requests.Sum(r => r.Requests.Count));

@@ -68,9 +68,10 @@ public sealed record TicketActionResult(TicketActionOutcome Outcome);
 
 /// <summary>
 /// The recurring check of tickets waiting for network evidence: asks for the evidence of every one
-/// of them, in batches, and rejects those that waited longer than <see cref="EvidenceWindow"/>.
+/// of them, in batches, and rejects those that waited longer than <see cref="EvidenceWindow"/>. One
+/// message is one batch, the waiting tickets numbered after <see cref="After"/>; it sends on the next.
 /// </summary>
-public sealed record SweepAwaitingTickets(TimeSpan EvidenceWindow, int BatchSize = 1000);
+public sealed record SweepAwaitingTickets(TimeSpan EvidenceWindow, int BatchSize = 1000, long After = 0);
 
 /// <summary>Closes resolved tickets nobody reopened within the reopening window.</summary>
 public sealed record CloseSettledTickets;

@@ -8,8 +8,10 @@ using Wolverine;
 namespace Hamta.Tickets.Sweeps;
 
 /// <summary>
-/// The safety net behind the event-driven check: one query per batch of waiting tickets, one evidence
-/// request per batch to the Sim module, and a rejection for each ticket that waited too long.
+/// The safety net behind the event-driven check, one batch of waiting tickets a message: one query, one
+/// evidence request to the Sim module, a rejection for each ticket that waited too long, and the sweep
+/// of the next batch. The evidence of a batch is looked for while the next one is read, and a sweep cut
+/// short by a stopped node goes on from its last batch.
 /// </summary>
 public static class SweepAwaitingTicketsHandler
 {
@@ -18,38 +20,35 @@ public static class SweepAwaitingTicketsHandler
 
     public static async Task<OutgoingMessages> Handle(SweepAwaitingTickets sweep, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
+        var batch = await session.Query<Ticket>()
+            .Where(x => x.Status == TicketStatus.AwaitingNetworkEvidence && !x.CorrectionRequested && x.Number > sweep.After)
+            .OrderBy(x => x.Number)
+            .Take(sweep.BatchSize)
+            .Select(x => new Waiting(x.Id, x.Number, x.SubscriberSim, x.SubscriberNationalId, x.OpenedAt, x.CorrectImeis, x.ImeisSeenOnNetwork))
+            .ToListAsync(cancellation);
+        var outgoing = new OutgoingMessages();
+        if (batch.Count == sweep.BatchSize)
+        {
+            outgoing.Add(sweep with { After = batch[^1].Number });
+        }
+
         var now = clock.GetUtcNow();
         var deadline = now - sweep.EvidenceWindow;
         var actor = new TicketActor(TicketActorKind.System, "job recheck-network-evidence");
-        var outgoing = new OutgoingMessages();
-        var after = 0L;
-        while (true)
+        foreach (var expired in batch.Where(t => t.OpenedAt < deadline))
         {
-            var batch = await session.Query<Ticket>()
-                .Where(x => x.Status == TicketStatus.AwaitingNetworkEvidence && !x.CorrectionRequested && x.Number > after)
-                .OrderBy(x => x.Number)
-                .Take(sweep.BatchSize)
-                .Select(x => new Waiting(x.Id, x.Number, x.SubscriberSim, x.SubscriberNationalId, x.OpenedAt, x.CorrectImeis, x.ImeisSeenOnNetwork))
-                .ToListAsync(cancellation);
-            if (batch.Count == 0)
-            {
-                return outgoing;
-            }
-
-            after = batch[^1].Number;
-            foreach (var expired in batch.Where(t => t.OpenedAt < deadline))
-            {
-                session.Events.Append(expired.Id, new TicketRejected(expired.Id, actor, TicketsTexts.NoEvidenceReason, now));
-                outgoing.Add(new SendSms(expired.SubscriberSim, TicketsTexts.Rejected(expired.Number), SmsKind.Notice));
-            }
-
-            var requests = batch.Where(t => t.OpenedAt >= deadline)
-                .Select(t => new EvidenceRequest(t.Id, t.CorrectImeis.Except(t.ImeisSeenOnNetwork ?? []).ToList(), t.SubscriberSim, t.SubscriberNationalId))
-                .ToList();
-            if (requests.Count > 0)
-            {
-                outgoing.Add(new FindNetworkEvidence(requests));
-            }
+            session.Events.Append(expired.Id, new TicketRejected(expired.Id, actor, TicketsTexts.NoEvidenceReason, now));
+            outgoing.Add(new SendSms(expired.SubscriberSim, TicketsTexts.Rejected(expired.Number), SmsKind.Notice));
         }
+
+        var requests = batch.Where(t => t.OpenedAt >= deadline)
+            .Select(t => new EvidenceRequest(t.Id, t.CorrectImeis.Except(t.ImeisSeenOnNetwork ?? []).ToList(), t.SubscriberSim, t.SubscriberNationalId))
+            .ToList();
+        if (requests.Count > 0)
+        {
+            outgoing.Add(new FindNetworkEvidence(requests));
+        }
+
+        return outgoing;
     }
 }
