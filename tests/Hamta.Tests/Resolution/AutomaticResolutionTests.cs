@@ -6,6 +6,7 @@ using Hamta.Sim.Network;
 using Hamta.Tests.Infrastructure;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine.Tracking;
 using Hamta.Tests.Tickets;
 using Hamta.Tickets.Contracts;
 
@@ -17,9 +18,14 @@ public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(
     private const string RealSecondImei = "356938035643825";
     private const string WrongSecondImei = "356938035643817";
 
-    private Task<AttachObservationsResult> Observe(string imei, string sim) =>
-        AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
-            [new AttachObservationRecord(imei, $"43211{sim[1..]}", sim, Clock.GetUtcNow())])));
+    /// <summary>Where the Tickets module handles evidence, one message at a time per node (ADR 8).</summary>
+    private static readonly Uri EvidenceQueue = new("local://tickets-evidence/");
+
+    private Task<AttachObservationsResult> Record(string imei, string sim) =>
+        Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
+            [new AttachObservationRecord(imei, $"43211{sim[1..]}", sim, Clock.GetUtcNow())]));
+
+    private Task<AttachObservationsResult> Observe(string imei, string sim) => AndWaitForMessages(() => Record(imei, sim));
 
     private async Task SeeBothImeis(string sim = SampleMobile)
     {
@@ -85,6 +91,35 @@ public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(
         await SeeBothImeis(sim: "09131234567");
 
         Assert.Equal(TicketStatus.Resolved, (await Ticket(number)).Status);
+    }
+
+    [Fact]
+    public async Task Evidence_found_at_opening_and_the_registrys_answer_are_handled_on_the_tickets_evidence_queue()
+    {
+        await SeeBothImeis();
+        var browser = await SignedInSubscriber();
+
+        var opening = await Host.ExecuteAndWaitAsync(() => browser.SubmitAsync(MismatchForm, SeedMismatch()));
+
+        var handled = opening.Executed.Envelopes().Where(e => e.Message is NetworkEvidenceFound or ImeiCorrectionResult).ToList();
+        Assert.Equal(2, handled.Count);
+        Assert.All(handled, e => Assert.Equal(EvidenceQueue, e.Destination));
+    }
+
+    [Fact]
+    public async Task Live_sightings_of_waiting_tickets_and_the_registrys_answer_are_handled_on_the_tickets_evidence_queue()
+    {
+        var number = await FileSeedTicket();
+
+        var observing = await Host.ExecuteAndWaitAsync(async () =>
+        {
+            await Record("356938035643809", SampleMobile);
+            await Record(RealSecondImei, SampleMobile);
+        });
+
+        Assert.Equal(TicketStatus.Resolved, (await Ticket(number)).Status);
+        Assert.Contains(observing.Executed.Envelopes(), e => e.Message is NetworkAttachObserved && e.Destination == EvidenceQueue);
+        Assert.Equal(EvidenceQueue, observing.Executed.Envelopes().Single(e => e.Message is ImeiCorrectionResult).Destination);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Hamta.Devices.Contracts;
+using Hamta.Sim.Contracts;
 using Hamta.Tickets.Contracts;
 using Hamta.Tickets.Tickets;
 using JasperFx.Events.Projections;
@@ -11,7 +13,10 @@ public static class TicketsModule
 {
     public const string Schema = "tickets";
 
-    /// <summary>Evidence, corrections and their answers for tickets are handled one at a time per node, so they never race on a ticket.</summary>
+    /// <summary>
+    /// Evidence for tickets and the registry's answers to their corrections: at most four at once per node
+    /// (a race on one ticket is settled by the stream's optimistic concurrency and a retry, ADR 8).
+    /// </summary>
     public const string EvidenceQueue = "tickets-evidence";
 
     public static StoreOptions AddTicketsModule(this StoreOptions options)
@@ -37,7 +42,12 @@ public static class TicketsModule
     public static WolverineOptions AddTicketsModule(this WolverineOptions options)
     {
         options.Discovery.IncludeAssembly(typeof(TicketsModule).Assembly);
-        options.LocalQueue(EvidenceQueue).Sequential();
+        options.LocalQueue(EvidenceQueue).MaximumParallelMessages(4);
+
+        // A handler marked sticky is only kept to its queue when its message has other handlers too (as
+        // NetworkAttachObserved has, in Devices); a message the Tickets module alone handles is routed here.
+        options.PublishMessage<NetworkEvidenceFound>().ToLocalQueue(EvidenceQueue);
+        options.PublishMessage<ImeiCorrectionResult>().ToLocalQueue(EvidenceQueue);
         return options;
     }
 }

@@ -4,12 +4,10 @@ using Hamta.Tickets.Contracts;
 using Hamta.Tickets.Tickets;
 using Marten;
 using Wolverine;
-using Wolverine.Attributes;
 
 namespace Hamta.Tickets.Evidence;
 
 /// <summary>The registry corrected the IMEI (the ticket is resolved) or could not (an agent takes over).</summary>
-[StickyHandler(TicketsModule.EvidenceQueue)]
 public static class ImeiCorrectionResultHandler
 {
     public static async Task<OutgoingMessages> Handle(ImeiCorrectionResult result, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)

@@ -3,7 +3,6 @@ using Hamta.Tickets.Contracts;
 using Hamta.Tickets.Tickets;
 using Marten;
 using Wolverine;
-using Wolverine.Attributes;
 
 namespace Hamta.Tickets.Evidence;
 
@@ -12,7 +11,6 @@ namespace Hamta.Tickets.Evidence;
 /// the batch is fetched for writing in one round trip, decided on as fetched, and appended with
 /// optimistic concurrency.
 /// </summary>
-[StickyHandler(TicketsModule.EvidenceQueue)]
 public static class NetworkEvidenceFoundHandler
 {
     public static async Task<OutgoingMessages> Handle(NetworkEvidenceFound found, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
