@@ -10,23 +10,23 @@ public static class TicketQueryHandler
 
     /// <summary>
     /// Keyset paging on the ticket number (numbers grow with time), so any page costs one index range scan;
-    /// only the listed fields are read, and the row count before the page is counted only when there is one.
+    /// only the listed fields are read (compiled queries), and the rows before the page are counted only
+    /// when there are any.
     /// </summary>
     public static async Task<TicketPage> Handle(FindMyTickets query, IQuerySession session, CancellationToken cancellation)
     {
-        var mine = session.Query<Ticket>().Where(x => x.SubscriberNationalId == query.NationalId);
         if (query.After is { } after)
         {
-            var newer = await Rows(mine.Where(x => x.Number > after).OrderBy(x => x.Number).Take(query.PageSize + 1)).ToListAsync(cancellation);
+            var newer = (await session.QueryAsync(new MyTicketRowsAfter { NationalId = query.NationalId, After = after, Count = query.PageSize + 1 }, cancellation)).ToList();
             var hasNewer = newer.Count > query.PageSize;
             var rows = newer.Take(query.PageSize).Reverse().ToList();
-            return await PageAsync(mine, rows, hasNewer, hasOlder: true, cancellation);
+            return await PageAsync(session, query.NationalId, rows, hasNewer, hasOlder: true, cancellation);
         }
 
-        var window = await Rows((query.Before is { } before ? mine.Where(x => x.Number < before) : mine)
-            .OrderByDescending(x => x.Number).Take(query.PageSize + 1)).ToListAsync(cancellation);
+        var window = (await session.QueryAsync(
+            new MyTicketRowsBefore { NationalId = query.NationalId, Before = query.Before ?? long.MaxValue, Count = query.PageSize + 1 }, cancellation)).ToList();
         var hasOlder = window.Count > query.PageSize;
-        return await PageAsync(mine, window.Take(query.PageSize).ToList(), hasNewer: query.Before is not null, hasOlder, cancellation);
+        return await PageAsync(session, query.NationalId, window.Take(query.PageSize).ToList(), hasNewer: query.Before is not null, hasOlder, cancellation);
     }
 
     public static async Task<TicketDetails?> Handle(GetTicket query, IQuerySession session, CancellationToken cancellation)
@@ -85,12 +85,11 @@ public static class TicketQueryHandler
             total);
     }
 
-    private static IQueryable<TicketRow> Rows(IQueryable<Ticket> tickets) =>
-        tickets.Select(x => new TicketRow(x.Number, x.Subject, x.DeviceImei, x.OpenedAt, x.Status));
-
-    private static async Task<TicketPage> PageAsync(IQueryable<Ticket> mine, List<TicketRow> rows, bool hasNewer, bool hasOlder, CancellationToken cancellation)
+    private static async Task<TicketPage> PageAsync(IQuerySession session, string nationalId, List<TicketRow> rows, bool hasNewer, bool hasOlder, CancellationToken cancellation)
     {
-        var newerCount = rows.Count > 0 && hasNewer ? await mine.CountAsync(x => x.Number > rows[0].Number, cancellation) : 0;
+        var newerCount = rows.Count > 0 && hasNewer
+            ? await session.Query<Ticket>().CountAsync(x => x.SubscriberNationalId == nationalId && x.Number > rows[0].Number, cancellation)
+            : 0;
         return new TicketPage(rows, newerCount + 1, hasNewer, hasOlder);
     }
 }
