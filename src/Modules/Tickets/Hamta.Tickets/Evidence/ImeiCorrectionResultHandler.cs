@@ -13,20 +13,27 @@ public static class ImeiCorrectionResultHandler
     public static async Task<OutgoingMessages> Handle(ImeiCorrectionResult result, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         var ticket = await session.Query<Ticket>().FirstOrDefaultAsync(x => x.Number == result.TicketNumber, cancellation);
-        if (ticket is not { Status: TicketStatus.AwaitingNetworkEvidence, CorrectionRequested: true })
+        if (ticket is null)
         {
             return [];
         }
 
         var actor = new TicketActor(TicketActorKind.System, "registry correction");
         var now = clock.GetUtcNow();
-        if (result.Outcome == ImeiCorrectionOutcome.Corrected)
+        var sms = await TicketStreams.DecideAsync(session, ticket.Id, current => Answer(current, result, actor, now), cancellation);
+        return sms is null ? [] : [sms];
+    }
+
+    private static (IReadOnlyList<object> Events, SendSms? Sms) Answer(Ticket ticket, ImeiCorrectionResult result, TicketActor actor, DateTimeOffset now)
+    {
+        if (ticket is not { Status: TicketStatus.AwaitingNetworkEvidence, CorrectionRequested: true })
         {
-            await TicketStreams.AppendAsync(session, ticket.Id, [new TicketResolved(ticket.Id, actor, TicketsTexts.AutomaticallyResolved(ticket.CorrectImeis[1]), now)], cancellation);
-            return [new SendSms(ticket.SubscriberSim, TicketsTexts.After(TicketAction.Resolve, ticket.Number)!, SmsKind.Notice)];
+            return ([], null);
         }
 
-        await TicketStreams.AppendAsync(session, ticket.Id, [new TicketHandedToAgent(ticket.Id, actor, result.Outcome.ToString(), now)], cancellation);
-        return [];
+        return result.Outcome == ImeiCorrectionOutcome.Corrected
+            ? ([new TicketResolved(ticket.Id, actor, TicketsTexts.AutomaticallyResolved(ticket.CorrectImeis[1]), now)],
+                new SendSms(ticket.SubscriberSim, TicketsTexts.After(TicketAction.Resolve, ticket.Number)!, SmsKind.Notice))
+            : ([new TicketHandedToAgent(ticket.Id, actor, result.Outcome.ToString(), now)], null);
     }
 }

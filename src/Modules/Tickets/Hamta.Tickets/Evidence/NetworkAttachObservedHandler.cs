@@ -17,13 +17,15 @@ public static class NetworkAttachObservedHandler
             .Where(x => x.Status == TicketStatus.AwaitingNetworkEvidence && !x.CorrectionRequested
                 && (x.SubscriberNationalId == observed.NationalId || x.SubscriberSim == observed.Msisdn)
                 && x.CorrectImeis.Contains(observed.Imei))
+            .Select(x => x.Id)
             .ToListAsync(cancellation);
         var actor = new TicketActor(TicketActorKind.System, $"observation {observed.ObservationId}");
+        var now = clock.GetUtcNow();
         var outgoing = new OutgoingMessages();
-        foreach (var ticket in waiting)
+        foreach (var id in waiting)
         {
-            var (events, correction) = EvidenceRules.Record(ticket, observed.Imei, observed.Msisdn, observed.ObservedAt, actor, clock.GetUtcNow());
-            await TicketStreams.AppendAsync(session, ticket.Id, events, cancellation);
+            var correction = await TicketStreams.DecideAsync(session, id,
+                ticket => EvidenceRules.Record(ticket, observed.Imei, observed.Msisdn, observed.ObservedAt, actor, now), cancellation);
             if (correction is not null)
             {
                 outgoing.Add(correction);
