@@ -18,7 +18,7 @@ public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(
     private const string RealSecondImei = "356938035643825";
     private const string WrongSecondImei = "356938035643817";
 
-    /// <summary>Where the Tickets module handles evidence, one message at a time per node (ADR 8).</summary>
+    /// <summary>Where the Tickets module handles evidence, at most four messages at once per node (ADR 8).</summary>
     private static readonly Uri EvidenceQueue = new("local://tickets-evidence/");
 
     private Task<AttachObservationsResult> Record(string imei, string sim) =>

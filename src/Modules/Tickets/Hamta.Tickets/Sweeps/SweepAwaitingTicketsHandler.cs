@@ -9,7 +9,8 @@ namespace Hamta.Tickets.Sweeps;
 
 /// <summary>
 /// The safety net behind the event-driven check, one batch of waiting tickets a message: one query, one
-/// evidence request to the Sim module, a rejection for each ticket that waited too long, and the sweep
+/// evidence request to the Sim module, a rejection for each ticket that waited too long (decided on the
+/// ticket as fetched for writing, so evidence recorded meanwhile wins), and the sweep
 /// of the next batch. The evidence of a batch is looked for while the next one is read, and a sweep cut
 /// short by a stopped node goes on from its last batch.
 /// </summary>
@@ -37,8 +38,11 @@ public static class SweepAwaitingTicketsHandler
         var actor = new TicketActor(TicketActorKind.System, "job recheck-network-evidence");
         foreach (var expired in batch.Where(t => t.OpenedAt < deadline))
         {
-            session.Events.Append(expired.Id, new TicketRejected(expired.Id, actor, TicketsTexts.NoEvidenceReason, now));
-            outgoing.Add(new SendSms(expired.SubscriberSim, TicketsTexts.Rejected(expired.Number), SmsKind.Notice));
+            var sms = await TicketStreams.DecideAsync(session, expired.Id, ticket => Reject(ticket, actor, now), cancellation);
+            if (sms is not null)
+            {
+                outgoing.Add(sms);
+            }
         }
 
         var requests = batch.Where(t => t.OpenedAt >= deadline)
@@ -51,4 +55,10 @@ public static class SweepAwaitingTicketsHandler
 
         return outgoing;
     }
+
+    /// <summary>Rejects a ticket that still waits for evidence, decided on it as it is now (evidence may have come meanwhile).</summary>
+    private static (IReadOnlyList<object> Events, SendSms? Sms) Reject(Ticket ticket, TicketActor actor, DateTimeOffset now) =>
+        ticket.AwaitsEvidence
+            ? ([new TicketRejected(ticket.Id, actor, TicketsTexts.NoEvidenceReason, now)], new SendSms(ticket.SubscriberSim, TicketsTexts.Rejected(ticket.Number), SmsKind.Notice))
+            : ([], null);
 }
