@@ -20,8 +20,8 @@ public static class ImeiCorrectionResultHandler
 
         var actor = new TicketActor(TicketActorKind.System, "registry correction");
         var now = clock.GetUtcNow();
-        var sms = await TicketStreams.DecideAsync(session, ticket.Id, current => Answer(current, result, actor, now), cancellation);
-        return sms is null ? [] : [sms];
+        var sms = await TicketStreams.DecideAsync(session, [ticket.Id], current => Answer(current, result, actor, now), cancellation);
+        return [.. sms];
     }
 
     private static (IReadOnlyList<object> Events, SendSms? Sms) Answer(Ticket ticket, ImeiCorrectionResult result, TicketActor actor, DateTimeOffset now)

@@ -21,17 +21,8 @@ public static class NetworkAttachObservedHandler
             .ToListAsync(cancellation);
         var actor = new TicketActor(TicketActorKind.System, $"observation {observed.ObservationId}");
         var now = clock.GetUtcNow();
-        var outgoing = new OutgoingMessages();
-        foreach (var id in waiting)
-        {
-            var correction = await TicketStreams.DecideAsync(session, id,
-                ticket => EvidenceRules.Record(ticket, observed.Imei, observed.Msisdn, observed.ObservedAt, actor, now), cancellation);
-            if (correction is not null)
-            {
-                outgoing.Add(correction);
-            }
-        }
-
-        return outgoing;
+        var corrections = await TicketStreams.DecideAsync(session, waiting,
+            ticket => EvidenceRules.Record(ticket, observed.Imei, observed.Msisdn, observed.ObservedAt, actor, now), cancellation);
+        return [.. corrections];
     }
 }

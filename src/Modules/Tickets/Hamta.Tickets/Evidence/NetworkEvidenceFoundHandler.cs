@@ -1,3 +1,4 @@
+using Hamta.Devices.Contracts;
 using Hamta.Sim.Contracts;
 using Hamta.Tickets.Contracts;
 using Hamta.Tickets.Tickets;
@@ -15,39 +16,27 @@ public static class NetworkEvidenceFoundHandler
 {
     public static async Task<OutgoingMessages> Handle(NetworkEvidenceFound found, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        var byTicket = found.Sightings.GroupBy(s => s.RequestId).ToDictionary(g => g.Key, g => g.ToList());
-        var batch = session.CreateBatchQuery();
-        var fetches = byTicket.Keys.Select(id => batch.Events.FetchForWriting<Ticket>(id)).ToList();
-        await batch.Execute(cancellation);
+        var byTicket = found.Sightings.GroupBy(s => s.RequestId).ToDictionary(g => g.Key, g => g.OrderBy(s => s.ObservedAt).ToList());
         var actor = new TicketActor(TicketActorKind.System, "network evidence check");
-        var outgoing = new OutgoingMessages();
-        foreach (var fetch in fetches)
+        var now = clock.GetUtcNow();
+        var corrections = await TicketStreams.DecideAsync(session, byTicket.Keys, ticket => Record(ticket, byTicket[ticket.Id], actor, now), cancellation);
+        return [.. corrections];
+    }
+
+    /// <summary>The ticket's sightings recorded one after another, each decided on the ticket as the previous left it.</summary>
+    private static (IReadOnlyList<object> Events, CorrectImeiFromTicket? Correction) Record(
+        Ticket ticket, IReadOnlyList<EvidenceSighting> sightings, TicketActor actor, DateTimeOffset now)
+    {
+        var events = new List<object>();
+        CorrectImeiFromTicket? requested = null;
+        foreach (var sighting in sightings)
         {
-            var stream = await fetch;
-            if (stream.Aggregate is not { } ticket)
-            {
-                continue;
-            }
-
-            var events = new List<object>();
-            var current = ticket;
-            foreach (var sighting in byTicket[ticket.Id].OrderBy(s => s.ObservedAt))
-            {
-                var (recorded, correction) = EvidenceRules.Record(current, sighting.Imei, sighting.Msisdn, sighting.ObservedAt, actor, clock.GetUtcNow());
-                events.AddRange(recorded);
-                current = recorded.Aggregate(current, TicketStreams.Evolve);
-                if (correction is not null)
-                {
-                    outgoing.Add(correction);
-                }
-            }
-
-            if (events.Count > 0)
-            {
-                stream.AppendMany(events);
-            }
+            var (recorded, correction) = EvidenceRules.Record(ticket, sighting.Imei, sighting.Msisdn, sighting.ObservedAt, actor, now);
+            events.AddRange(recorded);
+            ticket = recorded.Aggregate(ticket, TicketStreams.Evolve);
+            requested ??= correction;
         }
 
-        return outgoing;
+        return (events, requested);
     }
 }

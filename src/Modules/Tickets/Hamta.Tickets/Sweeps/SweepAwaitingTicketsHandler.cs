@@ -36,14 +36,8 @@ public static class SweepAwaitingTicketsHandler
         var now = clock.GetUtcNow();
         var deadline = now - sweep.EvidenceWindow;
         var actor = new TicketActor(TicketActorKind.System, "job recheck-network-evidence");
-        foreach (var expired in batch.Where(t => t.OpenedAt < deadline))
-        {
-            var sms = await TicketStreams.DecideAsync(session, expired.Id, ticket => Reject(ticket, actor, now), cancellation);
-            if (sms is not null)
-            {
-                outgoing.Add(sms);
-            }
-        }
+        var expired = batch.Where(t => t.OpenedAt < deadline).Select(t => t.Id);
+        outgoing.AddRange(await TicketStreams.DecideAsync(session, expired, ticket => Reject(ticket, actor, now), cancellation));
 
         var requests = batch.Where(t => t.OpenedAt >= deadline)
             .Select(t => new EvidenceRequest(t.Id, t.CorrectImeis.Except(t.ImeisSeenOnNetwork ?? []).ToList(), t.SubscriberSim, t.SubscriberNationalId))
