@@ -24,6 +24,7 @@ public sealed class EveryPageTests(PortalInBrowser portal) : BrowserTest(portal)
             ("/help", "help", "راهنما"),
             ("/contact", "contact", "تماس با ما"),
             ("/about", "about", "درباره ما"),
+            ("/dev/ussd", "dev-ussd", "شبیه‌سازی استعلام با کد دستوری (محیط توسعه)"),
         ]);
     }
 
