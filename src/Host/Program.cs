@@ -26,12 +26,7 @@ builder.AddHamtaDemoData();
 var app = builder.Build();
 
 app.UseSerilogRequestLogging();
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error");
-}
-
-app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseHamtaErrorResponses();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
