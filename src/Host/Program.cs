@@ -13,6 +13,7 @@ var role = HostRole.From(builder.Configuration);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddHamtaLogging();
+builder.AddHamtaTransportSecurity();
 builder.AddHamtaPersistence();
 builder.AddHamtaMessaging();
 builder.AddHamtaJobs(role);
@@ -25,6 +26,7 @@ builder.AddHamtaDemoData();
 
 var app = builder.Build();
 
+app.UseHamtaTransportSecurity();
 app.UseSerilogRequestLogging();
 app.UseHamtaErrorResponses();
 app.UseStaticFiles();

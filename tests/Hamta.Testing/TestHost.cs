@@ -17,6 +17,9 @@ public static partial class TestHost
     public const string OperatorName = "test-operator";
     public const string OperatorKey = "operator-test-key";
 
+    /// <summary>The portal's public name in tests: HSTS is never sent to localhost.</summary>
+    public const string PortalHost = "portal.hamta.test";
+
     /// <summary>The portal on the given database, on a clock the tests control, one node, no demo data until reset.</summary>
     public static void Configure(IWebHostBuilder builder, string connectionString, string environment, TimeProvider clock)
     {
@@ -29,6 +32,7 @@ public static partial class TestHost
         builder.UseSetting("DemoData:Passwords:auditor", DemoPasswords.Auditor);
         builder.UseSetting($"Hamta:Operators:{OperatorName}", OperatorKey);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("AllowedHosts", $"localhost;127.0.0.1;{PortalHost}");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(clock);

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace Hamta.Tests.Infrastructure;
 
 /// <summary>A page as the test read it: status, where it redirected, and its parsed HTML.</summary>
-public sealed record PortalPage(int Status, string? Location, string Html, IHtmlDocument Document)
+public sealed record PortalPage(int Status, string? Location, string Html, IHtmlDocument Document, IHeaderDictionary Headers)
 {
     public string Text => Document.Body?.TextContent ?? string.Empty;
 
@@ -93,7 +93,7 @@ public sealed class PortalClient(IAlbaHost host)
         }
 
         var html = await result.ReadAsTextAsync();
-        return new PortalPage(response.StatusCode, response.Headers.Location.FirstOrDefault(), html, Parser.ParseDocument(html));
+        return new PortalPage(response.StatusCode, response.Headers.Location.FirstOrDefault(), html, Parser.ParseDocument(html), response.Headers);
     }
 
     private void Remember(string setCookie)

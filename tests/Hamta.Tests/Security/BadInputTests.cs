@@ -81,6 +81,18 @@ public sealed class BadInputTests(HamtaFixture fixture) : DeskTest(fixture)
         Assert.Equal(1, json.GetProperty("stored").GetInt32());
     }
 
+    [Fact]
+    public async Task A_staff_sign_in_returns_to_a_persian_address_percent_encoded()
+    {
+        var page = await NewBrowser().SubmitAsync("/staff/login", new Dictionary<string, string>
+        {
+            ["username"] = "agent", ["password"] = DemoPasswords.Agent, ["returnUrl"] = "/staff/tickets?q=سلام",
+        });
+
+        Assert.Equal(302, page.Status);
+        Assert.Equal("/staff/tickets?q=%D8%B3%D9%84%D8%A7%D9%85", page.Location);
+    }
+
     internal static async Task<(int Status, JsonElement Body)> SendRaw(IAlbaHost host, string body)
     {
         var result = await host.Scenario(s =>

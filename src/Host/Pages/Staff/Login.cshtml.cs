@@ -1,3 +1,4 @@
+using System.Text;
 using Hamta.Host.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
@@ -36,10 +37,14 @@ public sealed class StaffLoginModel(StaffSignIn signIn, IStringLocalizer<SharedR
         await HttpContext.SignInAsync(StaffPolicies.Scheme, StaffPolicies.For(account));
         if (Url.IsLocalUrl(ReturnUrl))
         {
-            return LocalRedirect(ReturnUrl);
+            return LocalRedirect(EscapeNonAscii(ReturnUrl));
         }
 
         var auditorOnly = account.Roles.SequenceEqual([StaffRoles.Auditor]);
         return RedirectToPage(auditorOnly ? "/Staff/History" : "/Staff/Index");
     }
+
+    /// <summary>A Location header carries ASCII only: other characters of a local address are sent percent-encoded.</summary>
+    private static string EscapeNonAscii(string url) =>
+        string.Concat(url.EnumerateRunes().Select(rune => rune.IsAscii && !Rune.IsControl(rune) ? rune.ToString() : Uri.EscapeDataString(rune.ToString())));
 }
