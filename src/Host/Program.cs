@@ -12,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 var role = HostRole.From(builder.Configuration);
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.AddHamtaSecrets(role);
 builder.AddHamtaLogging();
 builder.AddHamtaTransportSecurity();
 builder.AddHamtaPersistence();

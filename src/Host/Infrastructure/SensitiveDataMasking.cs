@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Hamta.Kernel.Identifiers;
+using Hamta.Kernel.Security;
 using Serilog.Core;
 using Serilog.Events;
 
@@ -12,11 +13,6 @@ namespace Hamta.Host.Infrastructure;
 /// </summary>
 public sealed partial class SensitiveDataMasking : ILogEventEnricher
 {
-    private static readonly HashSet<string> SecretNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Code", "Otp", "OneTimeCode", "Password", "PasswordHash", "CodeHash", "Token", "Secret", "ApiKey",
-    };
-
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
     {
         foreach (var (name, value) in logEvent.Properties.ToArray())
@@ -44,7 +40,7 @@ public sealed partial class SensitiveDataMasking : ILogEventEnricher
         _ => value,
     };
 
-    private static bool IsSecretName(string name) => SecretNames.Contains(name);
+    private static bool IsSecretName(string name) => SecretFields.IsSecret(name);
 
     [GeneratedRegex(@"(?<!\d)(?:\+98|0098|98|0)?9\d{9}(?!\d)")]
     private static partial Regex MobilePattern();
