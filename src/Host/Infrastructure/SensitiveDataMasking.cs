@@ -9,7 +9,7 @@ namespace Hamta.Host.Infrastructure;
 /// <summary>
 /// Masks personal data in every log property before any sink sees it: mobile numbers in any of
 /// their accepted forms, ten-digit national IDs, and whatever a property named like a code,
-/// password or token holds.
+/// password or token holds, also where a message body is written out as text ("Code = 202020").
 /// </summary>
 public sealed partial class SensitiveDataMasking : ILogEventEnricher
 {
@@ -26,9 +26,11 @@ public sealed partial class SensitiveDataMasking : ILogEventEnricher
     }
 
     public static string MaskText(string text) =>
-        NationalIdPattern().Replace(
-            MobilePattern().Replace(text, m => MobileNumber.TryNormalize(m.Value, out var mobile) ? MobileNumber.Mask(mobile) : m.Value),
-            m => NationalId.IsValid(m.Value) ? NationalId.Mask(m.Value) : m.Value);
+        SecretAssignmentPattern().Replace(
+            NationalIdPattern().Replace(
+                MobilePattern().Replace(text, m => MobileNumber.TryNormalize(m.Value, out var mobile) ? MobileNumber.Mask(mobile) : m.Value),
+                m => NationalId.IsValid(m.Value) ? NationalId.Mask(m.Value) : m.Value),
+            m => SecretFields.IsSecret(m.Groups["name"].Value) ? $"{m.Groups["name"].Value}{m.Groups["separator"].Value}{SecretFields.Redacted}" : m.Value);
 
     private static LogEventPropertyValue Mask(string name, LogEventPropertyValue value) => value switch
     {
@@ -47,4 +49,7 @@ public sealed partial class SensitiveDataMasking : ILogEventEnricher
 
     [GeneratedRegex(@"(?<!\d)\d{10}(?!\d)")]
     private static partial Regex NationalIdPattern();
+
+    [GeneratedRegex(@"\b(?<name>[A-Za-z]+)(?<separator>""?\s*[=:]\s*""?)(?<value>[^\s,;}\]""]+)")]
+    private static partial Regex SecretAssignmentPattern();
 }
