@@ -104,6 +104,8 @@ public static class IdentityRegistration
         services.AddHamtaDataProtection();
         services.AddScoped<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
         services.AddScoped<StaffSignIn>();
+        services.AddMemoryCache();
+        services.AddSingleton<SignInSessions>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -126,6 +128,7 @@ public static class IdentityRegistration
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Lax;
         options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.Events.OnValidatePrincipal = SignInSessions.ValidateAsync;
         options.Events.OnRedirectToLogin = context =>
         {
             context.Response.Redirect(PathOf(context.RedirectUri));
@@ -149,6 +152,29 @@ public static class IdentityRegistration
             QueueLimit = 0,
         });
 
-    public static Task SignInSubscriberAsync(this HttpContext context, KartableSubscriber subscriber) =>
-        context.SignInAsync(SubscriberClaims.Scheme, SubscriberClaims.For(subscriber));
+    public static async Task SignInSubscriberAsync(this HttpContext context, KartableSubscriber subscriber)
+    {
+        var principal = await context.RequestServices.GetRequiredService<SignInSessions>()
+            .StartAsync(SubscriberClaims.Scheme, subscriber.NationalId, SubscriberClaims.For(subscriber), context.RequestAborted);
+        await context.SignInAsync(SubscriberClaims.Scheme, principal);
+    }
+
+    public static async Task SignInStaffAsync(this HttpContext context, StaffAccount account)
+    {
+        var principal = await context.RequestServices.GetRequiredService<SignInSessions>()
+            .StartAsync(StaffPolicies.Scheme, account.Id, StaffPolicies.For(account), context.RequestAborted);
+        await context.SignInAsync(StaffPolicies.Scheme, principal);
+    }
+
+    /// <summary>Ends the session on the server as well as the cookie: a copy of the cookie opens nothing afterwards.</summary>
+    public static async Task SignOutEverywhereAsync(this HttpContext context, string scheme)
+    {
+        var result = await context.AuthenticateAsync(scheme);
+        if (result.Principal is { } user)
+        {
+            await context.RequestServices.GetRequiredService<SignInSessions>().EndAsync(user, context.RequestAborted);
+        }
+
+        await context.SignOutAsync(scheme);
+    }
 }

@@ -56,6 +56,7 @@ public static class Persistence
     {
         options.Schema.For<StaffAccount>().DatabaseSchemaName(StaffAccount.Schema);
         options.Schema.For<DataProtectionKey>().DatabaseSchemaName(StaffAccount.Schema);
+        options.Schema.For<SignInSession>().DatabaseSchemaName(StaffAccount.Schema).Index(x => x.Subject);
         options.Schema.For<SmsMessage>().DatabaseSchemaName(SmsMessage.Schema).Index(x => x.Mobile);
     }
 }

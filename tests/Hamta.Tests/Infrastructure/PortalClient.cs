@@ -28,6 +28,18 @@ public sealed class PortalClient(IAlbaHost host)
     private readonly Dictionary<string, string> cookies = [];
     private readonly IPAddress address = new([10, 0, (byte)(Interlocked.Increment(ref clients) / 250), (byte)(clients % 250 + 1)]);
 
+    /// <summary>Another browser holding a copy of this one's cookies, as someone who copied them would.</summary>
+    public PortalClient Copy()
+    {
+        var copy = new PortalClient(host);
+        foreach (var (name, value) in cookies)
+        {
+            copy.cookies[name] = value;
+        }
+
+        return copy;
+    }
+
     public Task<PortalPage> GetAsync(string url) => SendAsync(s => s.Get.Url(url));
 
     /// <summary>

@@ -42,7 +42,7 @@ public sealed class ProductionHostTests(ProductionHost production) : IClassFixtu
     {
         var login = await new PortalClient(production.Host).SubmitAsync("/login", new Dictionary<string, string> { ["mobile"] = "09121234567" });
 
-        Assert.Contains("ثبت نشده", login.ErrorFor("mobile"), StringComparison.Ordinal);
+        Assert.Equal(302, login.Status);
         await using var session = production.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         Assert.Equal(0, await session.Query<SmsMessage>().CountAsync(TestContext.Current.CancellationToken));
     }

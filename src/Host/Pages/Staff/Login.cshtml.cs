@@ -1,6 +1,5 @@
 using System.Text;
 using Hamta.Host.Identity;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -34,7 +33,7 @@ public sealed class StaffLoginModel(StaffSignIn signIn, IStringLocalizer<SharedR
             return Page();
         }
 
-        await HttpContext.SignInAsync(StaffPolicies.Scheme, StaffPolicies.For(account));
+        await HttpContext.SignInStaffAsync(account);
         if (Url.IsLocalUrl(ReturnUrl))
         {
             return LocalRedirect(EscapeNonAscii(ReturnUrl));
