@@ -31,12 +31,25 @@ public sealed class HostProcess : IAsyncDisposable
         ["ConnectionStrings__Hamta"] = database.ConnectionString.Split(";Command Timeout")[0],
         ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}",
         ["Hamta__SingleNode"] = "true",
+        ["Hamta__Secrets__CodeKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        ["Hamta__DataProtection__Certificate"] = KeyRingCertificate(),
+        ["Hamta__Operators__bench"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)),
         ["Hamta__RateLimits__PostsPerSubscriberPerHour"] = "1000000",
         ["Hamta__RateLimits__LoginPostsPerIpPer5Minutes"] = "1000000",
         ["Hamta__Jobs__recheck-network-evidence"] = "0 0 1 1 *",
         ["Hamta__Jobs__auto-close-resolved"] = "0 0 1 1 *",
         ["Hamta__Jobs__remind-unanswered"] = "0 0 1 1 *",
     };
+
+    /// <summary>A throw-away certificate for the bench's key ring, as a deployer gives a real one.</summary>
+    private static string KeyRingCertificate()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=hamta-bench-key-ring", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        return Convert.ToBase64String(certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx));
+    }
 
     private static IEnumerable<KeyValuePair<string, string>> ImageRuntimeSettings(string repo) =>
         File.ReadLines(Path.Combine(repo, "Dockerfile"))

@@ -13,7 +13,9 @@ var builder = WebApplication.CreateBuilder(args);
 var role = HostRole.From(builder.Configuration);
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.AddHamtaSecrets(role);
 builder.AddHamtaLogging();
+builder.AddHamtaTransportSecurity();
 builder.AddHamtaPersistence();
 builder.AddHamtaMessaging();
 builder.AddHamtaJobs(role);
@@ -27,13 +29,9 @@ builder.AddHamtaDemoData();
 
 var app = builder.Build();
 
+app.UseHamtaTransportSecurity();
 app.UseSerilogRequestLogging();
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error");
-}
-
-app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseHamtaErrorResponses();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Hamta.Host.DemoData;
 using Hamta.Host.Notifications;
@@ -18,6 +20,9 @@ public static partial class TestHost
     public const string OperatorKey = "operator-test-key";
     public const string GatewayKey = "gateway-test-key";
 
+    /// <summary>The portal's public name in tests: HSTS is never sent to localhost.</summary>
+    public const string PortalHost = "portal.hamta.test";
+
     /// <summary>The portal on the given database, on a clock the tests control, one node, no demo data until reset.</summary>
     public static void Configure(IWebHostBuilder builder, string connectionString, string environment, TimeProvider clock)
     {
@@ -31,12 +36,24 @@ public static partial class TestHost
         builder.UseSetting($"Hamta:Operators:{OperatorName}", OperatorKey);
         builder.UseSetting("Hamta:Gateways:test-gateway", GatewayKey);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Hamta:Secrets:CodeKey", "test-code-key-of-at-least-thirty-two-characters");
+        builder.UseSetting("Hamta:DataProtection:Certificate", KeyRingCertificate.Value);
+        builder.UseSetting("AllowedHosts", $"localhost;127.0.0.1;{PortalHost}");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(clock);
             services.RunWolverineInSoloMode();
         });
     }
+
+    /// <summary>A throw-away certificate for the test hosts' key ring, made once per run.</summary>
+    private static readonly Lazy<string> KeyRingCertificate = new(() =>
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=hamta-test-key-ring", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        return Convert.ToBase64String(certificate.Export(X509ContentType.Pfx));
+    });
 
     /// <summary>Every test starts from the demo world.</summary>
     public static async Task ResetAsync(IServiceProvider services)

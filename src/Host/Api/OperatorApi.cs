@@ -15,7 +15,7 @@ public static class OperatorApi
 
     public sealed record ObservationDto(string? Imei, string? Imsi, string? Msisdn, DateTimeOffset? ObservedAt);
 
-    public sealed record BatchDto(IReadOnlyList<ObservationDto>? Observations);
+    public sealed record BatchDto(IReadOnlyList<ObservationDto?>? Observations);
 
     public sealed record RecordResultDto(int Index, string Outcome, string Message);
 
@@ -53,7 +53,7 @@ public static class OperatorApi
             return Results.BadRequest(new ProblemDto($"هر درخواست حداکثر {RecordAttachObservations.MaxRecords} رکورد می‌تواند داشته باشد."));
         }
 
-        var command = new RecordAttachObservations(operatorName, observations.Select(o => new AttachObservationRecord(o.Imei, o.Imsi, o.Msisdn, o.ObservedAt)).ToList());
+        var command = new RecordAttachObservations(operatorName, observations.Select(o => o is null ? null : new AttachObservationRecord(o.Imei, o.Imsi, o.Msisdn, o.ObservedAt)).ToList());
         try
         {
             if (bus is IMessageContext messages)
@@ -76,7 +76,7 @@ public static class OperatorApi
         return new BatchResultDto(
             result.Records.Count(r => r.Outcome is ObservationOutcome.Stored or ObservationOutcome.StoredWithMalformedImei),
             result.Records.Count(r => r.Outcome == ObservationOutcome.Duplicate),
-            result.Records.Count(r => r.Outcome is ObservationOutcome.UnknownMsisdn or ObservationOutcome.MissingFields),
+            result.Records.Count(r => r.Outcome is ObservationOutcome.UnknownMsisdn or ObservationOutcome.MissingFields or ObservationOutcome.TooLong),
             records);
     }
 
@@ -86,6 +86,7 @@ public static class OperatorApi
         ObservationOutcome.StoredWithMalformedImei => "ثبت شد، اما IMEI آن معتبر نیست و بررسی نمی‌شود.",
         ObservationOutcome.Duplicate => "این رکورد پیش‌تر ثبت شده است.",
         ObservationOutcome.UnknownMsisdn => "شماره سیم‌کارت در همتا ثبت نشده است.",
+        ObservationOutcome.TooLong => $"IMEI، IMSI و شماره سیم‌کارت هر کدام حداکثر {AttachObservationRecord.MaxFieldLength} نویسه است.",
         _ => "IMEI، IMSI، شماره سیم‌کارت و زمان رؤیت الزامی است.",
     };
 

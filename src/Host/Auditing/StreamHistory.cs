@@ -1,3 +1,4 @@
+using Hamta.Kernel.Security;
 using Hamta.Devices.Registry;
 using Hamta.Sim.SimCards;
 using Hamta.Tickets.Tickets;
@@ -18,7 +19,10 @@ public sealed record HistoryEntry(long Version, DateTimeOffset At, string Event,
 /// <summary>A stream's history and its state after a chosen version.</summary>
 public sealed record StreamHistoryView(Guid StreamId, string Aggregate, IReadOnlyList<HistoryEntry> Events, long StateVersion, string State);
 
-/// <summary>Finds the stream behind an IMEI, a SIM number or a ticket number, and replays it to any version.</summary>
+/// <summary>
+/// Finds the stream behind an IMEI, a SIM number or a ticket number, and replays it to any version;
+/// secret fields (code hashes among them) are shown redacted.
+/// </summary>
 public sealed class StreamHistory(IDocumentStore store)
 {
     private static readonly string[] CauseFields = ["Actor", "By", "BySim", "Cause", "TicketNumber", "OwnerSim", "ToSim", "FromSim", "Sim"];
@@ -45,11 +49,11 @@ public sealed class StreamHistory(IDocumentStore store)
         var state = await session.Events.AggregateStreamAsync<T>(id, version: stateVersion, token: cancellation);
         var entries = events.Select(e =>
             {
-                var data = serializer.ToJson(e.Data);
+                var data = SecretFields.Redact(serializer.ToJson(e.Data));
                 return new HistoryEntry(e.Version, e.Timestamp, e.EventTypeName, e.UserName ?? "system", CauseOf(e.Data, data), e.CorrelationId, data);
             })
             .ToList();
-        return new StreamHistoryView(id, typeof(T).Name, entries, stateVersion, state is null ? "{}" : serializer.ToJson(state));
+        return new StreamHistoryView(id, typeof(T).Name, entries, stateVersion, state is null ? "{}" : SecretFields.Redact(serializer.ToJson(state)));
     }
 
     /// <summary>Who or what acted, as the event itself records it.</summary>

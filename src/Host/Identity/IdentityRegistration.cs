@@ -62,6 +62,7 @@ public static class IdentityRegistration
             .AddCookie(SubscriberClaims.Scheme, options =>
             {
                 options.Cookie.Name = "hamta.kartable";
+                Harden(options);
                 options.LoginPath = "/login";
                 options.LogoutPath = "/logout";
                 options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
@@ -70,7 +71,7 @@ public static class IdentityRegistration
             .AddCookie(StaffPolicies.Scheme, options =>
             {
                 options.Cookie.Name = "hamta.staff";
-                options.Cookie.Path = "/";
+                Harden(options);
                 options.LoginPath = "/staff/login";
                 options.LogoutPath = "/staff/logout";
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
@@ -95,9 +96,16 @@ public static class IdentityRegistration
                 .AddAuthenticationSchemes(StaffPolicies.Scheme)
                 .RequireRole(StaffRoles.Admin, StaffRoles.Auditor));
 
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
         services.AddHamtaDataProtection();
         services.AddScoped<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
         services.AddScoped<StaffSignIn>();
+        services.AddMemoryCache();
+        services.AddSingleton<SignInSessions>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -109,6 +117,26 @@ public static class IdentityRegistration
                 context, AddressOf(context), InquiriesPerIpKey, 30, TimeSpan.FromMinutes(1)));
         });
     }
+
+    /// <summary>
+    /// Cookies are HttpOnly, same-site and <c>Secure</c> whenever the request came over HTTPS (as the
+    /// forwarded headers of a configured proxy say); sign-in redirects name a path, never the request's host.
+    /// </summary>
+    private static void Harden(CookieAuthenticationOptions options)
+    {
+        options.Cookie.Path = "/";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.Events.OnValidatePrincipal = SignInSessions.ValidateAsync;
+        options.Events.OnRedirectToLogin = context =>
+        {
+            context.Response.Redirect(PathOf(context.RedirectUri));
+            return Task.CompletedTask;
+        };
+    }
+
+    private static string PathOf(string uri) => Uri.TryCreate(uri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : uri;
 
     private static string AddressOf(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
@@ -124,6 +152,29 @@ public static class IdentityRegistration
             QueueLimit = 0,
         });
 
-    public static Task SignInSubscriberAsync(this HttpContext context, KartableSubscriber subscriber) =>
-        context.SignInAsync(SubscriberClaims.Scheme, SubscriberClaims.For(subscriber));
+    public static async Task SignInSubscriberAsync(this HttpContext context, KartableSubscriber subscriber)
+    {
+        var principal = await context.RequestServices.GetRequiredService<SignInSessions>()
+            .StartAsync(SubscriberClaims.Scheme, subscriber.NationalId, SubscriberClaims.For(subscriber), context.RequestAborted);
+        await context.SignInAsync(SubscriberClaims.Scheme, principal);
+    }
+
+    public static async Task SignInStaffAsync(this HttpContext context, StaffAccount account)
+    {
+        var principal = await context.RequestServices.GetRequiredService<SignInSessions>()
+            .StartAsync(StaffPolicies.Scheme, account.Id, StaffPolicies.For(account), context.RequestAborted);
+        await context.SignInAsync(StaffPolicies.Scheme, principal);
+    }
+
+    /// <summary>Ends the session on the server as well as the cookie: a copy of the cookie opens nothing afterwards.</summary>
+    public static async Task SignOutEverywhereAsync(this HttpContext context, string scheme)
+    {
+        var result = await context.AuthenticateAsync(scheme);
+        if (result.Principal is { } user)
+        {
+            await context.RequestServices.GetRequiredService<SignInSessions>().EndAsync(user, context.RequestAborted);
+        }
+
+        await context.SignOutAsync(scheme);
+    }
 }

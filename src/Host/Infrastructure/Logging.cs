@@ -1,15 +1,40 @@
 using Serilog;
+using Serilog.Core;
+using Serilog.Events;
 
 namespace Hamta.Host.Infrastructure;
 
 public static class Logging
 {
-    /// <summary>Serilog from configuration, with phone numbers, national IDs and codes masked.</summary>
+    /// <summary>
+    /// Serilog from configuration, with phone numbers, national IDs and codes masked in every property
+    /// and in the text of every exception before any sink sees them.
+    /// </summary>
     public static void AddHamtaLogging(this WebApplicationBuilder builder) =>
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
-            .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .Enrich.With<SensitiveDataMasking>()
-            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+            .WriteTo.Sink(new MaskedExceptions(new LoggerConfiguration()
+                .MinimumLevel.Verbose()
+                .ReadFrom.Services(services)
+                .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+                .CreateLogger())));
+
+    /// <summary>Hands every event on with its exception's text (messages, inner exceptions, stack) masked.</summary>
+    private sealed class MaskedExceptions(Logger sinks) : ILogEventSink, IDisposable
+    {
+        public void Emit(LogEvent logEvent) => sinks.Write(logEvent.Exception is null ? logEvent : new LogEvent(
+            logEvent.Timestamp, logEvent.Level, new MaskedException(logEvent.Exception), logEvent.MessageTemplate,
+            logEvent.Properties.Select(p => new LogEventProperty(p.Key, p.Value)), logEvent.TraceId ?? default, logEvent.SpanId ?? default));
+
+        public void Dispose() => sinks.Dispose();
+    }
+
+    private sealed class MaskedException(Exception original) : Exception(SensitiveDataMasking.MaskText(original.Message))
+    {
+        private readonly string text = SensitiveDataMasking.MaskText(original.ToString());
+
+        public override string ToString() => text;
+    }
 }

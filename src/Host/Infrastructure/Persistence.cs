@@ -17,7 +17,8 @@ public static class Persistence
     /// <summary>
     /// The configured connection string, with pooled connections kept as they are when returned: no
     /// <c>DISCARD ALL</c> round trip per use, and PostgreSQL keeps its cached plans of Marten's functions
-    /// and of the statements Npgsql prepares automatically (ADR 0012).
+    /// (ADR 0012). Npgsql's automatic preparation stays off: a statement refused while being prepared
+    /// left its connection answering the next user's query with the wrong rows (npgsql#6391).
     /// </summary>
     public static string ConnectionString(this IConfiguration configuration) =>
         new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(ConnectionStringName)
@@ -25,7 +26,7 @@ public static class Persistence
                 $"ConnectionStrings:{ConnectionStringName} is not set. Start the portal with scripts/run.sh, or set ConnectionStrings__{ConnectionStringName}."))
         {
             NoResetOnClose = true,
-            MaxAutoPrepare = 50,
+            MaxAutoPrepare = 0,
         }.ConnectionString;
 
     /// <summary>One Marten store; each module keeps its documents in its own schema (ADR 0002).</summary>
@@ -55,6 +56,7 @@ public static class Persistence
     {
         options.Schema.For<StaffAccount>().DatabaseSchemaName(StaffAccount.Schema);
         options.Schema.For<DataProtectionKey>().DatabaseSchemaName(StaffAccount.Schema);
+        options.Schema.For<SignInSession>().DatabaseSchemaName(StaffAccount.Schema).Index(x => x.Subject);
         options.Schema.For<SmsMessage>().DatabaseSchemaName(SmsMessage.Schema).Index(x => x.Mobile);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Hamta.Kernel.Identifiers;
+using Hamta.Kernel.Security;
 using Serilog.Core;
 using Serilog.Events;
 
@@ -8,15 +9,10 @@ namespace Hamta.Host.Infrastructure;
 /// <summary>
 /// Masks personal data in every log property before any sink sees it: mobile numbers in any of
 /// their accepted forms, ten-digit national IDs, and whatever a property named like a code,
-/// password or token holds.
+/// password or token holds, also where a message body is written out as text ("Code = 202020").
 /// </summary>
 public sealed partial class SensitiveDataMasking : ILogEventEnricher
 {
-    private static readonly HashSet<string> SecretNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Code", "Otp", "OneTimeCode", "Password", "PasswordHash", "CodeHash", "Token", "Secret", "ApiKey",
-    };
-
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
     {
         foreach (var (name, value) in logEvent.Properties.ToArray())
@@ -30,9 +26,11 @@ public sealed partial class SensitiveDataMasking : ILogEventEnricher
     }
 
     public static string MaskText(string text) =>
-        NationalIdPattern().Replace(
-            MobilePattern().Replace(text, m => MobileNumber.TryNormalize(m.Value, out var mobile) ? MobileNumber.Mask(mobile) : m.Value),
-            m => NationalId.IsValid(m.Value) ? NationalId.Mask(m.Value) : m.Value);
+        SecretAssignmentPattern().Replace(
+            NationalIdPattern().Replace(
+                MobilePattern().Replace(text, m => MobileNumber.TryNormalize(m.Value, out var mobile) ? MobileNumber.Mask(mobile) : m.Value),
+                m => NationalId.IsValid(m.Value) ? NationalId.Mask(m.Value) : m.Value),
+            m => SecretFields.IsSecret(m.Groups["name"].Value) ? $"{m.Groups["name"].Value}{m.Groups["separator"].Value}{SecretFields.Redacted}" : m.Value);
 
     private static LogEventPropertyValue Mask(string name, LogEventPropertyValue value) => value switch
     {
@@ -44,11 +42,14 @@ public sealed partial class SensitiveDataMasking : ILogEventEnricher
         _ => value,
     };
 
-    private static bool IsSecretName(string name) => SecretNames.Contains(name);
+    private static bool IsSecretName(string name) => SecretFields.IsSecret(name);
 
     [GeneratedRegex(@"(?<!\d)(?:\+98|0098|98|0)?9\d{9}(?!\d)")]
     private static partial Regex MobilePattern();
 
     [GeneratedRegex(@"(?<!\d)\d{10}(?!\d)")]
     private static partial Regex NationalIdPattern();
+
+    [GeneratedRegex(@"\b(?<name>[A-Za-z]+)(?<separator>""?\s*[=:]\s*""?)(?<value>[^\s,;}\]""]+)")]
+    private static partial Regex SecretAssignmentPattern();
 }

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Hamta.Host.Pages;
 
-/// <summary>One Persian page for every error status; no stack traces, no English.</summary>
+/// <summary>
+/// One Persian page for every error status; no stack traces, no English. It describes the status the
+/// failed request already has; opened directly it is a plain page, whatever its query says.
+/// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {
@@ -11,13 +14,13 @@ public sealed class ErrorModel : PageModel
 
     public string BodyKey { get; private set; } = "Error_Body";
 
-    public void OnGet([FromQuery] int? code) => Describe(code);
+    public void OnGet() => Describe();
 
-    public void OnPost([FromQuery] int? code) => Describe(code);
+    public void OnPost() => Describe();
 
-    private void Describe(int? code)
+    private void Describe()
     {
-        (TitleKey, BodyKey) = code switch
+        (TitleKey, BodyKey) = Response.StatusCode switch
         {
             StatusCodes.Status400BadRequest => ("Error_BadRequest_Title", "Error_BadRequest_Body"),
             StatusCodes.Status403Forbidden => ("Error_Forbidden_Title", "Error_Forbidden_Body"),
@@ -25,9 +28,5 @@ public sealed class ErrorModel : PageModel
             StatusCodes.Status429TooManyRequests => ("Error_TooMany_Title", "Error_TooMany_Body"),
             _ => ("Error_Title", "Error_Body"),
         };
-        if (code is { } status)
-        {
-            Response.StatusCode = status;
-        }
     }
 }

@@ -28,9 +28,6 @@ public sealed class LoginModel(IMessageBus bus, IStringLocalizer<SharedResource>
             case LoginCodeRequestOutcome.Sent:
             case LoginCodeRequestOutcome.CooldownActive:
                 return RedirectToPage("/LoginCode", new { mobile });
-            case LoginCodeRequestOutcome.UnknownNumber:
-                Refuse(nameof(Mobile), "Login_UnknownMobile");
-                return Page();
             default:
                 Refuse(nameof(Mobile), "Login_TooManyCodes", MinutesFrom(result.RetryAfterSeconds));
                 return Page();

@@ -1,5 +1,4 @@
 using Hamta.Host.Identity;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,7 +11,7 @@ public sealed class LogoutModel : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await HttpContext.SignOutAsync(SubscriberClaims.Scheme);
+        await HttpContext.SignOutEverywhereAsync(SubscriberClaims.Scheme);
         return RedirectToPage("/Login");
     }
 }

@@ -11,7 +11,7 @@ namespace Hamta.Browser.Tests.Infrastructure;
 /// <summary>
 /// A journey in the browser. Every test starts from the demo world; <see cref="LookAt"/> checks a page
 /// as its users meet it (Persian font, right to left, nothing wider than the screen, no serious
-/// accessibility violation, no request to another host) and keeps a screenshot of it.
+/// accessibility violation, no request to another host, nothing the content security policy refuses) and keeps a screenshot of it.
 /// </summary>
 public abstract partial class BrowserTest(PortalInBrowser portal) : IAsyncLifetime
 {
@@ -21,6 +21,7 @@ public abstract partial class BrowserTest(PortalInBrowser portal) : IAsyncLifeti
     private readonly List<IBrowserContext> contexts = [];
     private readonly Dictionary<IPage, Screen> screens = [];
     private readonly ConcurrentQueue<string> outsideRequests = new();
+    private readonly ConcurrentQueue<string> policyViolations = new();
 
     protected PortalInBrowser Portal => portal;
 
@@ -57,6 +58,13 @@ public abstract partial class BrowserTest(PortalInBrowser portal) : IAsyncLifeti
         };
         contexts.Add(context);
         var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                policyViolations.Enqueue(message.Text);
+            }
+        };
         screens[page] = screen;
         return page;
     }
@@ -173,6 +181,7 @@ public abstract partial class BrowserTest(PortalInBrowser portal) : IAsyncLifeti
         Assert.True(serious.Count == 0, $"{name} on the {screen.Name}: accessibility violations:\n{string.Join('\n', serious)}");
 
         Assert.True(outsideRequests.IsEmpty, $"{name}: the page asked another host for {string.Join(", ", outsideRequests)}");
+        Assert.True(policyViolations.IsEmpty, $"{name}: the content security policy refused: {string.Join(" | ", policyViolations)}");
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshots.PathOf(name, screen), FullPage = true });
     }

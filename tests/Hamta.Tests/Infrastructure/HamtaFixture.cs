@@ -1,5 +1,7 @@
 using Alba;
 using Hamta.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
 
 namespace Hamta.Tests.Infrastructure;
 
@@ -12,6 +14,8 @@ public sealed class HamtaFixture : IAsyncLifetime
 
     public TestClock Clock { get; } = new();
 
+    public static LogCapture Logs { get; } = new();
+
     public async ValueTask InitializeAsync()
     {
         database = await TestDatabase.CreateAsync("run");
@@ -19,7 +23,11 @@ public sealed class HamtaFixture : IAsyncLifetime
     }
 
     public static Task<IAlbaHost> StartHostAsync(string connectionString, string environment, TimeProvider clock) =>
-        AlbaHost.For<Program>(builder => TestHost.Configure(builder, connectionString, environment, clock));
+        AlbaHost.For<Program>(builder =>
+        {
+            TestHost.Configure(builder, connectionString, environment, clock);
+            builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
+        });
 
     /// <summary>Every test starts from the demo world and a clock at the same instant.</summary>
     public Task ResetAsync()

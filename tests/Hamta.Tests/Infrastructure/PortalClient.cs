@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace Hamta.Tests.Infrastructure;
 
 /// <summary>A page as the test read it: status, where it redirected, and its parsed HTML.</summary>
-public sealed record PortalPage(int Status, string? Location, string Html, IHtmlDocument Document)
+public sealed record PortalPage(int Status, string? Location, string Html, IHtmlDocument Document, IHeaderDictionary Headers)
 {
     public string Text => Document.Body?.TextContent ?? string.Empty;
 
@@ -27,6 +27,18 @@ public sealed class PortalClient(IAlbaHost host)
     private static readonly HtmlParser Parser = new();
     private readonly Dictionary<string, string> cookies = [];
     private readonly IPAddress address = new([10, 0, (byte)(Interlocked.Increment(ref clients) / 250), (byte)(clients % 250 + 1)]);
+
+    /// <summary>Another browser holding a copy of this one's cookies, as someone who copied them would.</summary>
+    public PortalClient Copy()
+    {
+        var copy = new PortalClient(host);
+        foreach (var (name, value) in cookies)
+        {
+            copy.cookies[name] = value;
+        }
+
+        return copy;
+    }
 
     public Task<PortalPage> GetAsync(string url) => SendAsync(s => s.Get.Url(url));
 
@@ -93,7 +105,7 @@ public sealed class PortalClient(IAlbaHost host)
         }
 
         var html = await result.ReadAsTextAsync();
-        return new PortalPage(response.StatusCode, response.Headers.Location.FirstOrDefault(), html, Parser.ParseDocument(html));
+        return new PortalPage(response.StatusCode, response.Headers.Location.FirstOrDefault(), html, Parser.ParseDocument(html), response.Headers);
     }
 
     private void Remember(string setCookie)

@@ -11,6 +11,8 @@ public sealed class DigitNormalizerTests
     [InlineData("\u200e۳۵۶۹۳۸\u200f ۰۳۵۶۴۳۸۰۹\u202c", "356938035643809")]
     [InlineData("۴۸۲\u200c۹۱۳", "482913")]
     [InlineData("+98 912 123 4567", "+989121234567")]
+    [InlineData("0912\u0000123\u00074567\u007f", "09121234567")]
+    [InlineData("09\ud800121234567\udc00", "09121234567")]
     [InlineData("", "")]
     [InlineData(null, "")]
     public void Turns_any_digit_script_and_pasted_separators_into_plain_digits(string? input, string expected) =>
@@ -19,4 +21,8 @@ public sealed class DigitNormalizerTests
     [Fact]
     public void Keeps_letters_so_that_validation_can_refuse_them() =>
         Assert.Equal("09a2", DigitNormalizer.Normalize("۰۹a۲"));
+
+    [Fact]
+    public void Keeps_whole_characters_outside_the_basic_plane() =>
+        Assert.Equal("12\U0001F600", DigitNormalizer.Normalize("۱۲\U0001F600"));
 }

@@ -34,13 +34,34 @@ public sealed class SubscriberLoginTests(HamtaFixture fixture) : LoginTest(fixtu
     }
 
     [Fact]
-    public async Task An_unknown_number_is_refused_with_a_persian_message_and_no_sms()
+    public async Task An_unknown_number_is_answered_as_a_registered_one_but_gets_no_sms()
     {
-        var page = await AskForCode(NewBrowser(), "09199999999");
+        var unknown = await AskForCode(NewBrowser(), "09199999999");
+        var registered = await AskForCode(NewBrowser(), SampleMobile);
+
+        Assert.Equal((registered.Status, registered.Location?.Replace(SampleMobile, "09199999999", StringComparison.Ordinal)), (unknown.Status, unknown.Location));
+        Assert.Empty(await SmsTo("09199999999"));
+        var again = await AskForCode(NewBrowser(), "09199999999");
+        Assert.Equal(registered.Status, again.Status);
+    }
+
+    [Fact]
+    public async Task A_code_typed_for_an_unknown_number_is_wrong_like_any_wrong_code()
+    {
+        var browser = NewBrowser();
+        await AskForCode(browser, "09199999999");
+
+        var page = await TypeCode(browser, "123456", "09199999999");
 
         Assert.Equal(200, page.Status);
-        Assert.Contains("ثبت نشده", page.ErrorFor("mobile"), StringComparison.Ordinal);
-        Assert.Empty(await SmsTo("09199999999"));
+        Assert.Equal((await TypeCode(await Asked(SampleMobile), WrongCodeFor(await LastCodeSentTo(SampleMobile)))).ErrorFor("code"), page.ErrorFor("code"));
+    }
+
+    private async Task<PortalClient> Asked(string mobile)
+    {
+        var browser = NewBrowser();
+        await AskForCode(browser, mobile);
+        return browser;
     }
 
     [Theory]

@@ -42,8 +42,21 @@ public sealed class ProductionHostTests(ProductionHost production) : IClassFixtu
     {
         var login = await new PortalClient(production.Host).SubmitAsync("/login", new Dictionary<string, string> { ["mobile"] = "09121234567" });
 
-        Assert.Contains("ثبت نشده", login.ErrorFor("mobile"), StringComparison.Ordinal);
+        Assert.Equal(302, login.Status);
         await using var session = production.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         Assert.Equal(0, await session.Query<SmsMessage>().CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task The_operator_api_never_answers_with_the_html_error_page()
+    {
+        var result = await production.Host.Scenario(s =>
+        {
+            s.Get.Url(Hamta.Host.Api.OperatorApi.Path);
+            s.IgnoreStatusCode();
+        });
+
+        Assert.Equal(405, result.Context.Response.StatusCode);
+        Assert.DoesNotContain("<html", await result.ReadAsTextAsync(), StringComparison.OrdinalIgnoreCase);
     }
 }

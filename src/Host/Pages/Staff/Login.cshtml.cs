@@ -1,5 +1,5 @@
+using System.Text;
 using Hamta.Host.Identity;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -33,13 +33,17 @@ public sealed class StaffLoginModel(StaffSignIn signIn, IStringLocalizer<SharedR
             return Page();
         }
 
-        await HttpContext.SignInAsync(StaffPolicies.Scheme, StaffPolicies.For(account));
+        await HttpContext.SignInStaffAsync(account);
         if (Url.IsLocalUrl(ReturnUrl))
         {
-            return LocalRedirect(ReturnUrl);
+            return LocalRedirect(EscapeNonAscii(ReturnUrl));
         }
 
         var auditorOnly = account.Roles.SequenceEqual([StaffRoles.Auditor]);
         return RedirectToPage(auditorOnly ? "/Staff/History" : "/Staff/Index");
     }
+
+    /// <summary>A Location header carries ASCII only: other characters of a local address are sent percent-encoded.</summary>
+    private static string EscapeNonAscii(string url) =>
+        string.Concat(url.EnumerateRunes().Select(rune => rune.IsAscii && !Rune.IsControl(rune) ? rune.ToString() : Uri.EscapeDataString(rune.ToString())));
 }

@@ -1,5 +1,4 @@
 using Hamta.Host.Identity;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,7 +10,7 @@ public sealed class StaffLogoutModel : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await HttpContext.SignOutAsync(StaffPolicies.Scheme);
+        await HttpContext.SignOutEverywhereAsync(StaffPolicies.Scheme);
         return RedirectToPage("/Staff/Login");
     }
 }

@@ -8,7 +8,6 @@ public sealed record LoginCodeRequestResult(LoginCodeRequestOutcome Outcome, int
 public enum LoginCodeRequestOutcome
 {
     Sent,
-    UnknownNumber,
     CooldownActive,
     TooManyRequests,
 }

@@ -1,15 +1,33 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Hamta.Sim.Contracts;
 
 /// <summary>An operator saw this IMEI on the network with this SIM; published once per stored observation.</summary>
 public sealed record NetworkAttachObserved(Guid ObservationId, string Imei, string Msisdn, string NationalId, DateTimeOffset ObservedAt);
 
 /// <summary>One operator's batch of network-attach observations.</summary>
-public sealed record RecordAttachObservations(string Operator, IReadOnlyList<AttachObservationRecord> Records)
+public sealed record RecordAttachObservations(string Operator, IReadOnlyList<AttachObservationRecord?> Records)
 {
     public const int MaxRecords = 10_000;
 }
 
-public sealed record AttachObservationRecord(string? Imei, string? Imsi, string? Msisdn, DateTimeOffset? ObservedAt);
+public sealed record AttachObservationRecord(string? Imei, string? Imsi, string? Msisdn, DateTimeOffset? ObservedAt)
+{
+    /// <summary>The longest IMEI, IMSI or MSISDN text looked at: pasted separators fit, a flood does not reach storage.</summary>
+    public const int MaxFieldLength = 64;
+
+    /// <summary>Whether a record (null in a malformed batch) is refused for its shape, before anything is looked up.</summary>
+    public static bool IsMisshapen([NotNullWhen(false)] AttachObservationRecord? record, out ObservationOutcome problem)
+    {
+        problem = record switch
+        {
+            null => ObservationOutcome.MissingFields,
+            { Imei.Length: > MaxFieldLength } or { Imsi.Length: > MaxFieldLength } or { Msisdn.Length: > MaxFieldLength } => ObservationOutcome.TooLong,
+            _ => ObservationOutcome.Stored,
+        };
+        return problem != ObservationOutcome.Stored;
+    }
+}
 
 public enum ObservationOutcome
 {
@@ -18,6 +36,7 @@ public enum ObservationOutcome
     Duplicate,
     UnknownMsisdn,
     MissingFields,
+    TooLong,
 }
 
 public sealed record ObservationResult(int Index, ObservationOutcome Outcome);

@@ -8,6 +8,11 @@ using Wolverine.Marten;
 
 namespace Hamta.Sim.Login;
 
+/// <summary>
+/// Every well-formed number is answered alike, registered or not: the same challenge is issued and
+/// counted (cooldown, hourly cap), and only an active SIM is sent the code, so neither the answer nor
+/// its timing tells whether a number is registered.
+/// </summary>
 public static class RequestLoginCodeHandler
 {
     public static async Task<(SimCard?, LoginChallenge?)> LoadAsync(RequestLoginCode command, IQuerySession session, CancellationToken cancellation)
@@ -21,11 +26,6 @@ public static class RequestLoginCodeHandler
         RequestLoginCode command, SimCard? sim, LoginChallenge? challenge, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
-        if (sim is not { Status: SimCardStatus.Active })
-        {
-            return Refuse(LoginCodeRequestOutcome.UnknownNumber, TimeSpan.Zero);
-        }
-
         if (challenge is not null && challenge.CooldownLeft(now) > TimeSpan.Zero)
         {
             return Refuse(LoginCodeRequestOutcome.CooldownActive, challenge.CooldownLeft(now));
@@ -38,9 +38,9 @@ public static class RequestLoginCodeHandler
 
         var code = OneTimeCode.New();
         var issued = LoginChallenge.Issue(command.Mobile, CodeHash.Of(command.Mobile, code), challenge, now);
-        var sms = new SendSms(command.Mobile, SimTexts.LoginCodeSms(code), SmsKind.Secret);
+        OutgoingMessages sms = sim is { Status: SimCardStatus.Active } ? [new SendSms(command.Mobile, SimTexts.LoginCodeSms(code), SmsKind.Secret)] : [];
         return (new LoginCodeRequestResult(LoginCodeRequestOutcome.Sent, (int)LoginChallenge.ResendCooldown.TotalSeconds),
-            MartenOps.Store(issued), [sms]);
+            MartenOps.Store(issued), sms);
     }
 
     private static (LoginCodeRequestResult, IMartenOp, OutgoingMessages) Refuse(LoginCodeRequestOutcome outcome, TimeSpan retryAfter) =>

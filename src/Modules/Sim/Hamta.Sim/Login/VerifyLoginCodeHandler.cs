@@ -18,7 +18,7 @@ public static class VerifyLoginCodeHandler
     public static (LoginVerificationResult, IMartenOp) Handle(VerifyLoginCode command, SimCard? sim, LoginChallenge? challenge, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
-        if (sim is not { Status: SimCardStatus.Active } || challenge is null || challenge.CodeHash.Length == 0)
+        if (challenge is null || challenge.CodeHash.Length == 0)
         {
             return (new LoginVerificationResult(LoginVerificationOutcome.NoActiveCode), MartenOps.Nothing());
         }
@@ -38,6 +38,11 @@ public static class VerifyLoginCodeHandler
             var failed = challenge.WithFailedAttempt();
             var outcome = failed.IsLockedOut ? LoginVerificationOutcome.LockedOut : LoginVerificationOutcome.WrongCode;
             return (new LoginVerificationResult(outcome, TriesLeft: failed.TriesLeft), MartenOps.Store(failed));
+        }
+
+        if (sim is not { Status: SimCardStatus.Active })
+        {
+            return (new LoginVerificationResult(LoginVerificationOutcome.NoActiveCode), MartenOps.Store(challenge.Consumed()));
         }
 
         var subscriber = new KartableSubscriber(sim.Number, sim.NationalId, sim.HolderName);

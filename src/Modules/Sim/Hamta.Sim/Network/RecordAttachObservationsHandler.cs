@@ -20,7 +20,7 @@ public static class RecordAttachObservationsHandler
     {
         var now = clock.GetUtcNow();
         var numbers = command.Records
-            .Select(r => MobileNumber.TryNormalize(r.Msisdn, out var number) ? number : null)
+            .Select(r => !AttachObservationRecord.IsMisshapen(r, out _) && MobileNumber.TryNormalize(r.Msisdn, out var number) ? number : null)
             .OfType<string>().Distinct().ToArray();
         var owners = (await session.Query<SimCard>().Where(x => numbers.Contains(x.Number)).ToListAsync(cancellation))
             .ToDictionary(x => x.Number, x => x.NationalId);
@@ -60,8 +60,13 @@ public static class RecordAttachObservationsHandler
     }
 
     private static (ObservationOutcome, AttachObservation?) Examine(
-        AttachObservationRecord record, Dictionary<string, string> owners, string operatorName, DateTimeOffset now)
+        AttachObservationRecord? record, Dictionary<string, string> owners, string operatorName, DateTimeOffset now)
     {
+        if (AttachObservationRecord.IsMisshapen(record, out var problem))
+        {
+            return (problem, null);
+        }
+
         var imsi = DigitNormalizer.Normalize(record.Imsi);
         if (string.IsNullOrEmpty(record.Imei) || imsi.Length == 0 || record.ObservedAt is not { } observedAt
             || !MobileNumber.TryNormalize(record.Msisdn, out var msisdn))

@@ -90,9 +90,12 @@ public static class TicketQueryHandler
             total);
     }
 
+    /// <summary>A page links to its neighbours through its first and last rows, so an empty page has none.</summary>
     private static async Task<TicketPage> PageAsync(IQuerySession session, string nationalId, List<TicketRow> rows, bool hasNewer, bool hasOlder, CancellationToken cancellation)
     {
-        var newerCount = rows.Count > 0 && hasNewer
+        hasNewer &= rows.Count > 0;
+        hasOlder &= rows.Count > 0;
+        var newerCount = hasNewer
             ? await session.Query<Ticket>().CountAsync(x => x.SubscriberNationalId == nationalId && x.Number > rows[0].Number, cancellation)
             : 0;
         return new TicketPage(rows, newerCount + 1, hasNewer, hasOlder);
