@@ -26,7 +26,7 @@ builder.AddHamtaDemoData();
 var app = builder.Build();
 
 app.UseSerilogRequestLogging();
-if (!app.Environment.IsDevelopment())
+if (!app.Configuration.GetValue("Hamta:DeveloperExceptionPage", false))
 {
     app.UseExceptionHandler("/Error");
 }
@@ -35,13 +35,14 @@ app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseRequestTimeouts();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
 if (role.ServesWeb)
 {
-    app.MapRazorPages();
+    app.MapRazorPages().WithRequestTimeout(Web.PageTimeout);
     app.MapOperatorApi();
     app.MapHamtaJobsDashboard();
 }

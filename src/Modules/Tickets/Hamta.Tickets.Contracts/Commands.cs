@@ -6,6 +6,8 @@ public sealed record TicketDevice(Guid DeviceId, IReadOnlyList<string> Registere
 /// <summary>
 /// A subscriber files a ticket. The portal has already checked the fields and, for the IMEI mismatch,
 /// the registry's side (the device is theirs, the new IMEI is free); the Tickets module checks its own.
+/// <see cref="FormKey"/>, the one-time key of the form it came from, becomes the ticket's id: the same
+/// form posted again gives the same ticket.
 /// </summary>
 public sealed record OpenTicket(
     TicketSubject Subject,
@@ -14,7 +16,8 @@ public sealed record OpenTicket(
     TicketDevice? Device,
     IReadOnlyList<string> CorrectImeis,
     IReadOnlyDictionary<string, string> Fields,
-    string Description);
+    string Description,
+    Guid? FormKey = null);
 
 public enum OpenTicketOutcome
 {

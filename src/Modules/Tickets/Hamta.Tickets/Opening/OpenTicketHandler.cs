@@ -20,6 +20,11 @@ public static class OpenTicketHandler
     public static async Task<(OpenTicketResult, OutgoingMessages)> Handle(
         OpenTicket command, Ticket? openTicketForDevice, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
+        if (command.FormKey is { } key && await session.LoadAsync<Ticket>(key, cancellation) is { } sameForm)
+        {
+            return (new OpenTicketResult(OpenTicketOutcome.Opened, sameForm.Number), []);
+        }
+
         if (openTicketForDevice is not null)
         {
             return (new OpenTicketResult(OpenTicketOutcome.DuplicateOpenTicket, openTicketForDevice.Number), []);
@@ -27,7 +32,7 @@ public static class OpenTicketHandler
 
         var number = await TicketNumbers.NextAsync(session, cancellation);
         var status = command.Subject == TicketSubject.ImeiMismatch ? TicketStatus.AwaitingNetworkEvidence : TicketStatus.Submitted;
-        var id = Guid.CreateVersion7();
+        var id = command.FormKey ?? Guid.CreateVersion7();
         session.Events.StartStream<Ticket>(id, new TicketOpened(
             id, number, command.Subject, command.SubscriberSim, command.SubscriberNationalId, command.Device, command.CorrectImeis,
             command.Fields, command.Description.Trim(), status, clock.GetUtcNow()));
