@@ -13,6 +13,7 @@ var role = HostRole.From(builder.Configuration);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddHamtaLogging();
+builder.AddHamtaTelemetry();
 builder.AddHamtaPersistence();
 builder.AddHamtaMessaging();
 builder.AddHamtaJobs(role);
@@ -48,6 +49,7 @@ if (role.ServesWeb)
 }
 
 app.MapHamtaHealthChecks();
+app.MapHamtaMetrics();
 
 return await app.RunJasperFxCommands(args);
 

@@ -4,8 +4,9 @@ using Npgsql;
 namespace Hamta.Host.Infrastructure;
 
 /// <summary>
-/// Errors that go away by themselves: the database restarting, refusing connections while it starts,
-/// a dropped or timed-out connection. Anything else is a bug and is not retried (ADR 0013).
+/// Errors that go away by themselves: the database shutting down or restarting (57P01-57P03), refusing
+/// connections while it starts, a dropped or timed-out connection, a serialization failure. Anything else
+/// is a bug and is not retried (ADR 0013).
 /// </summary>
 public static class TransientErrors
 {
@@ -15,6 +16,7 @@ public static class TransientErrors
         {
             switch (current)
             {
+                case PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow }:
                 case NpgsqlException { IsTransient: true }:
                 case SocketException:
                 case TimeoutException:

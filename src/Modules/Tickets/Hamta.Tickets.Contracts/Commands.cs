@@ -76,6 +76,9 @@ public sealed record TicketActionResult(TicketActionOutcome Outcome);
 /// </summary>
 public sealed record SweepAwaitingTickets(TimeSpan EvidenceWindow, int BatchSize = 1000, long After = 0);
 
+/// <summary>Asks the registry again for every IMEI correction that got no answer within <see cref="Patience"/>.</summary>
+public sealed record RequestStrandedCorrections(TimeSpan Patience);
+
 /// <summary>Closes resolved tickets nobody reopened within the reopening window.</summary>
 public sealed record CloseSettledTickets;
 

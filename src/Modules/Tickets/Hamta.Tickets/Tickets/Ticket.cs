@@ -23,7 +23,8 @@ public sealed record Ticket(
     IReadOnlyList<string>? ImeisSeenOnNetwork = null,
     bool CorrectionRequested = false,
     DateTimeOffset? InformationRequestedAt = null,
-    bool Reminded = false)
+    bool Reminded = false,
+    ImeiCorrectionRequested? PendingCorrection = null)
 {
     public static readonly TimeSpan ReopenWindow = TimeSpan.FromDays(7);
 
@@ -73,7 +74,7 @@ public sealed record Ticket(
     public Ticket Apply(NetworkEvidenceRecorded e) =>
         Record(TicketEntryKind.NetworkEvidence, e.Actor, e.Imei, e.At, Status) with { ImeisSeenOnNetwork = [.. ImeisSeenOnNetwork ?? [], e.Imei] };
 
-    public Ticket Apply(ImeiCorrectionRequested e) => Record(TicketEntryKind.CorrectionRequested, e.Actor, e.CorrectImei, e.At, Status) with { CorrectionRequested = true };
+    public Ticket Apply(ImeiCorrectionRequested e) => Record(TicketEntryKind.CorrectionRequested, e.Actor, e.CorrectImei, e.At, Status) with { CorrectionRequested = true, PendingCorrection = e };
 
     public Ticket Apply(TicketHandedToAgent e) => Record(TicketEntryKind.HandedToAgent, e.Actor, e.Reason, e.At, TicketStatus.InReview);
 
