@@ -90,18 +90,18 @@ public static partial class Telemetry
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
             using var timer = new PeriodicTimer(Every);
-            do
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try
                 {
                     await SampleAsync(stoppingToken);
                 }
-                catch (Exception e) when (TransientErrors.IsTransient(e))
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
+                    // A gauge is not worth the node: the next sample may succeed (the schema being created, the database back).
                     NotSampled(logger, e);
                 }
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
 
         private async Task SampleAsync(CancellationToken cancellation)

@@ -17,6 +17,8 @@ public static class TransientErrors
             switch (current)
             {
                 case PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow }:
+                // A batch that failed half-way can leave a pooled connection expecting a statement it had prepared automatically.
+                case PostgresException { SqlState: PostgresErrorCodes.InvalidSqlStatementName }:
                 case NpgsqlException { IsTransient: true }:
                 case SocketException:
                 case TimeoutException:
