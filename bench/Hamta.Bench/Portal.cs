@@ -82,6 +82,22 @@ public sealed partial class Portal(string baseUrl, Database database) : IDisposa
                 : null;
     }
 
+    /// <summary>Opens a page as the browser would: "Persian page" with its status when the portal answered in Persian, else what came back.</summary>
+    public async Task<string> PageAsync(string path)
+    {
+        try
+        {
+            using var response = await client.GetAsync(path);
+            var html = await response.Content.ReadAsStringAsync();
+            var persian = html.Contains("lang=\"fa", StringComparison.Ordinal) && html.Contains("dir=\"rtl\"", StringComparison.Ordinal);
+            return $"{(persian ? "Persian page" : "a page not in Persian")} {(int)response.StatusCode}";
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return $"no answer ({e.GetType().Name})";
+        }
+    }
+
     public void Dispose() => client.Dispose();
 
     private async Task<string> TokenOfAsync(string path)

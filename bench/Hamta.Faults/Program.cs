@@ -3,7 +3,13 @@ using System.Globalization;
 using Hamta.Bench;
 using Hamta.Faults;
 
-IDrill[] drills = [new KillDrill()];
+IDrill[] drills =
+[
+    new KillDrill(),
+    new DatabaseDrill("db-restart", "PostgreSQL `restart -m immediate` under 16 clients filing tickets, Host not restarted", TimeSpan.Zero),
+    new DatabaseDrill("db-outage", "PostgreSQL stopped 60 s under 16 clients filing tickets, Host not restarted", TimeSpan.FromSeconds(60)),
+    new FreezeDrill(),
+];
 
 FaultOptions options;
 try
