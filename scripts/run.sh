@@ -5,6 +5,7 @@
 #   HAMTA_PG_PORT             port of the local PostgreSQL cluster (default 55432)
 #   HAMTA_URLS                URLs to listen on (default http://localhost:5000)
 #   ASPNETCORE_ENVIRONMENT    default Development
+#   Hamta__DeveloperExceptionPage=true   the exception page instead of the Persian error page (Development only)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 

@@ -57,16 +57,20 @@ public sealed class HostProcess : IAsyncDisposable
             .Select(line => line["ENV ".Length..].Split('=', 2))
             .Select(pair => KeyValuePair.Create(pair[0], pair[1]));
 
-    public static HostProcess Start(string repo, IReadOnlyDictionary<string, string> environment, string logPath, params string[] arguments)
+    public static HostProcess Start(string repo, IReadOnlyDictionary<string, string> environment, string logPath, params string[] arguments) =>
+        StartFrom(Folder(repo), environment, logPath, arguments);
+
+    /// <summary>Starts the Host published in <paramref name="folder"/>.</summary>
+    public static HostProcess StartFrom(string folder, IReadOnlyDictionary<string, string> environment, string logPath, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Folder(repo),
+            WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(Folder(repo), "Hamta.Host.dll"));
+        info.ArgumentList.Add(Path.Combine(folder, "Hamta.Host.dll"));
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
@@ -147,6 +151,15 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     public TimeSpan CpuTime() => ProcessCpu.Of(process.Id);
+
+    public bool HasExited => process.HasExited;
+
+    /// <summary>SIGKILL, as a crash or the kernel's out-of-memory killer ends a node: no shutdown at all.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill();
+        await process.WaitForExitAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -57,6 +57,47 @@ public sealed partial class Portal(string baseUrl, Database database) : IDisposa
         return response.StatusCode == HttpStatusCode.OK && html.Contains("id=\"my-tickets\"", StringComparison.Ordinal);
     }
 
+    /// <summary>Loads the ticket form as a person does before each ticket: its one-time form key.</summary>
+    public async Task<string> NewTicketFormAsync(CancellationToken cancellation)
+    {
+        var html = await client.GetStringAsync(SubmitPath, cancellation);
+        formToken = TokenPattern().Match(html) is { Success: true } token ? WebUtility.HtmlDecode(token.Groups[1].Value) : throw new InvalidOperationException("the ticket form has no antiforgery token");
+        return FormKeyPattern().Match(html) is { Success: true } key ? key.Groups[1].Value : throw new InvalidOperationException("the ticket form has no form key");
+    }
+
+    /// <summary>Posts the ticket form with its key: the number of the ticket the portal redirected to, or null for any other answer.</summary>
+    public async Task<long?> PostTicketFormAsync(string formKey, string description, CancellationToken cancellation)
+    {
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["subject"] = "Other",
+            ["Description"] = description,
+            ["__FormKey"] = formKey,
+            ["__RequestVerificationToken"] = formToken ?? throw new InvalidOperationException("Open the form first."),
+        });
+        using var response = await client.PostAsync(SubmitPath, content, cancellation);
+        return response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString is { } location
+            && CreatedTicketPattern().Match(location) is { Success: true } created
+                ? long.Parse(created.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+                : null;
+    }
+
+    /// <summary>Opens a page as the browser would: "Persian page" with its status when the portal answered in Persian, else what came back.</summary>
+    public async Task<string> PageAsync(string path)
+    {
+        try
+        {
+            using var response = await client.GetAsync(path);
+            var html = await response.Content.ReadAsStringAsync();
+            var persian = html.Contains("lang=\"fa", StringComparison.Ordinal) && html.Contains("dir=\"rtl\"", StringComparison.Ordinal);
+            return $"{(persian ? "Persian page" : "a page not in Persian")} {(int)response.StatusCode}";
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return $"no answer ({e.GetType().Name})";
+        }
+    }
+
     public void Dispose() => client.Dispose();
 
     private async Task<string> TokenOfAsync(string path)
@@ -99,4 +140,10 @@ public sealed partial class Portal(string baseUrl, Database database) : IDisposa
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex("name=\"__FormKey\" value=\"([^\"]+)\"")]
+    private static partial Regex FormKeyPattern();
+
+    [GeneratedRegex("^/tickets/([0-9]+)\\?created=true")]
+    private static partial Regex CreatedTicketPattern();
 }

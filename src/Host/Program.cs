@@ -16,6 +16,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.AddHamtaSecrets(role);
 builder.AddHamtaLogging();
 builder.AddHamtaTransportSecurity();
+builder.AddHamtaTelemetry();
 builder.AddHamtaPersistence();
 builder.AddHamtaMessaging();
 builder.AddHamtaJobs(role);
@@ -35,19 +36,21 @@ app.UseHamtaErrorResponses();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseRequestTimeouts();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
 if (role.ServesWeb)
 {
-    app.MapRazorPages();
+    app.MapRazorPages().WithRequestTimeout(Web.PageTimeout);
     app.MapOperatorApi();
     app.MapUssdInquiry();
     app.MapHamtaJobsDashboard();
 }
 
 app.MapHamtaHealthChecks();
+app.MapHamtaMetrics();
 
 return await app.RunJasperFxCommands(args);
 

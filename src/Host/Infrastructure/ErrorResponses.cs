@@ -4,8 +4,9 @@ using Hamta.Host.Api;
 namespace Hamta.Host.Infrastructure;
 
 /// <summary>
-/// How errors reach a caller: people get the Persian error page, with no stack trace outside
-/// Development; machines calling <c>/api</c> get a JSON problem in every environment.
+/// How errors reach a caller: people get the Persian error page, with no stack trace (in Development too,
+/// unless a developer opts into the exception page with <c>Hamta:DeveloperExceptionPage</c>); machines calling
+/// <c>/api</c> get a JSON problem in every environment.
 /// </summary>
 public static class ErrorResponses
 {
@@ -16,7 +17,7 @@ public static class ErrorResponses
         app.UseWhen(IsApi, api => api.UseExceptionHandler(handler => handler.Run(WriteApiProblemAsync)));
         app.UseWhen(context => !IsApi(context), pages =>
         {
-            if (!app.Environment.IsDevelopment())
+            if (!(app.Environment.IsDevelopment() && app.Configuration.GetValue("Hamta:DeveloperExceptionPage", false)))
             {
                 pages.UseExceptionHandler("/Error");
             }

@@ -1,34 +1,129 @@
+using System.Text.Json;
 using Hangfire;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+using Wolverine.Runtime;
 
 namespace Hamta.Host.Infrastructure;
 
+/// <summary>
+/// <c>/health/live</c>: the process answers (no dependency). <c>/health/ready</c>: the database answers, this node's job
+/// server beats, and the dead letters are counted; each check gives up after <see cref="CheckTimeout"/> (ADR 0014).
+/// </summary>
 public static class Health
 {
+    public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(2);
+
+    private const string Ready = "ready";
+
     public static void AddHamtaHealthChecks(this IServiceCollection services, HostRole role)
     {
         var checks = services.AddHealthChecks()
-            .AddNpgSql(provider => provider.GetRequiredService<IConfiguration>().ConnectionString(), name: "database");
+            .AddCheck<DatabaseHealthCheck>("database", tags: [Ready], timeout: CheckTimeout)
+            .AddCheck<DeadLetterHealthCheck>("dead-letters", tags: [Ready], timeout: CheckTimeout);
         if (role.RunsJobs)
         {
-            checks.AddCheck<JobServerHealthCheck>("job-server");
+            checks.AddCheck<JobServerHealthCheck>("job-server", tags: [Ready], timeout: CheckTimeout);
         }
     }
 
-    public static void MapHamtaHealthChecks(this WebApplication app) => app.MapHealthChecks("/health");
+    public static void MapHamtaHealthChecks(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = IsReadiness, ResponseWriter = WriteDetailsAsync });
+        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = IsReadiness });
+    }
+
+    private static bool IsReadiness(HealthCheckRegistration registration) => registration.Tags.Contains(Ready);
+
+    private static Task WriteDetailsAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(new
+        {
+            status = report.Status.ToString(),
+            seconds = report.TotalDuration.TotalSeconds,
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+                seconds = e.Value.Duration.TotalSeconds,
+                data = e.Value.Data,
+            }),
+        }));
+    }
+
+    /// <summary>
+    /// Runs a check that may not honour cancellation (a frozen server, a synchronous API) and stops waiting
+    /// for it after <see cref="CheckTimeout"/>.
+    /// </summary>
+    private static async Task<HealthCheckResult> BoundedAsync(Func<CancellationToken, Task<HealthCheckResult>> check, CancellationToken cancellation)
+    {
+        try
+        {
+            return await Task.Run(() => check(cancellation), cancellation).WaitAsync(CheckTimeout, cancellation);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy($"no answer within {CheckTimeout.TotalSeconds:0} s");
+        }
+        catch (Exception e) when (TransientErrors.IsTransient(e))
+        {
+            return HealthCheckResult.Unhealthy(e.GetType().Name);
+        }
+    }
+
+    private sealed class DatabaseHealthCheck(IConfiguration configuration) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            BoundedAsync(async cancellation =>
+            {
+                var builder = new NpgsqlConnectionStringBuilder(configuration.ConnectionString())
+                {
+                    Timeout = (int)CheckTimeout.TotalSeconds,
+                    CommandTimeout = (int)CheckTimeout.TotalSeconds,
+                    Pooling = false,
+                };
+                await using var connection = new NpgsqlConnection(builder.ConnectionString);
+                await connection.OpenAsync(cancellation);
+                await using var command = new NpgsqlCommand("select 1", connection);
+                await command.ExecuteScalarAsync(cancellation);
+                return HealthCheckResult.Healthy();
+            }, cancellationToken);
+    }
+
+    /// <summary>Degraded while messages wait in the dead letters: an admin should look at /staff/dead-letters.</summary>
+    private sealed class DeadLetterHealthCheck(IWolverineRuntime runtime) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            BoundedAsync(async _ =>
+            {
+                var counts = await runtime.Storage.Admin.FetchCountsAsync();
+                var data = new Dictionary<string, object>
+                {
+                    ["deadLetters"] = counts.DeadLetter,
+                    ["incoming"] = counts.Incoming,
+                    ["scheduled"] = counts.Scheduled,
+                    ["outgoing"] = counts.Outgoing,
+                };
+                return counts.DeadLetter == 0
+                    ? HealthCheckResult.Healthy("no dead letters", data)
+                    : HealthCheckResult.Degraded($"{counts.DeadLetter} dead letter(s)", data: data);
+            }, cancellationToken);
+    }
 
     /// <summary>Healthy while this node's Hangfire server is registered and beating.</summary>
     private sealed class JobServerHealthCheck(JobStorage storage, TimeProvider clock) : IHealthCheck
     {
-        private static readonly TimeSpan Stale = TimeSpan.FromMinutes(1);
-
-        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-        {
-            var servers = storage.GetMonitoringApi().Servers();
-            var alive = servers.Any(s => s.Heartbeat is { } beat && clock.GetUtcNow().UtcDateTime - beat < Stale);
-            return Task.FromResult(alive
-                ? HealthCheckResult.Healthy($"{servers.Count} job server(s)")
-                : HealthCheckResult.Unhealthy("no live job server"));
-        }
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            BoundedAsync(_ =>
+            {
+                var servers = storage.GetMonitoringApi().Servers();
+                var alive = servers.Any(s => s.Heartbeat is { } beat && clock.GetUtcNow().UtcDateTime - beat < Jobs.ServerTimeout);
+                return Task.FromResult(alive
+                    ? HealthCheckResult.Healthy($"{servers.Count} job server(s)")
+                    : HealthCheckResult.Degraded("no live job server"));
+            }, cancellationToken);
     }
 }

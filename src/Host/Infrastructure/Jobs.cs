@@ -8,6 +8,11 @@ public static class Jobs
 {
     public const string DashboardPath = "/hangfire";
 
+    /// <summary>Every job server beats this often; one silent for <see cref="ServerTimeout"/> is removed as dead (ADR 0014).</summary>
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(2);
+
+    public static readonly TimeSpan ServerTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>Hangfire keeps its jobs in the <c>hangfire</c> schema of the same database (ADR 0003).</summary>
     public static void AddHamtaJobs(this WebApplicationBuilder builder, HostRole role)
     {
@@ -18,13 +23,26 @@ public static class Jobs
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
                 storage => storage.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }));
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    PrepareSchemaIfNecessary = true,
+                    // A job fetched by a node that died is handed to another within seconds, not after half an hour (ADR 0014).
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = TimeSpan.FromSeconds(30),
+                }));
 
         builder.Services.AddScoped<TicketJobs>();
         builder.Services.AddHostedService<TicketJobSchedule>();
         if (role.RunsJobs)
         {
-            builder.Services.AddHangfireServer(options => options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}");
+            builder.Services.AddHangfireServer(options =>
+            {
+                options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+                options.HeartbeatInterval = HeartbeatInterval;
+                options.ServerTimeout = ServerTimeout;
+                options.ServerCheckInterval = TimeSpan.FromSeconds(5);
+            });
         }
     }
 

@@ -1,5 +1,6 @@
 using Hamta.Devices;
 using Hamta.Host.Identity;
+using Hamta.Host.Infrastructure.Forms;
 using Hamta.Host.Notifications;
 using Hamta.Sim;
 using Hamta.Tickets;
@@ -57,6 +58,7 @@ public static class Persistence
         options.Schema.For<StaffAccount>().DatabaseSchemaName(StaffAccount.Schema);
         options.Schema.For<DataProtectionKey>().DatabaseSchemaName(StaffAccount.Schema);
         options.Schema.For<SignInSession>().DatabaseSchemaName(StaffAccount.Schema).Index(x => x.Subject);
+        options.Schema.For<FormSubmission>().DatabaseSchemaName(FormSubmission.Schema);
         options.Schema.For<SmsMessage>().DatabaseSchemaName(SmsMessage.Schema).Index(x => x.Mobile);
     }
 }

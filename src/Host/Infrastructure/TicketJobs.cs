@@ -14,9 +14,13 @@ public sealed class TicketJobs(IMessageBus bus, IConfiguration configuration)
     public const string AutoClose = "auto-close-resolved";
     public const string Remind = "remind-unanswered";
 
+    /// <summary>Asks for the evidence of the waiting tickets, and again for the corrections that got no answer.</summary>
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
-    public Task RecheckNetworkEvidenceAsync() =>
-        bus.PublishAsync(new SweepAwaitingTickets(configuration.EvidenceWindow())).AsTask();
+    public async Task RecheckNetworkEvidenceAsync()
+    {
+        await bus.PublishAsync(new SweepAwaitingTickets(configuration.EvidenceWindow()));
+        await bus.PublishAsync(new RequestStrandedCorrections(TimeSpan.FromMinutes(configuration.GetValue("Hamta:Tickets:CorrectionPatienceMinutes", 30.0))));
+    }
 
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public Task CloseSettledTicketsAsync() => bus.PublishAsync(new CloseSettledTickets()).AsTask();

@@ -4,6 +4,8 @@ using System.Text.Unicode;
 using Hamta.Host.Information;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
+using Hamta.Host.Infrastructure.Forms;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hamta.Host.Infrastructure;
@@ -11,6 +13,12 @@ namespace Hamta.Host.Infrastructure;
 public static class Web
 {
     public static readonly CultureInfo Persian = CultureInfo.GetCultureInfo("fa-IR");
+
+    /// <summary>
+    /// How long a page may wait for the database before it gives up and says so: a message's in-process retries
+    /// ride a minute-long outage, a person should not wait that long (ADR 0014).
+    /// </summary>
+    public const string PageTimeout = "page";
 
     /// <summary>Razor Pages in Persian first: every page needs a signed-in subscriber unless it says otherwise.</summary>
     public static void AddHamtaWeb(this IServiceCollection services)
@@ -25,6 +33,7 @@ public static class Web
             options.SupportedUICultures = [Persian];
         });
 
+        services.AddRequestTimeouts(options => options.AddPolicy(PageTimeout, TimeSpan.FromSeconds(10)));
         services.AddRazorPages(options => options.Conventions.Add(new PageAccessConvention()))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
@@ -33,6 +42,7 @@ public static class Web
             {
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 options.Filters.Add(new ActorRelay());
+                options.Filters.Add<OneTimeForms>();
             });
     }
 }

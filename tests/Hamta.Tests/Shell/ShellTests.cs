@@ -95,7 +95,7 @@ public sealed class ShellTests(HamtaFixture fixture) : LoginTest(fixture)
     }
 
     [Fact]
-    public async Task Health_reports_the_database_and_the_job_server()
+    public async Task Health_for_load_balancers_reports_readiness_in_one_word()
     {
         var health = await NewBrowser().GetAsync("/health");
 

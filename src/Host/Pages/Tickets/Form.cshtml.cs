@@ -1,5 +1,6 @@
 using Hamta.Devices.Contracts;
 using Hamta.Host.Identity;
+using Hamta.Host.Infrastructure.Forms;
 using Hamta.Tickets.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -120,7 +121,7 @@ public sealed class TicketFormModel(IMessageBus bus, IStringLocalizer<SharedReso
         return device is null
             ? null
             : new OpenTicket(Subject, KartableSim, KartableNationalId, new TicketDevice(device.Id, device.Imeis, $"{device.Brand} {device.Model}"),
-                [correct1, correct2], new Dictionary<string, string>(), description);
+                [correct1, correct2], new Dictionary<string, string>(), description, OneTimeForms.KeyOf(HttpContext));
     }
 
     private OpenTicket? OtherTicket()
@@ -149,7 +150,7 @@ public sealed class TicketFormModel(IMessageBus bus, IStringLocalizer<SharedReso
 
         var device = fields.TryGetValue(TicketFields.Imei, out var deviceImei) ? MyDevices.FirstOrDefault(d => d.Imeis.Contains(deviceImei)) : null;
         var ticketDevice = device is null ? null : new TicketDevice(device.Id, device.Imeis, $"{device.Brand} {device.Model}");
-        return new OpenTicket(Subject, KartableSim, KartableNationalId, ticketDevice, [], fields, description);
+        return new OpenTicket(Subject, KartableSim, KartableNationalId, ticketDevice, [], fields, description, OneTimeForms.KeyOf(HttpContext));
     }
 
     /// <summary>A forged or missing subject sends the subscriber back to choosing one.</summary>

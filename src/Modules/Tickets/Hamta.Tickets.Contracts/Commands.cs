@@ -6,6 +6,8 @@ public sealed record TicketDevice(Guid DeviceId, IReadOnlyList<string> Registere
 /// <summary>
 /// A subscriber files a ticket. The portal has already checked the fields and, for the IMEI mismatch,
 /// the registry's side (the device is theirs, the new IMEI is free); the Tickets module checks its own.
+/// <see cref="FormKey"/>, the one-time key of the form it came from, becomes the ticket's id: the same
+/// form posted again gives the same ticket.
 /// </summary>
 public sealed record OpenTicket(
     TicketSubject Subject,
@@ -14,7 +16,8 @@ public sealed record OpenTicket(
     TicketDevice? Device,
     IReadOnlyList<string> CorrectImeis,
     IReadOnlyDictionary<string, string> Fields,
-    string Description);
+    string Description,
+    Guid? FormKey = null);
 
 public enum OpenTicketOutcome
 {
@@ -83,6 +86,9 @@ public sealed record TicketsAssigned(IReadOnlyList<long> Numbers);
 /// message is one batch, the waiting tickets numbered after <see cref="After"/>; it sends on the next.
 /// </summary>
 public sealed record SweepAwaitingTickets(TimeSpan EvidenceWindow, int BatchSize = 1000, long After = 0);
+
+/// <summary>Asks the registry again for every IMEI correction that got no answer within <see cref="Patience"/>.</summary>
+public sealed record RequestStrandedCorrections(TimeSpan Patience);
 
 /// <summary>Closes resolved tickets nobody reopened within the reopening window.</summary>
 public sealed record CloseSettledTickets;

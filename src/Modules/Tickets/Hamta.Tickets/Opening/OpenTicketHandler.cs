@@ -20,6 +20,12 @@ public static class OpenTicketHandler
     public static async Task<(OpenTicketResult, OutgoingMessages)> Handle(
         OpenTicket command, Ticket? openTicketForDevice, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
+        var sameForm = command.FormKey is { } key ? await session.LoadAsync<Ticket>(key, cancellation) : null;
+        if (sameForm is not null && sameForm.SubscriberNationalId == command.SubscriberNationalId)
+        {
+            return (new OpenTicketResult(OpenTicketOutcome.Opened, sameForm.Number), []);
+        }
+
         if (openTicketForDevice is not null)
         {
             return (new OpenTicketResult(OpenTicketOutcome.DuplicateOpenTicket, openTicketForDevice.Number), []);
@@ -27,7 +33,8 @@ public static class OpenTicketHandler
 
         var number = await TicketNumbers.NextAsync(session, cancellation);
         var status = command.Subject == TicketSubject.ImeiMismatch ? TicketStatus.AwaitingNetworkEvidence : TicketStatus.Submitted;
-        var id = Guid.CreateVersion7();
+        // A key someone else's ticket already carries (replayed by hand) opens an ordinary ticket of its own.
+        var id = sameForm is null && command.FormKey is { } formKey ? formKey : Guid.CreateVersion7();
         session.Events.StartStream<Ticket>(id, new TicketOpened(
             id, number, command.Subject, command.SubscriberSim, command.SubscriberNationalId, command.Device, command.CorrectImeis,
             command.Fields, command.Description.Trim(), status, clock.GetUtcNow()));

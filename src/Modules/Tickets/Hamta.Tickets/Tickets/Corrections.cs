@@ -17,14 +17,15 @@ public static class Corrections
     /// </summary>
     public static (IReadOnlyList<object> Events, SendSms? Sms) Answer(Ticket ticket, ImeiCorrectionOutcome outcome, TicketActor registry, DateTimeOffset now)
     {
-        if (!ticket.IsOpen || !ticket.CorrectionPending)
+        if (!ticket.IsOpen || ticket.PendingCorrection is not { } pending)
         {
             return ([], null);
         }
 
-        var (wrong, correct) = (ticket.Device!.RegisteredImeis[1], ticket.CorrectImeis[1]);
+        var (wrong, correct) = (pending.WrongImei, pending.CorrectImei);
+        var resolvedBy = pending.Actor.Kind == TicketActorKind.Agent ? pending.Actor : registry;
         return outcome == ImeiCorrectionOutcome.Corrected
-            ? ([new TicketResolved(ticket.Id, ticket.CorrectionRequestedBy ?? registry, ticket.CorrectionMessage ?? TicketsTexts.AutomaticallyResolved(wrong, correct), now)],
+            ? ([new TicketResolved(ticket.Id, resolvedBy, pending.Message ?? TicketsTexts.AutomaticallyResolved(wrong, correct), now)],
                 new SendSms(ticket.SubscriberSim, TicketsTexts.Corrected(ticket.Number, wrong, correct), SmsKind.Notice))
             : ([new ImeiCorrectionRefused(ticket.Id, TicketsTexts.CorrectionRefused(outcome), registry, now)], null);
     }

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using Hamta.Bench;
+
+namespace Hamta.Faults;
+
+/// <summary>What every drill shares: the database and its cluster, the published Host, the subscribers, the log.</summary>
+public sealed class FaultContext(FaultOptions options, Database database, Cluster cluster, string work, Action<string> say)
+{
+    public FaultOptions Options => options;
+
+    public Database Database => database;
+
+    public Cluster Cluster => cluster;
+
+    public string Work => work;
+
+    public static string HostFolder(string repo) => Path.Combine(repo, ".data", "faults-host");
+
+    public void Say(string message) => say(message);
+
+    /// <summary>
+    /// The environment of node <paramref name="node"/>: the bench's (the image's runtime settings, rate limits out of the
+    /// way), but several nodes as the image runs them (<c>Hamta:SingleNode=false</c>) and the recurring jobs at their defaults.
+    /// </summary>
+    public Dictionary<string, string> Environment(int node, IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var environment = HostProcess.Environment(options.Repo, database, options.HttpPort(node));
+        environment["Hamta__SingleNode"] = "false";
+        foreach (var job in environment.Keys.Where(k => k.StartsWith("Hamta__Jobs__", StringComparison.Ordinal)).ToList())
+        {
+            environment.Remove(job);
+        }
+
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        return environment;
+    }
+
+    public string BaseUrl(int node) => $"http://127.0.0.1:{options.HttpPort(node)}";
+
+    public HostProcess StartHost(int node, IReadOnlyDictionary<string, string>? extra = null) =>
+        HostProcess.StartFrom(HostFolder(options.Repo), Environment(node, extra), Path.Combine(work, $"host-{node}.log"));
+
+    /// <summary>Starts node <paramref name="node"/> and waits until it serves the login page: the seconds that took.</summary>
+    public async Task<(HostProcess Host, double Seconds)> StartServingAsync(int node, IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var host = StartHost(node, extra);
+        var took = await host.WaitForFirst200Async($"{BaseUrl(node)}/login", TimeSpan.FromMinutes(2));
+        return (host, took.TotalSeconds);
+    }
+
+    /// <summary>Signs in <paramref name="count"/> of the seeded subscribers on node <paramref name="node"/>.</summary>
+    public async Task<List<Portal>> SignInAsync(int node, int count)
+    {
+        var portals = new List<Portal>();
+        for (var n = 1; n <= count; n++)
+        {
+            var portal = new Portal(BaseUrl(node), database);
+            await portal.SignInAsync(Seed.MobileOf(n));
+            portals.Add(portal);
+        }
+
+        return portals;
+    }
+
+    /// <summary>Waits until no message is waiting in the inbox or the outbox (handled, or dead-lettered), up to <paramref name="limit"/>.</summary>
+    public async Task<TimeSpan> WaitForQuietAsync(TimeSpan limit)
+    {
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < limit)
+        {
+            var waiting = await database.ScalarAsync<long>("""
+                select (select count(*) from wolverine.wolverine_incoming_envelopes where status <> 'Handled')
+                     + (select count(*) from wolverine.wolverine_outgoing_envelopes)
+                """);
+            if (waiting == 0)
+            {
+                return watch.Elapsed;
+            }
+
+            await Task.Delay(250);
+        }
+
+        return watch.Elapsed;
+    }
+
+    public Task<long> DeadLettersAsync() => database.ScalarAsync<long>("select count(*) from wolverine.wolverine_dead_letters");
+
+    public static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

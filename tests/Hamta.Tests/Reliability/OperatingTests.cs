@@ -1,0 +1,133 @@
+using System.Text.Json;
+using Hamta.Kernel.Notifications;
+using Hamta.Testing;
+using Hamta.Tests.Desk;
+using Hamta.Tests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Wolverine.Tracking;
+
+namespace Hamta.Tests.Reliability;
+
+/// <summary>What operators read: liveness, readiness with details, the dead letters and what an admin does with them, the metrics.</summary>
+public sealed class OperatingTests(HamtaFixture fixture) : DeskTest(fixture)
+{
+    /// <summary>A message that fails for good: every insert of an SMS breaks a rule (not a blip, so it is not retried for long).</summary>
+    private async Task DeadLetterAnSms()
+    {
+        await using var fault = await DatabaseFault.FailInsertsAsync(Host, "notifications.mt_doc_smsmessage", PostgresErrorCodes.CheckViolation);
+        var tracked = await Host.TrackActivity().DoNotAssertOnExceptionsDetected()
+            .ExecuteAndWaitAsync(context => context.PublishAsync(new SendSms("09351234567", "پیام آزمون", SmsKind.Notice)).AsTask());
+        Assert.Single(tracked.MovedToErrorQueue.Envelopes());
+    }
+
+    /// <summary>The dead letters outlive the data reset between tests: each test that makes one takes it away again.</summary>
+    private async Task ClearDeadLetters()
+    {
+        await using var connection = Host.Services.GetRequiredService<IDocumentStore>().Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("delete from wolverine.wolverine_dead_letters", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
+    public async Task Liveness_answers_without_asking_anything()
+    {
+        var live = await NewBrowser().GetAsync("/health/live");
+
+        Assert.Equal(200, live.Status);
+        Assert.Equal("Healthy", live.Html);
+    }
+
+    [Fact]
+    public async Task Readiness_details_each_check_with_its_time()
+    {
+        var ready = await NewBrowser().GetAsync("/health/ready");
+
+        Assert.Equal(200, ready.Status);
+        using var json = JsonDocument.Parse(ready.Html);
+        var checks = json.RootElement.GetProperty("checks");
+        Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal(0, checks.GetProperty("dead-letters").GetProperty("data").GetProperty("deadLetters").GetInt64());
+        Assert.True(checks.GetProperty("database").GetProperty("seconds").GetDouble() < 2);
+    }
+
+    [Fact]
+    public async Task A_dead_letter_is_counted_in_readiness_and_shown_to_admins_who_can_discard_it()
+    {
+        await DeadLetterAnSms();
+        try
+        {
+            await ReadinessAndPageShowOneDeadLetterThatCanBeDiscarded();
+        }
+        finally
+        {
+            await ClearDeadLetters();
+        }
+    }
+
+    private async Task ReadinessAndPageShowOneDeadLetterThatCanBeDiscarded()
+    {
+
+        using (var json = JsonDocument.Parse((await NewBrowser().GetAsync("/health/ready")).Html))
+        {
+            Assert.Equal("Degraded", json.RootElement.GetProperty("status").GetString());
+            Assert.Equal(1, json.RootElement.GetProperty("checks").GetProperty("dead-letters").GetProperty("data").GetProperty("deadLetters").GetInt64());
+        }
+
+        var admin = await SignedInAdmin();
+        var page = await admin.GetAsync("/staff/dead-letters");
+        Assert.Contains("1 پیام ناموفق", page.Document.QuerySelector("#dead-letter-count")!.TextContent, StringComparison.Ordinal);
+        var row = Assert.Single(page.Document.QuerySelectorAll("#dead-letters tbody tr"));
+        Assert.Contains("sms", row.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("23514", row.TextContent, StringComparison.Ordinal);
+
+        var discarded = await admin.SubmitAsync("/staff/dead-letters", new Dictionary<string, string>(),
+            page.Document.QuerySelectorAll("#dead-letters form").Select(f => f.GetAttribute("action")!).Single(a => a.Contains("Discard", StringComparison.Ordinal)));
+        Assert.Equal(302, discarded.Status);
+        Assert.Contains("0 پیام ناموفق", (await admin.GetAsync("/staff/dead-letters")).Document.QuerySelector("#dead-letter-count")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replaying_a_dead_letter_puts_it_back_for_the_inbox()
+    {
+        await DeadLetterAnSms();
+        try
+        {
+            var admin = await SignedInAdmin();
+            var page = await admin.GetAsync("/staff/dead-letters");
+
+            var replayed = await admin.SubmitAsync("/staff/dead-letters", new Dictionary<string, string>(),
+                page.Document.QuerySelectorAll("#dead-letters form").Select(f => f.GetAttribute("action")!).Single(a => a.Contains("Replay", StringComparison.Ordinal)));
+
+            Assert.Equal(302, replayed.Status);
+            Assert.Contains("دوباره به صف", (await admin.GetAsync("/staff/dead-letters")).Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await ClearDeadLetters();
+        }
+    }
+
+    [Fact]
+    public async Task The_dead_letters_are_for_admins_only()
+    {
+        var agent = await SignedInStaff();
+
+        Assert.Equal(403, (await agent.GetAsync("/staff/dead-letters")).Status);
+    }
+
+    [Fact]
+    public async Task Metrics_in_prometheus_format_for_an_admin_and_not_for_an_agent()
+    {
+        var admin = await SignedInAdmin();
+        var metrics = await admin.GetAsync("/metrics");
+
+        Assert.Equal(200, metrics.Status);
+        Assert.Contains("hamta_dead_letters", metrics.Html, StringComparison.Ordinal);
+        Assert.Contains("hamta_tickets_awaiting_evidence", metrics.Html, StringComparison.Ordinal);
+        Assert.Contains("http_server_request_duration_seconds", metrics.Html, StringComparison.Ordinal);
+        Assert.Equal(403, (await (await SignedInStaff()).GetAsync("/metrics")).Status);
+    }
+}

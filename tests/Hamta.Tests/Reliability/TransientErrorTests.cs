@@ -1,0 +1,60 @@
+using System.Net.Sockets;
+using Hamta.Host.Infrastructure;
+using Hamta.Kernel.Notifications;
+using Hamta.Tests.Infrastructure;
+using Hamta.Tests.Login;
+using Npgsql;
+using Wolverine.Tracking;
+
+namespace Hamta.Tests.Reliability;
+
+/// <summary>A database blip delays a message; it never loses it to the dead letters.</summary>
+public sealed class TransientErrorTests(HamtaFixture fixture) : LoginTest(fixture)
+{
+    private static PostgresException Postgres(string sqlState) => new("injected", "FATAL", "FATAL", sqlState);
+
+    [Theory]
+    [InlineData("57P03")]
+    [InlineData("57P01")]
+    [InlineData("57P02")]
+    [InlineData("08006")]
+    [InlineData("40001")]
+    public void The_database_starting_shutting_down_or_dropping_the_connection_is_transient(string sqlState) =>
+        Assert.True(TransientErrors.IsTransient(new InvalidOperationException("wrapped", Postgres(sqlState))));
+
+    [Fact]
+    public void A_refused_connection_or_a_timeout_is_transient()
+    {
+        Assert.True(TransientErrors.IsTransient(new NpgsqlException("Failed to connect", new SocketException((int)SocketError.ConnectionRefused))));
+        Assert.True(TransientErrors.IsTransient(new NpgsqlException("Exception while reading from stream", new TimeoutException())));
+    }
+
+    [Theory]
+    [InlineData("23505")]
+    [InlineData("23514")]
+    [InlineData("42P01")]
+    public void A_broken_rule_or_a_bug_is_not_transient(string sqlState)
+    {
+        Assert.False(TransientErrors.IsTransient(Postgres(sqlState)));
+        Assert.False(TransientErrors.IsTransient(new InvalidOperationException("a bug")));
+    }
+
+    [Fact]
+    public void The_retries_in_process_ride_a_minute_long_outage_before_the_scheduled_ones()
+    {
+        Assert.True(Messaging.TransientCooldowns.Aggregate(TimeSpan.Zero, (sum, wait) => sum + wait) > TimeSpan.FromSeconds(60));
+        Assert.NotEmpty(Messaging.TransientScheduledRetries);
+    }
+
+    [Fact]
+    public async Task An_sms_whose_insert_meets_a_restarting_database_is_sent_once_after_a_retry()
+    {
+        await using var fault = await DatabaseFault.FailInsertsAsync(Host, "notifications.mt_doc_smsmessage", "57P03", times: 1);
+
+        var tracked = await Host.ExecuteAndWaitAsync(context => context.PublishAsync(new SendSms("09351234567", "آزمون پیامک", SmsKind.Notice)).AsTask());
+
+        Assert.Equal(2, await fault.HitsAsync());
+        Assert.Single(await SmsTo("09351234567", SmsKind.Notice), sms => sms.Text == "آزمون پیامک");
+        Assert.Empty(tracked.MovedToErrorQueue.Envelopes());
+    }
+}
