@@ -58,7 +58,7 @@ public sealed class EveryPageTests(PortalInBrowser portal) : BrowserTest(portal)
         var subscriber = await SignedInSubscriber(Screen.Named(screenName));
         var number = await FileSeedTicket(subscriber);
         var admin = await SignedInStaff(Screen.Named(screenName), "admin", DemoPasswords.Admin);
-        await Follow(Link(admin, "سوابق رویدادها"));
+        await Follow(admin.GetByRole(AriaRole.Navigation, new() { Name = "منوی کارشناسان" }).GetByRole(AriaRole.Link, new() { Name = "سوابق رویدادها" }));
         await admin.GetByLabel("مقدار").FillAsync(number);
         await admin.GetByLabel("جست‌وجو بر اساس").SelectOptionAsync(new SelectOptionValue { Label = "شماره تیکت" });
         await Follow(Button(admin, "نمایش"));
