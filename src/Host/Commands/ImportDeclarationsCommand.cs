@@ -23,11 +23,18 @@ public sealed class ImportDeclarationsCommand : JasperFxAsyncCommand<ImportDecla
 
         using var host = input.BuildHost();
         await using var scope = host.Services.CreateAsyncScope();
-        using var reader = new StreamReader(input.File);
-        var report = await scope.ServiceProvider.GetRequiredService<DeclarationImport>().RunAsync(reader, CancellationToken.None);
+        await using var file = System.IO.File.OpenRead(input.File);
+        var report = await scope.ServiceProvider.GetRequiredService<DeclarationImport>()
+            .RunAsync(file, input.File, Environment.UserName, CancellationToken.None);
+        if (report.AlreadyImported)
+        {
+            Console.WriteLine($"This file was imported before ({report.Imported} device(s)); nothing changed.");
+            return true;
+        }
+
         foreach (var problem in report.Problems)
         {
-            await Console.Error.WriteLineAsync(problem);
+            await Console.Error.WriteLineAsync(problem.ToString());
         }
 
         Console.WriteLine($"{report.Imported} device(s) imported, {report.Problems.Count} line(s) skipped.");

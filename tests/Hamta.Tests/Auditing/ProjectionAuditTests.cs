@@ -44,7 +44,7 @@ public sealed class ProjectionAuditTests(HamtaFixture fixture) : TicketTest(fixt
 
         var reports = await Audit();
 
-        Assert.Equal(["SimCard", "Device", "TransferRecord", "Ticket"], reports.Select(r => r.Projection));
+        Assert.Equal(["SimCard", "Device", "Registration", "TransferRecord", "Ticket"], reports.Select(r => r.Projection));
         Assert.All(reports, r => Assert.Empty(r.Differences));
         Assert.All(reports, r => Assert.True(r.DocumentsCompared > 0 && r.EventsReplayed >= r.DocumentsCompared));
     }
