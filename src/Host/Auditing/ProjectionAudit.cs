@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
+using Hamta.Devices;
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
 using Hamta.Sim.SimCards;
@@ -49,7 +50,8 @@ public sealed class ProjectionAudit(IDocumentStore store)
 
     /// <summary>
     /// A device is its registration row and its events: every device stream must open with exactly the
-    /// events of its registration, so the snapshot replayed from the stream is the device rebuilt from both.
+    /// events of its registration, so the snapshot replayed from the stream is the device rebuilt from both;
+    /// and the IMEIs held in <c>devices.imeis</c> must be exactly each device's IMEIs as it is now.
     /// </summary>
     private static async Task<ProjectionAuditReport> AuditRegistrationsAsync(IQuerySession session, Guid? stream, CancellationToken cancellation)
     {
@@ -90,7 +92,19 @@ public sealed class ProjectionAudit(IDocumentStore store)
             after = ids[^1];
         }
 
-        return new ProjectionAuditReport("devices", nameof(Registration), replayed, compared, differences, watch.Elapsed);
+        var only = stream is { } one ? $"device_id = '{one}'" : "device_id is not null";
+        differences.AddRange(await session.QueryAsync<Guid>(
+            $"""
+            with held as (
+                select r.device_id, unnest(case when d.id is null then r.imeis else array(select jsonb_array_elements_text(d.data->'Imeis')) end) as imei
+                from {Registrations.Table} r left join {DevicesModule.Schema}.mt_doc_device d on d.id = r.device_id
+                where r.{only})
+            select distinct coalesce(h.device_id, i.device_id)
+            from held h full join (select * from {Registrations.ImeiTable} where {only}) i
+                on i.imei = h.imei and i.device_id = h.device_id
+            where h.imei is null or i.imei is null
+            """, cancellation));
+        return new ProjectionAuditReport("devices", nameof(Registration), replayed, compared, [.. differences.Distinct().Order()], watch.Elapsed);
     }
 
     /// <summary>The transfer history is an event projection: each row must be exactly its transfer event, and every transfer must have its row.</summary>

@@ -1,6 +1,7 @@
 using Hamta.Devices.Registry;
 using Hamta.Sim.SimCards;
 using Hamta.Tickets.Tickets;
+using JasperFx.Events;
 using Marten;
 
 namespace Hamta.Host.Auditing;
@@ -46,7 +47,8 @@ public sealed class StreamHistory(IDocumentStore store)
         if (events.Count == 0 && registration is not null)
         {
             var declared = registration.Events()
-                .Select((e, i) => new HistoryEntry(i + 1, registration.DeclaredAt, e.GetType().Name, "system", CauseOf(e, serializer.ToJson(e)), null, serializer.ToJson(e)))
+                .Select((e, i) => new HistoryEntry(
+                    i + 1, registration.DeclaredAt, e.GetType().GetEventTypeName(), "system", CauseOf(e, serializer.ToJson(e)), null, serializer.ToJson(e)))
                 .ToList();
             return new StreamHistoryView(id, typeof(T).Name, declared, declared.Count, serializer.ToJson(registration.ToDevice()));
         }

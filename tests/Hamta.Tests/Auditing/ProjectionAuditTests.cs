@@ -87,6 +87,30 @@ public sealed class ProjectionAuditTests(HamtaFixture fixture) : TicketTest(fixt
     }
 
     [Fact]
+    public async Task A_registration_or_an_imei_altered_behind_the_apps_back_is_reported_with_its_device()
+    {
+        await FullScenario();
+        var owned = (await Ask<IReadOnlyList<DeviceSummary>>(new FindDevicesOwnedBy("0013542419")))[0];
+        Guid boxed;
+        await using (var connection = new NpgsqlConnection(Host.Services.GetRequiredService<IConfiguration>().GetConnectionString("Hamta")))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var forge = new NpgsqlCommand(
+                """
+                update devices.registrations set brand = 'Forged' where device_id = @owned;
+                delete from devices.imeis where imei = '353325101234577' returning device_id;
+                """, connection);
+            forge.Parameters.AddWithValue("owned", owned.Id);
+            boxed = (Guid)(await forge.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+        }
+
+        var registrations = Assert.Single(await Audit(module: "devices"), r => r.Projection == "Registration");
+
+        Assert.Equal(new[] { owned.Id, boxed }.Order(), registrations.Differences);
+        Assert.Empty(Assert.Single(await Audit(module: "devices"), r => r.Projection == "Device").Differences);
+    }
+
+    [Fact]
     public async Task A_ticket_whose_events_are_gone_is_reported_and_the_others_still_match()
     {
         var number = await FullScenario();
