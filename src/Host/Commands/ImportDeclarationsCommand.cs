@@ -1,4 +1,6 @@
 using JasperFx.CommandLine;
+using Marten;
+using Marten.Schema;
 
 namespace Hamta.Host.Commands;
 
@@ -22,6 +24,7 @@ public sealed class ImportDeclarationsCommand : JasperFxAsyncCommand<ImportDecla
         }
 
         using var host = input.BuildHost();
+        await PrepareDatabaseAsync(host.Services);
         await using var scope = host.Services.CreateAsyncScope();
         await using var file = System.IO.File.OpenRead(input.File);
         var report = await scope.ServiceProvider.GetRequiredService<DeclarationImport>()
@@ -39,5 +42,16 @@ public sealed class ImportDeclarationsCommand : JasperFxAsyncCommand<ImportDecla
 
         Console.WriteLine($"{report.Imported} device(s) imported, {report.Problems.Count} line(s) skipped.");
         return true;
+    }
+
+    /// <summary>What the portal's start-up does first: the schema as configured, then the registry's migration (ADR 14).</summary>
+    private static async Task PrepareDatabaseAsync(IServiceProvider services)
+    {
+        var store = services.GetRequiredService<IDocumentStore>();
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        foreach (var step in services.GetServices<IInitialData>())
+        {
+            await step.Populate(store, CancellationToken.None);
+        }
     }
 }

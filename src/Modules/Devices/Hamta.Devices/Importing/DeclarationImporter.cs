@@ -108,7 +108,10 @@ public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock
         return (rows, problems, lines - problems.Count(problem => problem.Field == "header"));
     }
 
-    /// <summary>One transaction: COPY into staging, drop and report the lines whose IMEIs are held, move the rest, record the file.</summary>
+    /// <summary>
+    /// One transaction: COPY into staging, drop and report the lines whose IMEIs are held, move the rest, record
+    /// the file. The staging table is analysed so that the planner knows its size (a temporary table has no statistics).
+    /// </summary>
     private async Task<IReadOnlyList<LineProblem>> WriteAsync(List<Row> rows, DeclarationsFileImported record, CancellationToken cancellation)
     {
         await using var session = store.LightweightSession();
@@ -116,6 +119,7 @@ public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock
         var connection = session.Connection!;
         await ExecuteAsync(connection, $"create temp table {Staging} (line int not null, like {Registrations.Table}) on commit drop", cancellation);
         await CopyAsync(connection, rows, cancellation);
+        await ExecuteAsync(connection, $"analyze {Staging}", cancellation);
 
         var taken = new List<LineProblem>();
         await using (var check = new NpgsqlCommand(
@@ -149,35 +153,46 @@ public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock
         return taken;
     }
 
+    /// <summary>Binary COPY; rows are written to Npgsql's buffer synchronously and sent as it fills (an await per field cost more than the COPY itself).</summary>
     private static async Task CopyAsync(NpgsqlConnection connection, List<Row> rows, CancellationToken cancellation)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
             $"copy {Staging} (line, {Registrations.Columns}) from stdin (format binary)", cancellation);
         foreach (var (line, r, _) in rows)
         {
-            await copy.StartRowAsync(cancellation);
-            await copy.WriteAsync(line, NpgsqlDbType.Integer, cancellation);
-            await copy.WriteAsync(r.DeviceId, NpgsqlDbType.Uuid, cancellation);
-            await copy.WriteAsync(r.Imeis.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text, cancellation);
-            await copy.WriteAsync(r.Brand, NpgsqlDbType.Text, cancellation);
-            await copy.WriteAsync(r.Model, NpgsqlDbType.Text, cancellation);
-            await copy.WriteAsync(r.ImportType.ToString(), NpgsqlDbType.Text, cancellation);
-            await copy.WriteAsync(r.Importer, NpgsqlDbType.Text, cancellation);
-            await WriteNullableAsync(copy, r.Traveller?.NationalId, NpgsqlDbType.Text, cancellation);
-            await WriteNullableAsync(copy, r.Traveller?.Sim, NpgsqlDbType.Text, cancellation);
-            await WriteNullableAsync(copy, r.Traveller?.FeePaid, NpgsqlDbType.Boolean, cancellation);
-            await WriteNullableAsync(copy, r.Traveller?.RegisteredAt, NpgsqlDbType.TimestampTz, cancellation);
-            await WriteNullableAsync(copy, r.ActivationCodeHash, NpgsqlDbType.Text, cancellation);
-            await WriteNullableAsync(copy, r.ActivationCodeReason?.ToString(), NpgsqlDbType.Text, cancellation);
-            await copy.WriteAsync(r.DeclaredAt, NpgsqlDbType.TimestampTz, cancellation);
-            await WriteNullableAsync(copy, r.DeclarationsFile, NpgsqlDbType.Uuid, cancellation);
+            cancellation.ThrowIfCancellationRequested();
+            copy.StartRow();
+            copy.Write(line, NpgsqlDbType.Integer);
+            copy.Write(r.DeviceId, NpgsqlDbType.Uuid);
+            copy.Write(r.Imeis.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+            copy.Write(r.Brand, NpgsqlDbType.Text);
+            copy.Write(r.Model, NpgsqlDbType.Text);
+            copy.Write(r.ImportType.ToString(), NpgsqlDbType.Text);
+            copy.Write(r.Importer, NpgsqlDbType.Text);
+            WriteNullable(copy, r.Traveller?.NationalId, NpgsqlDbType.Text);
+            WriteNullable(copy, r.Traveller?.Sim, NpgsqlDbType.Text);
+            WriteNullable(copy, r.Traveller?.FeePaid, NpgsqlDbType.Boolean);
+            WriteNullable(copy, r.Traveller?.RegisteredAt, NpgsqlDbType.TimestampTz);
+            WriteNullable(copy, r.ActivationCodeHash, NpgsqlDbType.Text);
+            WriteNullable(copy, r.ActivationCodeReason?.ToString(), NpgsqlDbType.Text);
+            copy.Write(r.DeclaredAt, NpgsqlDbType.TimestampTz);
+            WriteNullable(copy, r.DeclarationsFile, NpgsqlDbType.Uuid);
         }
 
         await copy.CompleteAsync(cancellation);
     }
 
-    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellation) =>
-        value is null ? copy.WriteNullAsync(cancellation) : copy.WriteAsync(value, type, cancellation);
+    private static void WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type)
+    {
+        if (value is null)
+        {
+            copy.WriteNull();
+        }
+        else
+        {
+            copy.Write(value, type);
+        }
+    }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellation)
     {

@@ -43,7 +43,6 @@ public static class Registrations
         var imeis = new Table(ImeiTable);
         imeis.AddColumn<string>("imei").AsPrimaryKey();
         imeis.AddColumn<Guid>("device_id").NotNull();
-        imeis.Indexes.Add(new IndexDefinition("imeis_device_id") { Columns = ["device_id"] });
         return [registrations, imeis];
     }
 
