@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
+using Hamta.Devices.Registry;
 using Hamta.Host.DemoData;
 using Hamta.Host.Notifications;
 using Hamta.Kernel.Notifications;
@@ -58,7 +59,14 @@ public static partial class TestHost
     /// <summary>Every test starts from the demo world.</summary>
     public static async Task ResetAsync(IServiceProvider services)
     {
-        await services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
+        var store = services.GetRequiredService<IDocumentStore>();
+        await store.Advanced.ResetAllData();
+        await using (var connection = await ((Weasel.Postgresql.PostgresqlDatabase)store.Storage.Database).DataSource.OpenConnectionAsync())
+        await using (var truncate = new Npgsql.NpgsqlCommand($"truncate {Registrations.Table}, {Registrations.ImeiTable}", connection))
+        {
+            await truncate.ExecuteNonQueryAsync();
+        }
+
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
     }

@@ -2,6 +2,7 @@ using Hamta.Kernel.Security;
 using Hamta.Devices.Registry;
 using Hamta.Sim.SimCards;
 using Hamta.Tickets.Tickets;
+using JasperFx.Events;
 using Marten;
 
 namespace Hamta.Host.Auditing;
@@ -32,8 +33,8 @@ public sealed class StreamHistory(IDocumentStore store)
         await using var session = store.QuerySession();
         return kind switch
         {
-            HistoryKind.Imei => await session.LoadAsync<ImeiClaim>(key, cancellation) is { } claim
-                ? await ViewAsync<Device>(session, claim.DeviceId, version, cancellation) : null,
+            HistoryKind.Imei => await Registrations.ByImeiAsync(session, key, cancellation) is { } registration
+                ? await ViewAsync<Device>(session, registration.DeviceId, version, cancellation, registration) : null,
             HistoryKind.Sim => await session.Query<SimCard>().FirstOrDefaultAsync(x => x.Number == key, cancellation) is { } sim
                 ? await ViewAsync<SimCard>(session, sim.Id, version, cancellation) : null,
             _ => long.TryParse(key, out var number) && await session.Query<Ticket>().FirstOrDefaultAsync(x => x.Number == number, cancellation) is { } ticket
@@ -41,10 +42,21 @@ public sealed class StreamHistory(IDocumentStore store)
         };
     }
 
-    private static async Task<StreamHistoryView> ViewAsync<T>(IQuerySession session, Guid id, long? version, CancellationToken cancellation) where T : class
+    /// <summary>A device that never changed has no stream yet: its history is its registration.</summary>
+    private static async Task<StreamHistoryView> ViewAsync<T>(
+        IQuerySession session, Guid id, long? version, CancellationToken cancellation, Registration? registration = null) where T : class
     {
         var serializer = session.DocumentStore.Options.Serializer();
         var events = await session.Events.FetchStreamAsync(id, token: cancellation);
+        if (events.Count == 0 && registration is not null)
+        {
+            var declared = registration.Events()
+                .Select((e, i) => new HistoryEntry(
+                    i + 1, registration.DeclaredAt, e.GetType().GetEventTypeName(), "system", CauseOf(e, serializer.ToJson(e)), null, serializer.ToJson(e)))
+                .ToList();
+            return new StreamHistoryView(id, typeof(T).Name, declared, declared.Count, serializer.ToJson(registration.ToDevice()));
+        }
+
         var stateVersion = Math.Clamp(version ?? events.Count, 1, Math.Max(1, events.Count));
         var state = await session.Events.AggregateStreamAsync<T>(id, version: stateVersion, token: cancellation);
         var entries = events.Select(e =>

@@ -6,9 +6,9 @@ namespace Hamta.Host.Commands;
 /// <summary>Runs a declarations import and sends the SMS it asks for (customs activation codes).</summary>
 public sealed class DeclarationImport(DeclarationImporter importer, ISmsSender sms)
 {
-    public async Task<ImportReport> RunAsync(TextReader reader, CancellationToken cancellation)
+    public async Task<ImportReport> RunAsync(Stream file, string fileName, string by, CancellationToken cancellation)
     {
-        var report = await importer.ImportAsync(reader, cancellation);
+        var report = await importer.ImportAsync(file, fileName, by, cancellation);
         foreach (var notification in report.Notifications)
         {
             await sms.SendAsync(notification, cancellation);

@@ -1,4 +1,6 @@
 using JasperFx.CommandLine;
+using Marten;
+using Marten.Schema;
 
 namespace Hamta.Host.Commands;
 
@@ -22,15 +24,34 @@ public sealed class ImportDeclarationsCommand : JasperFxAsyncCommand<ImportDecla
         }
 
         using var host = input.BuildHost();
+        await PrepareDatabaseAsync(host.Services);
         await using var scope = host.Services.CreateAsyncScope();
-        using var reader = new StreamReader(input.File);
-        var report = await scope.ServiceProvider.GetRequiredService<DeclarationImport>().RunAsync(reader, CancellationToken.None);
+        await using var file = System.IO.File.OpenRead(input.File);
+        var report = await scope.ServiceProvider.GetRequiredService<DeclarationImport>()
+            .RunAsync(file, input.File, Environment.UserName, CancellationToken.None);
+        if (report.AlreadyImported)
+        {
+            Console.WriteLine($"This file was imported before ({report.Imported} device(s)); nothing changed.");
+            return true;
+        }
+
         foreach (var problem in report.Problems)
         {
-            await Console.Error.WriteLineAsync(problem);
+            await Console.Error.WriteLineAsync(problem.ToString());
         }
 
         Console.WriteLine($"{report.Imported} device(s) imported, {report.Problems.Count} line(s) skipped.");
         return true;
+    }
+
+    /// <summary>What the portal's start-up does first: the schema as configured, then the registry's migration (ADR 14).</summary>
+    private static async Task PrepareDatabaseAsync(IServiceProvider services)
+    {
+        var store = services.GetRequiredService<IDocumentStore>();
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        foreach (var step in services.GetServices<IInitialData>())
+        {
+            await step.Populate(store, CancellationToken.None);
+        }
     }
 }

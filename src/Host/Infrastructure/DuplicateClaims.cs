@@ -1,4 +1,6 @@
+using Hamta.Devices.Registry;
 using JasperFx;
+using Npgsql;
 
 namespace Hamta.Host.Infrastructure;
 
@@ -11,6 +13,8 @@ public static class DuplicateClaims
     public static bool Caused(Exception exception) => exception switch
     {
         DocumentAlreadyExistsException => true,
+        PostgresException postgres => Registrations.IsTakenImei(postgres),
+        { InnerException: { } inner } => Caused(inner),
         AggregateException aggregate => aggregate.InnerExceptions.All(Caused),
         _ => false,
     };

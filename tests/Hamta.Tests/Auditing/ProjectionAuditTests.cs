@@ -44,7 +44,7 @@ public sealed class ProjectionAuditTests(HamtaFixture fixture) : TicketTest(fixt
 
         var reports = await Audit();
 
-        Assert.Equal(["SimCard", "Device", "TransferRecord", "Ticket"], reports.Select(r => r.Projection));
+        Assert.Equal(["SimCard", "Device", "Registration", "TransferRecord", "Ticket"], reports.Select(r => r.Projection));
         Assert.All(reports, r => Assert.Empty(r.Differences));
         Assert.All(reports, r => Assert.True(r.DocumentsCompared > 0 && r.EventsReplayed >= r.DocumentsCompared));
     }
@@ -84,6 +84,30 @@ public sealed class ProjectionAuditTests(HamtaFixture fixture) : TicketTest(fixt
         Assert.Equal([device.Id], devices.Differences);
         Assert.Empty(Assert.Single(await Audit(module: "tickets")).Differences);
         Assert.Equal(1, Assert.Single(await Audit(module: "devices", stream: device.Id), r => r.Projection == "Device").DocumentsCompared);
+    }
+
+    [Fact]
+    public async Task A_registration_or_an_imei_altered_behind_the_apps_back_is_reported_with_its_device()
+    {
+        await FullScenario();
+        var owned = (await Ask<IReadOnlyList<DeviceSummary>>(new FindDevicesOwnedBy("0013542419")))[0];
+        Guid boxed;
+        await using (var connection = new NpgsqlConnection(Host.Services.GetRequiredService<IConfiguration>().GetConnectionString("Hamta")))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var forge = new NpgsqlCommand(
+                """
+                update devices.registrations set brand = 'Forged' where device_id = @owned;
+                delete from devices.imeis where imei = '353325101234577' returning device_id;
+                """, connection);
+            forge.Parameters.AddWithValue("owned", owned.Id);
+            boxed = (Guid)(await forge.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+        }
+
+        var registrations = Assert.Single(await Audit(module: "devices"), r => r.Projection == "Registration");
+
+        Assert.Equal(new[] { owned.Id, boxed }.Order(), registrations.Differences);
+        Assert.Empty(Assert.Single(await Audit(module: "devices"), r => r.Projection == "Device").Differences);
     }
 
     [Fact]

@@ -1,6 +1,13 @@
+using System.Text;
 using Hamta.Devices.Contracts;
+using Hamta.Devices.Importing;
+using Hamta.Host.Auditing;
+using Hamta.Host.Commands;
 using Hamta.Tests.Infrastructure;
 using Hamta.Host.Infrastructure;
+using JasperFx;
+using Marten.Exceptions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hamta.Tests.Importing;
 
@@ -35,5 +42,53 @@ public sealed class ImeiUniquenessTests(HamtaFixture fixture) : IntegrationTest(
 
         Assert.Equal(DeclarationOutcome.ImeiAlreadyRegistered, result.Outcome);
         Assert.Equal("356938035643809", result.Imei);
+    }
+
+    private async Task<ImportReport> Import(string row)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        using var file = new MemoryStream(Encoding.UTF8.GetBytes($"{DeclarationCsv.Header}\n{row}"));
+        return await scope.ServiceProvider.GetRequiredService<DeclarationImport>().RunAsync(file, "race.csv", "customs", TestContext.Current.CancellationToken);
+    }
+
+    private async Task<RepairOutcome> Repair(string oldImei, string newImei)
+    {
+        try
+        {
+            return (await Ask<RepairResult>(new RegisterRepair(oldImei, newImei, "09121234567", "0013542419"))).Outcome;
+        }
+        catch (Exception exception) when (DuplicateClaims.Caused(exception))
+        {
+            return RepairOutcome.NewImeiTaken;
+        }
+    }
+
+    private async Task<ActivationOutcome?> Activate()
+    {
+        try
+        {
+            return (await Ask<ActivationResult>(new ActivateDevice("353325101234577", "09131234567", "0013542419", "482913"))).Outcome;
+        }
+        catch (Exception exception) when (exception is ConcurrencyException or ExistingStreamIdCollisionException)
+        {
+            return null;
+        }
+    }
+
+    [Fact]
+    public async Task An_imei_raced_for_by_an_import_a_repair_and_activations_ends_on_one_device()
+    {
+        const string raced = "353325101234585";
+        var import = Import($"{raced},,Nokia,105,commercial,Importer A,,,,");
+        var repair = Repair("353325101234569", raced);
+        var activations = Enumerable.Range(0, 3).Select(_ => Activate()).ToList();
+        await Task.WhenAll([import, repair, .. activations]);
+
+        Assert.True((await import).Imported + ((await repair) == RepairOutcome.Replaced ? 1 : 0) == 1, $"{(await import).Imported} imported, repair {await repair}");
+        Assert.Single(await Task.WhenAll(activations), outcome => outcome == ActivationOutcome.Activated);
+        Assert.True((await Ask<ImeiInquiry>(new InquireImei(raced))).Registered);
+        await using var scope = Host.Services.CreateAsyncScope();
+        var audit = await scope.ServiceProvider.GetRequiredService<ProjectionAudit>().RunAsync("devices", null, TestContext.Current.CancellationToken);
+        Assert.All(audit, report => Assert.Empty(report.Differences));
     }
 }

@@ -17,10 +17,14 @@ public static class DevicesModule
     {
         options.Projections.Snapshot<Device>(SnapshotLifecycle.Inline);
         options.Projections.Add<TransferHistoryProjection>(ProjectionLifecycle.Inline);
+        options.Events.AddEventType<DeclarationsFileImported>();
         options.Schema.For<Device>().DatabaseSchemaName(Schema)
-            .Index(x => x.OwnerNationalId)
-            .Index(x => x.Traveller!.NationalId);
-        options.Schema.For<ImeiClaim>().DatabaseSchemaName(Schema);
+            .Index(x => x.OwnerNationalId);
+        foreach (var table in Registrations.SchemaObjects())
+        {
+            options.Storage.ExtendedSchemaObjects.Add(table);
+        }
+
         options.Schema.For<TransferRecord>().DatabaseSchemaName(Schema).Index(x => x.FromNationalId).Index(x => x.ToNationalId);
         return options;
     }
@@ -29,6 +33,7 @@ public static class DevicesModule
     {
         options.Discovery.IncludeAssembly(typeof(DevicesModule).Assembly);
         options.Services.AddScoped<DeclarationImporter>();
+        options.Services.InitializeMartenWith<RegistryMigration>();
         return options;
     }
 }

@@ -25,12 +25,12 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var activateDevice = (Hamta.Devices.Contracts.ActivateDevice)context.Envelope.Message;
 
-            var eventStreamOfDevice = await Hamta.Devices.Owning.ActivateDeviceHandler.LoadAsync(activateDevice, documentSession, cancellation).ConfigureAwait(false);
+            var deviceChange = await Hamta.Devices.Owning.ActivateDeviceHandler.LoadAsync(activateDevice, documentSession, cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Devices.Owning.ActivateDeviceHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Devices.Owning.ActivateDeviceHandler");
             
             // The actual message execution
-            var outgoing1 = Hamta.Devices.Owning.ActivateDeviceHandler.Handle(activateDevice, eventStreamOfDevice, _timeProvider);
+            var outgoing1 = Hamta.Devices.Owning.ActivateDeviceHandler.Handle(activateDevice, deviceChange, _timeProvider);
 
             
             // Outgoing, cascaded message

@@ -25,12 +25,12 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var blockDevice = (Hamta.Devices.Contracts.BlockDevice)context.Envelope.Message;
 
-            var eventStreamOfDevice = await Hamta.Devices.Blocking.DeviceBlockHandler.LoadAsync(blockDevice, documentSession, cancellation).ConfigureAwait(false);
+            var deviceChange = await Hamta.Devices.Blocking.DeviceBlockHandler.LoadAsync(blockDevice, documentSession, cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Devices.Blocking.DeviceBlockHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Devices.Blocking.DeviceBlockHandler");
             
             // The actual message execution
-            var outgoing1 = Hamta.Devices.Blocking.DeviceBlockHandler.Handle(blockDevice, eventStreamOfDevice, _timeProvider);
+            var outgoing1 = Hamta.Devices.Blocking.DeviceBlockHandler.Handle(blockDevice, deviceChange, _timeProvider);
 
             
             // Outgoing, cascaded message

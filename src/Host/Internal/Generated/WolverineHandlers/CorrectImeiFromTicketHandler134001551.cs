@@ -25,12 +25,12 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var correctImeiFromTicket = (Hamta.Devices.Contracts.CorrectImeiFromTicket)context.Envelope.Message;
 
-            (var eventStreamOfDevice, var imeiClaim) = await Hamta.Devices.Correcting.CorrectImeiFromTicketHandler.LoadAsync(correctImeiFromTicket, documentSession, cancellation).ConfigureAwait(false);
+            (var deviceChange, var nullableOfGuid) = await Hamta.Devices.Correcting.CorrectImeiFromTicketHandler.LoadAsync(correctImeiFromTicket, documentSession, cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Devices.Correcting.CorrectImeiFromTicketHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Devices.Correcting.CorrectImeiFromTicketHandler");
             
             // The actual message execution
-            var outgoing1 = Hamta.Devices.Correcting.CorrectImeiFromTicketHandler.Handle(correctImeiFromTicket, eventStreamOfDevice, imeiClaim, documentSession, _timeProvider);
+            var outgoing1 = Hamta.Devices.Correcting.CorrectImeiFromTicketHandler.Handle(correctImeiFromTicket, deviceChange, nullableOfGuid, documentSession, _timeProvider);
 
             
             // Outgoing, cascaded message

@@ -22,12 +22,12 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var networkAttachObserved = (Hamta.Sim.Contracts.NetworkAttachObserved)context.Envelope.Message;
 
-            var eventStreamOfDevice = await Hamta.Devices.Network.NetworkAttachObservedHandler.LoadAsync(networkAttachObserved, documentSession, cancellation).ConfigureAwait(false);
+            var deviceChange = await Hamta.Devices.Network.NetworkAttachObservedHandler.LoadAsync(networkAttachObserved, documentSession, cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Devices.Network.NetworkAttachObservedHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Devices.Network.NetworkAttachObservedHandler");
             
             // The actual message execution
-            Hamta.Devices.Network.NetworkAttachObservedHandler.Handle(networkAttachObserved, eventStreamOfDevice);
+            Hamta.Devices.Network.NetworkAttachObservedHandler.Handle(networkAttachObserved, deviceChange);
 
             
             // Save all pending changes to this Marten session

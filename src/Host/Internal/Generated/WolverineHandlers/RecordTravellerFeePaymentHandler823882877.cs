@@ -25,12 +25,12 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var recordTravellerFeePayment = (Hamta.Devices.Contracts.RecordTravellerFeePayment)context.Envelope.Message;
 
-            var eventStreamOfDevice = await Hamta.Devices.Declaring.RecordTravellerFeePaymentHandler.LoadAsync(recordTravellerFeePayment, documentSession, cancellation).ConfigureAwait(false);
+            var deviceChange = await Hamta.Devices.Declaring.RecordTravellerFeePaymentHandler.LoadAsync(recordTravellerFeePayment, documentSession, cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Devices.Declaring.RecordTravellerFeePaymentHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Devices.Declaring.RecordTravellerFeePaymentHandler");
             
             // The actual message execution
-            (var outgoing1, var outgoing2) = Hamta.Devices.Declaring.RecordTravellerFeePaymentHandler.Handle(recordTravellerFeePayment, eventStreamOfDevice, _timeProvider);
+            (var outgoing1, var outgoing2) = Hamta.Devices.Declaring.RecordTravellerFeePaymentHandler.Handle(recordTravellerFeePayment, deviceChange, _timeProvider);
 
             
             // Outgoing, cascaded message

@@ -25,12 +25,12 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var registerRepair = (Hamta.Devices.Contracts.RegisterRepair)context.Envelope.Message;
 
-            (var eventStreamOfDevice, var imeiClaim) = await Hamta.Devices.Repairing.RegisterRepairHandler.LoadAsync(registerRepair, documentSession, cancellation).ConfigureAwait(false);
+            (var deviceChange, var nullableOfGuid) = await Hamta.Devices.Repairing.RegisterRepairHandler.LoadAsync(registerRepair, documentSession, cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Devices.Repairing.RegisterRepairHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Devices.Repairing.RegisterRepairHandler");
             
             // The actual message execution
-            var outgoing1 = Hamta.Devices.Repairing.RegisterRepairHandler.Handle(registerRepair, eventStreamOfDevice, imeiClaim, documentSession, _timeProvider);
+            var outgoing1 = Hamta.Devices.Repairing.RegisterRepairHandler.Handle(registerRepair, deviceChange, nullableOfGuid, documentSession, _timeProvider);
 
             
             // Outgoing, cascaded message

@@ -25,12 +25,12 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var unblockDevice = (Hamta.Devices.Contracts.UnblockDevice)context.Envelope.Message;
 
-            var eventStreamOfDevice = await Hamta.Devices.Blocking.DeviceUnblockHandler.LoadAsync(unblockDevice, documentSession, cancellation).ConfigureAwait(false);
+            var deviceChange = await Hamta.Devices.Blocking.DeviceUnblockHandler.LoadAsync(unblockDevice, documentSession, cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Devices.Blocking.DeviceUnblockHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Devices.Blocking.DeviceUnblockHandler");
             
             // The actual message execution
-            var outgoing1 = Hamta.Devices.Blocking.DeviceUnblockHandler.Handle(unblockDevice, eventStreamOfDevice, _timeProvider);
+            var outgoing1 = Hamta.Devices.Blocking.DeviceUnblockHandler.Handle(unblockDevice, deviceChange, _timeProvider);
 
             
             // Outgoing, cascaded message

@@ -1,18 +1,17 @@
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
-using JasperFx.Events;
 using Marten;
 
 namespace Hamta.Devices.Blocking;
 
 public static class DeviceUnblockHandler
 {
-    public static Task<IEventStream<Device>?> LoadAsync(UnblockDevice command, IDocumentSession session, CancellationToken cancellation) =>
+    public static Task<DeviceChange?> LoadAsync(UnblockDevice command, IDocumentSession session, CancellationToken cancellation) =>
         DeviceStreams.ForImeiAsync(session, command.Imei, cancellation);
 
-    public static DeviceChangeResult Handle(UnblockDevice command, IEventStream<Device>? stream, TimeProvider clock)
+    public static DeviceChangeResult Handle(UnblockDevice command, DeviceChange? stream, TimeProvider clock)
     {
-        if (stream?.Aggregate is not { } device)
+        if (stream?.Device is not { } device)
         {
             return new DeviceChangeResult(DeviceChangeOutcome.UnknownImei);
         }
@@ -22,7 +21,7 @@ public static class DeviceUnblockHandler
             return new DeviceChangeResult(DeviceChangeOutcome.NothingToChange);
         }
 
-        stream.AppendOne(new DeviceUnblocked(device.Id, command.By, clock.GetUtcNow()));
+        stream.Append(new DeviceUnblocked(device.Id, command.By, clock.GetUtcNow()));
         return new DeviceChangeResult(DeviceChangeOutcome.Done);
     }
 }

@@ -1,37 +1,36 @@
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
-using JasperFx.Events;
 using Marten;
 
 namespace Hamta.Devices.Correcting;
 
 public static class CorrectImeiFromTicketHandler
 {
-    public static async Task<(IEventStream<Device>, ImeiClaim?)> LoadAsync(CorrectImeiFromTicket command, IDocumentSession session, CancellationToken cancellation) =>
-        (await session.Events.FetchForWriting<Device>(command.DeviceId, cancellation), await session.LoadAsync<ImeiClaim>(command.CorrectImei, cancellation));
+    public static async Task<(DeviceChange?, Guid?)> LoadAsync(CorrectImeiFromTicket command, IDocumentSession session, CancellationToken cancellation) =>
+        (await DeviceStreams.ForDeviceAsync(session, command.DeviceId, cancellation), await Registrations.HolderAsync(session, command.CorrectImei, cancellation));
 
     public static ImeiCorrectionResult Handle(
-        CorrectImeiFromTicket command, IEventStream<Device> stream, ImeiClaim? correctImeiClaim, IDocumentSession session, TimeProvider clock)
+        CorrectImeiFromTicket command, DeviceChange? stream, Guid? correctImeiHolder, IDocumentSession session, TimeProvider clock)
     {
-        var outcome = Decide(command, stream.Aggregate, correctImeiClaim);
-        if (outcome == ImeiCorrectionOutcome.Corrected && stream.Aggregate!.CorrectedByTickets?.Contains(command.TicketNumber) != true)
+        var outcome = Decide(command, stream?.Device, correctImeiHolder);
+        if (outcome == ImeiCorrectionOutcome.Corrected && stream!.Device.CorrectedByTickets?.Contains(command.TicketNumber) != true)
         {
-            stream.AppendOne(new ImeiCorrected(command.DeviceId, command.WrongImei, command.CorrectImei, command.TicketNumber, command.Cause, clock.GetUtcNow()));
-            session.Delete<ImeiClaim>(command.WrongImei);
-            session.Insert(new ImeiClaim(command.CorrectImei, command.DeviceId));
+            stream.Append(new ImeiCorrected(command.DeviceId, command.WrongImei, command.CorrectImei, command.TicketNumber, command.Cause, clock.GetUtcNow()));
+            Registrations.Release(session, command.WrongImei, command.DeviceId);
+            Registrations.Claim(session, command.CorrectImei, command.DeviceId);
         }
 
         return new ImeiCorrectionResult(command.TicketNumber, outcome);
     }
 
     /// <summary>Refuses when the device changed meanwhile; a correction already made for this ticket stands.</summary>
-    public static ImeiCorrectionOutcome Decide(CorrectImeiFromTicket command, Device? device, ImeiClaim? correctImeiClaim) => device switch
+    public static ImeiCorrectionOutcome Decide(CorrectImeiFromTicket command, Device? device, Guid? correctImeiHolder) => device switch
     {
         null => ImeiCorrectionOutcome.UnknownDevice,
         _ when device.CorrectedByTickets?.Contains(command.TicketNumber) == true => ImeiCorrectionOutcome.Corrected,
         _ when device.OwnerNationalId != command.OwnerNationalId => ImeiCorrectionOutcome.OwnerChanged,
         _ when !device.Imeis.Contains(command.WrongImei) => ImeiCorrectionOutcome.WrongImeiGone,
-        _ when correctImeiClaim is not null => ImeiCorrectionOutcome.CorrectImeiTaken,
+        _ when correctImeiHolder is not null => ImeiCorrectionOutcome.CorrectImeiTaken,
         _ => ImeiCorrectionOutcome.Corrected,
     };
 }

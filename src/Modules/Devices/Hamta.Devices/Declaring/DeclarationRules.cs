@@ -36,26 +36,23 @@ public static class DeclarationRules
     }
 
     /// <summary>
-    /// The events that put a valid declaration into the registry, and the SMS it causes: a traveller
-    /// whose fee is paid gets an activation code at once, on the SIM named at customs.
+    /// The registration a valid declaration makes, and the SMS it causes: a traveller whose fee is paid
+    /// gets an activation code at once, on the SIM named at customs.
     /// </summary>
-    public static (IReadOnlyList<object> Events, SendSms? Sms) Events(Guid deviceId, DeclareDevice declaration, DateTimeOffset now)
+    public static (Registration Registration, SendSms? Sms) Registration(Guid deviceId, DeclareDevice declaration, DateTimeOffset now, Guid? file = null)
     {
-        var declared = new DeviceDeclared(
-            deviceId, declaration.Imeis, declaration.Brand.Trim(), declaration.Model.Trim(), declaration.ImportType,
-            declaration.Importer.Trim(), declaration.Traveller, now);
         if (declaration.ActivationCode is { } code)
         {
-            return ([declared, new ActivationCodeIssued(deviceId, ActivationCodes.Hash(deviceId, code), ActivationCodeReason.Box, now)], null);
+            return (Registry.Registration.Of(deviceId, declaration, ActivationCodes.Hash(deviceId, code), ActivationCodeReason.Box, now, file), null);
         }
 
         if (declaration.Traveller is not { FeePaid: true } traveller)
         {
-            return ([declared], null);
+            return (Registry.Registration.Of(deviceId, declaration, null, null, now, file), null);
         }
 
         var (issued, sms) = CustomsCode(deviceId, declaration.Imeis[0], traveller.Sim, now);
-        return ([declared, issued], sms);
+        return (Registry.Registration.Of(deviceId, declaration, issued.CodeHash, ActivationCodeReason.Customs, now, file), sms);
     }
 
     /// <summary>A paid traveller's activation code: kept as a hash, sent by SMS to the SIM named at customs.</summary>

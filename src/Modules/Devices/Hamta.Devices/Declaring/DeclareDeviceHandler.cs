@@ -1,5 +1,6 @@
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
+using Hamta.Kernel.Notifications;
 using Marten;
 using Wolverine;
 
@@ -7,26 +8,33 @@ namespace Hamta.Devices.Declaring;
 
 public static class DeclareDeviceHandler
 {
-    public static async Task<IReadOnlyList<ImeiClaim>> LoadAsync(DeclareDevice command, IQuerySession session, CancellationToken cancellation) =>
-        await session.LoadManyAsync<ImeiClaim>(cancellation, command.Imeis);
+    public static Task<IReadOnlyList<string>> LoadAsync(DeclareDevice command, IQuerySession session, CancellationToken cancellation) =>
+        Registrations.TakenAsync(session, command.Imeis, cancellation);
 
-    public static (DeclarationResult, OutgoingMessages) Handle(
-        DeclareDevice command, IReadOnlyList<ImeiClaim> existingClaims, IDocumentSession session, TimeProvider clock)
+    public static (DeclarationResult, OutgoingMessages) Handle(DeclareDevice command, IReadOnlyList<string> takenImeis, IDocumentSession session, TimeProvider clock)
+    {
+        var (result, registration, sms) = Decide(command, takenImeis, Guid.CreateVersion7(), clock.GetUtcNow());
+        if (registration is not null)
+        {
+            Registrations.Insert(session, registration);
+        }
+
+        return (result, sms is null ? [] : [sms]);
+    }
+
+    public static (DeclarationResult, Registration?, SendSms?) Decide(DeclareDevice command, IReadOnlyList<string> takenImeis, Guid deviceId, DateTimeOffset now)
     {
         if (DeclarationRules.Refusal(command) is { } refusal)
         {
-            return (refusal, []);
+            return (refusal, null, null);
         }
 
-        if (existingClaims.Count > 0)
+        if (takenImeis.Count > 0)
         {
-            return (new DeclarationResult(DeclarationOutcome.ImeiAlreadyRegistered, Imei: existingClaims[0].Id), []);
+            return (new DeclarationResult(DeclarationOutcome.ImeiAlreadyRegistered, Imei: takenImeis[0]), null, null);
         }
 
-        var deviceId = Guid.CreateVersion7();
-        var (events, sms) = DeclarationRules.Events(deviceId, command, clock.GetUtcNow());
-        session.Events.StartStream<Device>(deviceId, events);
-        session.Insert(command.Imeis.Select(imei => new ImeiClaim(imei, deviceId)).ToArray());
-        return (new DeclarationResult(DeclarationOutcome.Declared, deviceId), sms is null ? [] : [sms]);
+        var (registration, sms) = DeclarationRules.Registration(deviceId, command, now);
+        return (new DeclarationResult(DeclarationOutcome.Declared, deviceId), registration, sms);
     }
 }

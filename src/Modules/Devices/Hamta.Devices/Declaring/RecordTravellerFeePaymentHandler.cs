@@ -1,6 +1,5 @@
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
-using JasperFx.Events;
 using Marten;
 using Wolverine;
 
@@ -8,12 +7,12 @@ namespace Hamta.Devices.Declaring;
 
 public static class RecordTravellerFeePaymentHandler
 {
-    public static Task<IEventStream<Device>?> LoadAsync(RecordTravellerFeePayment command, IDocumentSession session, CancellationToken cancellation) =>
+    public static Task<DeviceChange?> LoadAsync(RecordTravellerFeePayment command, IDocumentSession session, CancellationToken cancellation) =>
         DeviceStreams.ForImeiAsync(session, command.Imei, cancellation);
 
-    public static (DeviceChangeResult, OutgoingMessages) Handle(RecordTravellerFeePayment command, IEventStream<Device>? stream, TimeProvider clock)
+    public static (DeviceChangeResult, OutgoingMessages) Handle(RecordTravellerFeePayment command, DeviceChange? stream, TimeProvider clock)
     {
-        if (stream?.Aggregate is not { Traveller: { } traveller } device)
+        if (stream?.Device is not { Traveller: { } traveller } device)
         {
             return (new DeviceChangeResult(DeviceChangeOutcome.UnknownImei), []);
         }
@@ -25,7 +24,7 @@ public static class RecordTravellerFeePaymentHandler
 
         var now = clock.GetUtcNow();
         var (issued, sms) = DeclarationRules.CustomsCode(device.Id, device.Imeis[0], traveller.Sim, now);
-        stream.AppendMany(new TravellerFeePaid(device.Id, now), issued);
+        stream.Append(new TravellerFeePaid(device.Id, now), issued);
         return (new DeviceChangeResult(DeviceChangeOutcome.Done), [sms]);
     }
 }

@@ -1,115 +1,202 @@
-using Hamta.Devices.Contracts;
+using System.Security.Cryptography;
 using Hamta.Devices.Declaring;
 using Hamta.Devices.Registry;
 using Hamta.Kernel.Notifications;
-using JasperFx.Events;
 using Marten;
-using Weasel.Core;
+using Marten.Exceptions;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Hamta.Devices.Importing;
 
-/// <summary>What an import did: devices imported, lines skipped with why, and the SMS the caller must send.</summary>
-public sealed record ImportReport(int Imported, IReadOnlyList<string> Problems, IReadOnlyList<SendSms> Notifications);
+/// <summary>The record of an imported declarations file, the one event on its stream (the stream's id comes from the file's SHA-256).</summary>
+public sealed record DeclarationsFileImported(
+    Guid FileId, string FileName, string Sha256, IReadOnlyList<string> Importers, int Lines, int Imported, int Skipped, string By, DateTimeOffset ImportedAt);
+
+/// <summary>What an import did: devices imported, lines skipped with where and why, and the SMS the caller must send.</summary>
+public sealed record ImportReport(Guid FileId, bool AlreadyImported, int Imported, IReadOnlyList<LineProblem> Problems, IReadOnlyList<SendSms> Notifications);
 
 /// <summary>
-/// Imports a declarations file on Marten's bulk path (PostgreSQL COPY), a batch at a time. Bad lines
-/// are reported and skipped. The IMEI claims go in first, all or nothing per batch: they are the
-/// database's uniqueness gate, so nothing of a batch is written when any of its IMEIs is taken.
+/// Imports a declarations file as one batch: every line is checked, the good ones are copied (PostgreSQL
+/// COPY) into a staging table and moved into the registration list by set-based statements, and the
+/// file's record is appended, all in one transaction. Lines whose IMEIs are already held are reported
+/// and skipped; a file already imported (same SHA-256) is recognised and changes nothing.
 /// </summary>
 public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock)
 {
-    public const int BatchSize = 10_000;
+    private const int Attempts = 3;
+    private const string Staging = "declared";
 
-    public async Task<ImportReport> ImportAsync(TextReader reader, CancellationToken cancellation)
+    private sealed record Row(int Line, Registration Registration, SendSms? Sms);
+
+    public async Task<ImportReport> ImportAsync(Stream file, string fileName, string by, CancellationToken cancellation)
     {
-        var problems = new List<DeclarationLine>();
-        var notifications = new List<SendSms>();
-        var imported = 0;
-        var now = clock.GetUtcNow();
-        foreach (var batch in DeclarationCsv.Read(reader, now).Chunk(BatchSize))
+        var hash = await SHA256.HashDataAsync(file, cancellation);
+        file.Position = 0;
+        var fileId = new Guid(hash.AsSpan(0, 16));
+        if (await EarlierAsync(fileId, cancellation) is { } earlier)
         {
-            problems.AddRange(batch.Where(line => line.Problem is not null));
-            var valid = await AcceptableAsync(batch.Where(line => line.Declaration is not null).ToList(), problems, cancellation);
-            notifications.AddRange(await WriteAsync(valid, now, cancellation));
-            imported += valid.Count;
+            return earlier;
         }
 
-        var report = problems.OrderBy(line => line.LineNumber).Select(line => $"line {line.LineNumber}: {line.Problem}").ToList();
-        return new ImportReport(imported, report, notifications);
+        var now = clock.GetUtcNow();
+        var (rows, problems, lines) = Prepare(file, fileId, now);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var taken = await WriteAsync(rows, new DeclarationsFileImported(
+                    fileId, Path.GetFileName(fileName), Convert.ToHexStringLower(hash), [.. rows.Select(row => row.Registration.Importer).Distinct().Order()],
+                    lines, 0, 0, by, now), cancellation);
+                var takenLines = taken.Select(problem => problem.Line).ToHashSet();
+                return new ImportReport(
+                    fileId, false, rows.Count - takenLines.Count, [.. problems.Concat(taken).OrderBy(problem => problem.Line)],
+                    [.. rows.Where(row => row.Sms is not null && !takenLines.Contains(row.Line)).Select(row => row.Sms!)]);
+            }
+            catch (Exception exception) when (attempt < Attempts && exception.InnerException is PostgresException inner && Registrations.IsTakenImei(inner))
+            {
+                // An IMEI of the file was taken by a declaration, repair or correction since the check: check again.
+            }
+            catch (ExistingStreamIdCollisionException)
+            {
+                return await EarlierAsync(fileId, cancellation) ?? throw new InvalidOperationException("A file's record vanished.");
+            }
+        }
     }
 
-    private async Task<List<DeclarationLine>> AcceptableAsync(List<DeclarationLine> lines, List<DeclarationLine> problems, CancellationToken cancellation)
+    private async Task<ImportReport?> EarlierAsync(Guid fileId, CancellationToken cancellation)
     {
         await using var session = store.QuerySession();
-        var imeis = lines.SelectMany(line => line.Declaration!.Imeis).ToArray();
-        var taken = (await session.LoadManyAsync<ImeiClaim>(cancellation, imeis)).Select(claim => claim.Id).ToHashSet();
-        var accepted = new List<DeclarationLine>();
-        foreach (var line in lines)
-        {
-            var problem = DeclarationRules.Refusal(line.Declaration!) is { } refusal
-                ? $"{refusal.Outcome} {refusal.Imei}".Trim()
-                : line.Declaration!.Imeis.FirstOrDefault(imei => !taken.Add(imei)) is { } duplicate
-                    ? $"IMEI {duplicate} is already registered or appears twice"
-                    : null;
-            if (problem is null)
-            {
-                accepted.Add(line);
-            }
-            else
-            {
-                problems.Add(line with { Problem = problem });
-            }
-        }
-
-        return accepted;
+        var events = await session.Events.FetchStreamAsync(fileId, token: cancellation);
+        return events is [{ Data: DeclarationsFileImported earlier }, ..] ? new ImportReport(fileId, true, earlier.Imported, [], []) : null;
     }
 
-    private async Task<IReadOnlyList<SendSms>> WriteAsync(List<DeclarationLine> lines, DateTimeOffset now, CancellationToken cancellation)
+    private static (List<Row> Rows, List<LineProblem> Problems, int Lines) Prepare(Stream file, Guid fileId, DateTimeOffset now)
     {
-        if (lines.Count == 0)
+        var rows = new List<Row>();
+        var problems = new List<LineProblem>();
+        var firstLineOf = new Dictionary<long, int>();
+        var lines = 0;
+        using var text = new StreamReader(file, leaveOpen: true);
+        foreach (var line in DeclarationCsv.Read(text, now))
         {
-            return [];
+            lines++;
+            if (line.Problem is { } problem)
+            {
+                problems.Add(problem);
+                continue;
+            }
+
+            var declaration = line.Declaration!;
+            var repeated = declaration.Imeis.Select((imei, slot) => (Slot: slot, Earlier: firstLineOf.GetValueOrDefault(long.Parse(imei, System.Globalization.CultureInfo.InvariantCulture))))
+                .FirstOrDefault(imei => imei.Earlier > 0);
+            if (repeated.Earlier > 0)
+            {
+                problems.Add(new LineProblem(line.Line, $"imei{repeated.Slot + 1}", $"already declared on line {repeated.Earlier}"));
+                continue;
+            }
+
+            foreach (var imei in declaration.Imeis)
+            {
+                firstLineOf[long.Parse(imei, System.Globalization.CultureInfo.InvariantCulture)] = line.Line;
+            }
+
+            var (registration, sms) = DeclarationRules.Registration(Guid.CreateVersion7(), declaration, now, fileId);
+            rows.Add(new Row(line.Line, registration, sms));
         }
 
-        var streams = new List<StreamAction>(lines.Count);
-        var devices = new List<Device>(lines.Count);
-        var claims = new List<ImeiClaim>();
-        var sms = new List<SendSms>();
-        foreach (var declaration in lines.Select(line => line.Declaration!))
+        return (rows, problems, lines - problems.Count(problem => problem.Field == "header"));
+    }
+
+    /// <summary>
+    /// One transaction: COPY into staging, drop and report the lines whose IMEIs are held, move the rest, record
+    /// the file. The staging table is analysed so that the planner knows its size (a temporary table has no statistics).
+    /// </summary>
+    private async Task<IReadOnlyList<LineProblem>> WriteAsync(List<Row> rows, DeclarationsFileImported record, CancellationToken cancellation)
+    {
+        await using var session = store.LightweightSession();
+        await session.BeginTransactionAsync(cancellation);
+        var connection = session.Connection!;
+        await ExecuteAsync(connection, $"create temp table {Staging} (line int not null, like {Registrations.Table}) on commit drop", cancellation);
+        await CopyAsync(connection, rows, cancellation);
+        await ExecuteAsync(connection, $"analyze {Staging}", cancellation);
+
+        var taken = new List<LineProblem>();
+        await using (var check = new NpgsqlCommand(
+            $"""
+            with taken as (
+                select d.line, x.imei, x.slot
+                from {Staging} d cross join lateral unnest(d.imeis) with ordinality as x(imei, slot)
+                join {Registrations.ImeiTable} i on i.imei = x.imei),
+            dropped as (delete from {Staging} d using taken t where d.line = t.line)
+            select line, imei, slot from taken order by line, slot
+            """, connection))
+        await using (var reader = await check.ExecuteReaderAsync(cancellation))
         {
-            var deviceId = Guid.CreateVersion7();
-            var (events, customsSms) = DeclarationRules.Events(deviceId, declaration, now);
-            streams.Add(StreamAction.Start(((DocumentStore)store).Events, deviceId, events.ToArray()));
-            devices.Add(events.Skip(1).Aggregate(Device.Create((DeviceDeclared)events[0]), Evolve));
-            claims.AddRange(declaration.Imeis.Select(imei => new ImeiClaim(imei, deviceId)));
-            if (customsSms is not null)
+            while (await reader.ReadAsync(cancellation))
             {
-                sms.Add(customsSms);
+                var line = reader.GetInt32(0);
+                if (taken.Count == 0 || taken[^1].Line != line)
+                {
+                    taken.Add(new LineProblem(line, $"imei{reader.GetInt64(2)}", $"IMEI {reader.GetString(1)} is already registered"));
+                }
             }
         }
 
-        await store.BulkInsertAsync(claims, BulkInsertMode.InsertsOnly, cancellation: cancellation);
-        try
-        {
-            // The streams and the devices go in side by side, each on its own connection.
-            await Task.WhenAll(
-                store.BulkInsertEventsAsync(streams, cancellation: cancellation),
-                store.BulkInsertAsync(devices, BulkInsertMode.InsertsOnly, cancellation: cancellation));
-        }
-        catch
-        {
-            await using var cleanup = store.LightweightSession();
-            cleanup.DeleteWhere<ImeiClaim>(claim => claims.Select(c => c.Id).Contains(claim.Id));
-            await cleanup.SaveChangesAsync(CancellationToken.None);
-            throw;
-        }
-
-        return sms;
+        await ExecuteAsync(connection, $"""
+            insert into {Registrations.Table} ({Registrations.Columns}) select {Registrations.Columns} from {Staging};
+            insert into {Registrations.ImeiTable} (imei, device_id) select x.imei, d.device_id from {Staging} d cross join lateral unnest(d.imeis) as x(imei);
+            """, cancellation);
+        var imported = rows.Count - taken.Count;
+        session.Events.StartStream(record.FileId, record with { Imported = imported, Skipped = record.Lines - imported });
+        await session.SaveChangesAsync(cancellation);
+        return taken;
     }
 
-    private static Device Evolve(Device device, object e) => e switch
+    /// <summary>Binary COPY; rows are written to Npgsql's buffer synchronously and sent as it fills (an await per field cost more than the COPY itself).</summary>
+    private static async Task CopyAsync(NpgsqlConnection connection, List<Row> rows, CancellationToken cancellation)
     {
-        ActivationCodeIssued issued => device.Apply(issued),
-        _ => throw new InvalidOperationException($"A declaration does not produce {e.GetType().Name}."),
-    };
+        await using var copy = await connection.BeginBinaryImportAsync(
+            $"copy {Staging} (line, {Registrations.Columns}) from stdin (format binary)", cancellation);
+        foreach (var (line, r, _) in rows)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            copy.StartRow();
+            copy.Write(line, NpgsqlDbType.Integer);
+            copy.Write(r.DeviceId, NpgsqlDbType.Uuid);
+            copy.Write(r.Imeis.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+            copy.Write(r.Brand, NpgsqlDbType.Text);
+            copy.Write(r.Model, NpgsqlDbType.Text);
+            copy.Write(r.ImportType.ToString(), NpgsqlDbType.Text);
+            copy.Write(r.Importer, NpgsqlDbType.Text);
+            WriteNullable(copy, r.Traveller?.NationalId, NpgsqlDbType.Text);
+            WriteNullable(copy, r.Traveller?.Sim, NpgsqlDbType.Text);
+            WriteNullable(copy, r.Traveller?.FeePaid, NpgsqlDbType.Boolean);
+            WriteNullable(copy, r.Traveller?.RegisteredAt, NpgsqlDbType.TimestampTz);
+            WriteNullable(copy, r.ActivationCodeHash, NpgsqlDbType.Text);
+            WriteNullable(copy, r.ActivationCodeReason?.ToString(), NpgsqlDbType.Text);
+            copy.Write(r.DeclaredAt, NpgsqlDbType.TimestampTz);
+            WriteNullable(copy, r.DeclarationsFile, NpgsqlDbType.Uuid);
+        }
+
+        await copy.CompleteAsync(cancellation);
+    }
+
+    private static void WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type)
+    {
+        if (value is null)
+        {
+            copy.WriteNull();
+        }
+        else
+        {
+            copy.Write(value, type);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellation)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellation);
+    }
 }

@@ -1,19 +1,18 @@
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
 using Marten;
-using JasperFx.Events;
 
 namespace Hamta.Devices.Owning;
 
 public static class ActivateDeviceHandler
 {
-    public static Task<IEventStream<Device>?> LoadAsync(ActivateDevice command, IDocumentSession session, CancellationToken cancellation) =>
+    public static Task<DeviceChange?> LoadAsync(ActivateDevice command, IDocumentSession session, CancellationToken cancellation) =>
         DeviceStreams.ForImeiAsync(session, command.Imei, cancellation);
 
-    public static ActivationResult Handle(ActivateDevice command, IEventStream<Device>? stream, TimeProvider clock)
+    public static ActivationResult Handle(ActivateDevice command, DeviceChange? stream, TimeProvider clock)
     {
-        var (result, events) = Decide(command, stream?.Aggregate, clock.GetUtcNow());
-        stream?.AppendMany(events);
+        var (result, events) = Decide(command, stream?.Device, clock.GetUtcNow());
+        stream?.Append(events);
         return result;
     }
 

@@ -2,18 +2,17 @@ using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
 using Hamta.Kernel.Security;
 using Marten;
-using JasperFx.Events;
 
 namespace Hamta.Devices.Owning;
 
 public static class StartTransferHandler
 {
-    public static Task<IEventStream<Device>?> LoadAsync(StartTransfer command, IDocumentSession session, CancellationToken cancellation) =>
+    public static Task<DeviceChange?> LoadAsync(StartTransfer command, IDocumentSession session, CancellationToken cancellation) =>
         DeviceStreams.ForImeiAsync(session, command.Imei, cancellation);
 
-    public static TransferStartResult Handle(StartTransfer command, IEventStream<Device>? stream, TimeProvider clock)
+    public static TransferStartResult Handle(StartTransfer command, DeviceChange? stream, TimeProvider clock)
     {
-        var device = stream?.Aggregate;
+        var device = stream?.Device;
         if (device is null || !device.IsOwnedBy(command.OwnerSim, command.OwnerNationalId))
         {
             return new TransferStartResult(TransferOutcome.NotYourDevice);
@@ -25,7 +24,7 @@ public static class StartTransferHandler
         }
 
         var code = OneTimeCode.New();
-        stream!.AppendOne(new TransferStarted(device.Id, command.OwnerSim, ActivationCodes.Hash(device.Id, code), clock.GetUtcNow()));
+        stream!.Append(new TransferStarted(device.Id, command.OwnerSim, ActivationCodes.Hash(device.Id, code), clock.GetUtcNow()));
         return new TransferStartResult(TransferOutcome.Started, code);
     }
 }

@@ -31,7 +31,9 @@ public static class DeviceQueryHandler
 
     public static async Task<IReadOnlyList<TravellerRegistration>> Handle(FindTravellerRegistrations query, IQuerySession session, CancellationToken cancellation)
     {
-        var devices = await session.Query<Device>().Where(x => x.Traveller!.NationalId == query.NationalId).ToListAsync(cancellation);
+        var registrations = await Registrations.ByTravellerAsync(session, query.NationalId, cancellation);
+        var changed = (await session.LoadManyAsync<Device>(cancellation, registrations.Select(r => r.DeviceId))).ToDictionary(device => device.Id);
+        var devices = registrations.Select(registration => changed.GetValueOrDefault(registration.DeviceId) ?? registration.ToDevice());
         return devices.OrderByDescending(x => x.DeclaredAt).Select(device => new TravellerRegistration(
                 device.Id, device.Imeis, device.Brand, device.Model, device.Traveller!.Sim, device.Traveller.RegisteredAt,
                 device.OwnerSim is not null ? TravellerRegistrationState.Activated
