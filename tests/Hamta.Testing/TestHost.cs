@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Hamta.Host.DemoData;
 using Hamta.Host.Notifications;
 using Hamta.Kernel.Notifications;
+using Hamta.Sim.Network;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -39,7 +40,14 @@ public static partial class TestHost
     /// <summary>Every test starts from the demo world.</summary>
     public static async Task ResetAsync(IServiceProvider services)
     {
-        await services.GetRequiredService<IDocumentStore>().Advanced.ResetAllData();
+        var store = services.GetRequiredService<IDocumentStore>();
+        await store.Advanced.ResetAllData();
+        await using (var session = store.LightweightSession())
+        {
+            session.QueueSqlCommand($"truncate {SightingsStorage.Table}, {SightingsStorage.FirstSightings}, {SightingsStorage.Watches}");
+            await session.SaveChangesAsync();
+        }
+
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
     }

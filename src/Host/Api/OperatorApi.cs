@@ -1,7 +1,7 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Hamta.Sim.Contracts;
-using Hamta.Host.Infrastructure;
 using Wolverine;
 
 namespace Hamta.Host.Api;
@@ -15,11 +15,11 @@ public static class OperatorApi
 
     public sealed record ObservationDto(string? Imei, string? Imsi, string? Msisdn, DateTimeOffset? ObservedAt);
 
-    public sealed record BatchDto(IReadOnlyList<ObservationDto>? Observations);
+    public sealed record BatchDto(IReadOnlyList<ObservationDto?>? Observations);
 
     public sealed record RecordResultDto(int Index, string Outcome, string Message);
 
-    public sealed record BatchResultDto(int Stored, int Duplicates, int Rejected, IReadOnlyList<RecordResultDto> Records);
+    public sealed record BatchResultDto(int Stored, int Duplicates, int Rejected, long ElapsedMilliseconds, IReadOnlyList<RecordResultDto> Records);
 
     public sealed record ProblemDto(string Message);
 
@@ -53,30 +53,26 @@ public static class OperatorApi
             return Results.BadRequest(new ProblemDto($"هر درخواست حداکثر {RecordAttachObservations.MaxRecords} رکورد می‌تواند داشته باشد."));
         }
 
-        var command = new RecordAttachObservations(operatorName, observations.Select(o => new AttachObservationRecord(o.Imei, o.Imsi, o.Msisdn, o.ObservedAt)).ToList());
-        try
+        var command = new RecordAttachObservations(operatorName,
+            observations.Select(o => o is null ? null : new AttachObservationRecord(o.Imei, o.Imsi, o.Msisdn, o.ObservedAt)).ToList());
+        if (bus is IMessageContext messages)
         {
-            if (bus is IMessageContext messages)
-            {
-                messages.UserName = $"operator {operatorName}";
-            }
+            messages.UserName = $"operator {operatorName}";
+        }
 
-            var result = await bus.InvokeAsync<AttachObservationsResult>(command, cancellation);
-            return Results.Ok(Describe(result));
-        }
-        catch (Exception exception) when (DuplicateClaims.Caused(exception))
-        {
-            return Results.Conflict(new ProblemDto("رکوردهایی از این دسته هم‌زمان ثبت شد. لطفا دسته را دوباره بفرستید؛ رکورد تکراری دوباره ذخیره نمی‌شود."));
-        }
+        var started = Stopwatch.GetTimestamp();
+        var result = await bus.InvokeAsync<AttachObservationsResult>(command, cancellation);
+        return Results.Ok(Describe(result, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds));
     }
 
-    private static BatchResultDto Describe(AttachObservationsResult result)
+    private static BatchResultDto Describe(AttachObservationsResult result, long elapsedMilliseconds)
     {
         var records = result.Records.Select(r => new RecordResultDto(r.Index, r.Outcome.ToString(), MessageFor(r.Outcome))).ToList();
         return new BatchResultDto(
-            result.Records.Count(r => r.Outcome is ObservationOutcome.Stored or ObservationOutcome.StoredWithMalformedImei),
+            result.Records.Count(r => r.Outcome.IsStored()),
             result.Records.Count(r => r.Outcome == ObservationOutcome.Duplicate),
-            result.Records.Count(r => r.Outcome is ObservationOutcome.UnknownMsisdn or ObservationOutcome.MissingFields),
+            result.Records.Count(r => r.Outcome.IsRefused()),
+            elapsedMilliseconds,
             records);
     }
 
@@ -85,8 +81,17 @@ public static class OperatorApi
         ObservationOutcome.Stored => "ثبت شد.",
         ObservationOutcome.StoredWithMalformedImei => "ثبت شد، اما IMEI آن معتبر نیست و بررسی نمی‌شود.",
         ObservationOutcome.Duplicate => "این رکورد پیش‌تر ثبت شده است.",
-        ObservationOutcome.UnknownMsisdn => "شماره سیم‌کارت در همتا ثبت نشده است.",
-        _ => "IMEI، IMSI، شماره سیم‌کارت و زمان رؤیت الزامی است.",
+        ObservationOutcome.EmptyRecord => "رکورد خالی است.",
+        ObservationOutcome.MissingImei => "IMEI ندارد.",
+        ObservationOutcome.MissingImsi => "IMSI ندارد.",
+        ObservationOutcome.MissingMsisdn => "شماره سیم‌کارت (MSISDN) ندارد.",
+        ObservationOutcome.MissingObservedAt => "زمان رؤیت (observedAt) ندارد.",
+        ObservationOutcome.InvalidImei => $"IMEI معتبر نیست (بیش از {RecordAttachObservations.MaxImeiLength} نویسه یا نویسه کنترلی).",
+        ObservationOutcome.InvalidImsi => "IMSI معتبر نیست (باید ۶ تا ۱۵ رقم باشد).",
+        ObservationOutcome.InvalidMsisdn => "شماره سیم‌کارت (MSISDN) یک شماره همراه ایران نیست.",
+        ObservationOutcome.InTheFuture => "زمان رؤیت بیش از ۵ دقیقه در آینده است.",
+        ObservationOutcome.OlderThanRetention => "زمان رؤیت از دوره نگهداری رؤیت‌ها قدیمی‌تر است.",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 
     private static string? OperatorFor(string key, IConfiguration configuration)

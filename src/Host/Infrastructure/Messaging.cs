@@ -4,6 +4,7 @@ using Hamta.Tickets;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
+using Npgsql;
 using Wolverine;
 using Wolverine.ErrorHandling;
 
@@ -28,6 +29,7 @@ public static class Messaging
             options.Policies.UseDurableLocalQueues();
             options.Policies.UseDurableOutboxOnAllSendingEndpoints();
             options.OnException<ConcurrencyException>().Or<EventStreamUnexpectedMaxEventIdException>()
+                .Or<PostgresException>(e => e.SqlState == PostgresErrorCodes.DeadlockDetected)
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
             options.AddSimModule();
             options.AddDevicesModule();
