@@ -29,6 +29,7 @@ public static partial class TestHost
         builder.UseSetting("DemoData:Passwords:admin", DemoPasswords.Admin);
         builder.UseSetting("DemoData:Passwords:auditor", DemoPasswords.Auditor);
         builder.UseSetting($"Hamta:Operators:{OperatorName}", OperatorKey);
+        builder.UseSetting($"Hamta:Network:ImsiPrefixes:{OperatorName}:0", "43211");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.ConfigureTestServices(services =>
         {
@@ -44,7 +45,7 @@ public static partial class TestHost
         await store.Advanced.ResetAllData();
         await using (var session = store.LightweightSession())
         {
-            session.QueueSqlCommand($"truncate {SightingsStorage.Table}, {SightingsStorage.FirstSightings}, {SightingsStorage.Watches}");
+            session.QueueSqlCommand($"truncate {SightingsStorage.Table}, {SightingsStorage.FirstSightings}, {SightingsStorage.Watches}, {SightingsDumpImporter.Dumps}");
             await session.SaveChangesAsync();
         }
 

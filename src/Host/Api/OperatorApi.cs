@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Hamta.Sim.Contracts;
+using Hamta.Sim.Network;
+using Microsoft.AspNetCore.Http.Features;
 using Wolverine;
 
 namespace Hamta.Host.Api;
@@ -10,6 +12,10 @@ namespace Hamta.Host.Api;
 public static class OperatorApi
 {
     public const string Path = "/api/operator/attach-observations";
+    public const string DumpPath = "/api/operator/sighting-dumps";
+
+    /// <summary>A day of one operator's sightings, compressed, stays well below this.</summary>
+    public const long MaxDumpBytes = 8L * 1024 * 1024 * 1024;
     public const string KeyHeader = "X-Api-Key";
     public const string OperatorsSection = "Hamta:Operators";
 
@@ -23,8 +29,63 @@ public static class OperatorApi
 
     public sealed record ProblemDto(string Message);
 
-    public static void MapOperatorApi(this WebApplication app) =>
+    public sealed record DumpCheckDto(string Name, long Rows, double Share, double Threshold, bool Passed);
+
+    public sealed record DumpResultDto(string Outcome, string Message, string Sha256, long Rows, long Stored, long Duplicates,
+        long ElapsedMilliseconds, IReadOnlyList<DumpCheckDto> Checks);
+
+    public static void MapOperatorApi(this WebApplication app)
+    {
         app.MapPost(Path, RecordAsync).DisableAntiforgery();
+        app.MapPost(DumpPath, ImportDumpAsync).DisableAntiforgery();
+    }
+
+    public static bool IsConfiguredOperator(string name, IConfiguration configuration) =>
+        name.Length > 0 && configuration.GetSection(OperatorsSection).GetChildren().Any(o => o.Key == name && o.Value is { Length: > 0 });
+
+    /// <summary>A daily dump as the request body (CSV or gzip), kept in a temporary file while it is checked and stored.</summary>
+    private static async Task<IResult> ImportDumpAsync(HttpContext context, IConfiguration configuration, SightingsDumpImporter importer, CancellationToken cancellation)
+    {
+        if (OperatorFor(context.Request.Headers[KeyHeader].ToString(), configuration) is not { } operatorName)
+        {
+            return Results.Json(new ProblemDto("کلید دسترسی اپراتور معتبر نیست."), statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxDumpBytes;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var file = System.IO.Path.GetTempFileName();
+        try
+        {
+            await using (var target = File.Create(file))
+            {
+                await context.Request.Body.CopyToAsync(target, cancellation);
+            }
+
+            var report = await importer.ImportAsync(operatorName, file, cancellation);
+            var result = new DumpResultDto(report.Outcome.ToString(), DumpMessage(report), report.Sha256, report.Rows, report.Stored, report.Duplicates,
+                (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+                report.Checks.Select(c => new DumpCheckDto(c.Name, c.Rows, c.Share, c.Threshold, c.Passed)).ToList());
+            return report.Outcome is DumpOutcome.Imported or DumpOutcome.AlreadyImported
+                ? Results.Ok(result)
+                : Results.Json(result, statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static string DumpMessage(DumpReport report) => report.Outcome switch
+    {
+        DumpOutcome.Imported => "فایل ثبت شد.",
+        DumpOutcome.AlreadyImported => "این فایل پیش‌تر ثبت شده است؛ دوباره ذخیره نشد.",
+        DumpOutcome.Refused => "فایل به‌خاطر گذشتن از آستانه بررسی‌ها به‌طور کامل رد شد و هیچ رکوردی ذخیره نشد.",
+        _ => $"فایل خوانا نیست: {report.Problem}",
+    };
 
     private static async Task<IResult> RecordAsync(HttpContext context, IConfiguration configuration, IMessageBus bus, CancellationToken cancellation)
     {

@@ -36,6 +36,7 @@ public static class SimModule
     {
         services.Configure<NetworkSettings>(configuration.GetSection(NetworkSettings.Section));
         services.AddHostedService<SightingsStartup>();
+        services.AddScoped<SightingsDumpImporter>();
         return services;
     }
 }

@@ -15,4 +15,9 @@ public sealed class NetworkSettings
     public static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(5);
 
     public TimeSpan Retention => TimeSpan.FromDays(RetentionDays);
+
+    public DumpThresholds DumpThresholds { get; set; } = new();
+
+    /// <summary>Each operator's MCC-MNC prefixes (<c>Hamta:Network:ImsiPrefixes:&lt;operator&gt;</c>); a dump's IMSIs are checked against them.</summary>
+    public Dictionary<string, string[]> ImsiPrefixes { get; set; } = [];
 }

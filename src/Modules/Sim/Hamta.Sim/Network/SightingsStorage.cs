@@ -45,6 +45,14 @@ public static class SightingsStorage
             primary key (request_id, imei)
         );
         create index if not exists evidence_watches_imei on {Watches} (imei);
+        create table if not exists {SightingsDumpImporter.Dumps} (
+            sha256 text primary key,
+            operator text not null,
+            file_name text not null,
+            rows bigint not null,
+            stored bigint not null,
+            imported_at timestamptz not null
+        );
         """;
 
     /// <summary>Creates the tables, moves the previous version's sighting documents in, and creates the partitions of the coming days.</summary>

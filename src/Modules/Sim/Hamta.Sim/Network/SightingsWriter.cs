@@ -33,10 +33,21 @@ public static class SightingsWriter
     /// <summary>A watch not refreshed by the sweep for this long belongs to a ticket that no longer waits.</summary>
     public static readonly TimeSpan WatchLifetime = TimeSpan.FromDays(1);
 
-    private const string Sql = $"""
-        with input as (
-          select * from unnest(@imei::text[], @valid::boolean[], @imsi::text[], @msisdn::text[], @observed::timestamptz[])
-            with ordinality as t(imei, imei_valid, imsi, msisdn, observed_at, n)),
+    private static readonly string BatchSql = StoreAndReact(
+        """
+        select * from unnest(@imei::text[], @valid::boolean[], @imsi::text[], @msisdn::text[], @observed::timestamptz[])
+          with ordinality as t(imei, imei_valid, imsi, msisdn, observed_at, n)
+        """,
+        "select 0 kind, i.n, null::text imei, null::text msisdn, null::text national_id, null::timestamptz at, null::uuid request_id from input i "
+        + "join inserted s on s.imei = i.imei and s.imsi = i.imsi and s.msisdn = i.msisdn and s.observed_at = i.observed_at");
+
+    /// <summary>
+    /// The statement that stores the rows of <paramref name="input"/> (columns imei, imei_valid, imsi, msisdn,
+    /// observed_at) and answers with <paramref name="stored"/> (kind 0), the first sightings (kind 1) and the
+    /// evidence watched for (kind 2).
+    /// </summary>
+    public static string StoreAndReact(string input, string stored) => $"""
+        with input as ({input}),
         inserted as (
           insert into {SightingsStorage.Table} (imei, imei_valid, imsi, msisdn, national_id, operator, observed_at, received_at)
             select i.imei, i.imei_valid, i.imsi, i.msisdn, c.data ->> 'NationalId', @operator, i.observed_at, @now
@@ -53,35 +64,28 @@ public static class SightingsWriter
             from inserted s join {SightingsStorage.Watches} w on w.imei = s.imei and (w.sim = s.msisdn or w.national_id = s.national_id)
             where s.imei_valid and w.refreshed_at >= @fresh
             order by w.request_id, w.imei, s.observed_at desc)
-        select 0 kind, i.n, null::text imei, null::text msisdn, null::text national_id, null::timestamptz at, null::uuid request_id
-          from input i join inserted s on s.imei = i.imei and s.imsi = i.imsi and s.msisdn = i.msisdn and s.observed_at = i.observed_at
+        {stored}
         union all
         select 1, null, e.imei, e.msisdn, e.national_id, e.observed_at, null from earliest e join firsts f on f.imei = e.imei
         union all
         select 2, null, imei, msisdn, null, observed_at, request_id from evidence
         """;
 
-    public static async Task<StoredSightings> StoreAsync(IDocumentSession session, string operatorName, IReadOnlyList<Sighting> sightings,
-        DateTimeOffset now, CancellationToken cancellation)
+    /// <summary>Creates the partitions of the given days on a connection of its own, outside the writer's transaction.</summary>
+    public static async Task EnsurePartitionsAsync(IDocumentSession session, IEnumerable<DateOnly> days, CancellationToken cancellation)
     {
-        await using (var ddl = session.Database.CreateConnection())
-        {
-            await ddl.OpenAsync(cancellation);
-            await SightingsStorage.EnsurePartitionsAsync(ddl, sightings.Select(s => DateOnly.FromDateTime(s.ObservedAt.UtcDateTime)), cancellation);
-        }
+        await using var ddl = session.Database.CreateConnection();
+        await ddl.OpenAsync(cancellation);
+        await SightingsStorage.EnsurePartitionsAsync(ddl, days, cancellation);
+    }
 
-        await session.BeginTransactionAsync(cancellation);
-        await using var command = new NpgsqlCommand(Sql, session.Connection);
-        command.Parameters.Add(new NpgsqlParameter("imei", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = sightings.Select(s => s.Imei).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("valid", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { Value = sightings.Select(s => s.ImeiValid).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("imsi", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = sightings.Select(s => s.Imsi).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("msisdn", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = sightings.Select(s => s.Msisdn).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("observed", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = sightings.Select(s => s.ObservedAt).ToArray() });
+    /// <summary>Runs a <see cref="StoreAndReact"/> statement and reads its answer; kind 0 rows give their <c>n</c> to <paramref name="stored"/>.</summary>
+    public static async Task<(IReadOnlyList<FirstSighting> FirstSeen, IReadOnlyList<EvidenceSighting> Evidence)> ReactAsync(
+        NpgsqlCommand command, string operatorName, DateTimeOffset now, Action<long> stored, CancellationToken cancellation)
+    {
         command.Parameters.Add(new NpgsqlParameter("operator", operatorName));
         command.Parameters.Add(new NpgsqlParameter("now", now));
         command.Parameters.Add(new NpgsqlParameter("fresh", now - WatchLifetime));
-
-        var inserted = new HashSet<int>();
         var firstSeen = new List<FirstSighting>();
         var evidence = new List<EvidenceSighting>();
         await using var reader = await command.ExecuteReaderAsync(cancellation);
@@ -90,7 +94,7 @@ public static class SightingsWriter
             switch (reader.GetInt32(0))
             {
                 case 0:
-                    inserted.Add((int)reader.GetInt64(1) - 1);
+                    stored(reader.GetInt64(1));
                     break;
                 case 1:
                     firstSeen.Add(new FirstSighting(reader.GetString(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
@@ -102,6 +106,22 @@ public static class SightingsWriter
             }
         }
 
+        return (firstSeen, evidence);
+    }
+
+    public static async Task<StoredSightings> StoreAsync(IDocumentSession session, string operatorName, IReadOnlyList<Sighting> sightings,
+        DateTimeOffset now, CancellationToken cancellation)
+    {
+        await EnsurePartitionsAsync(session, sightings.Select(s => DateOnly.FromDateTime(s.ObservedAt.UtcDateTime)), cancellation);
+        await session.BeginTransactionAsync(cancellation);
+        await using var command = new NpgsqlCommand(BatchSql, session.Connection);
+        command.Parameters.Add(new NpgsqlParameter("imei", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = sightings.Select(s => s.Imei).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("valid", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { Value = sightings.Select(s => s.ImeiValid).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("imsi", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = sightings.Select(s => s.Imsi).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("msisdn", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = sightings.Select(s => s.Msisdn).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("observed", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = sightings.Select(s => s.ObservedAt).ToArray() });
+        var inserted = new HashSet<int>();
+        var (firstSeen, evidence) = await ReactAsync(command, operatorName, now, n => inserted.Add((int)n - 1), cancellation);
         return new StoredSightings(inserted, firstSeen, evidence);
     }
 }
