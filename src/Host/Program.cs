@@ -21,6 +21,7 @@ builder.Services.AddHamtaIdentity();
 builder.Services.AddHamtaNotifications();
 builder.Services.AddHamtaCommands();
 builder.Services.AddHamtaWeb();
+builder.Services.AddHamtaOperatorApiReference();
 builder.AddHamtaDemoData();
 
 var app = builder.Build();
@@ -43,6 +44,7 @@ if (role.ServesWeb)
 {
     app.MapRazorPages();
     app.MapOperatorApi();
+    app.MapHamtaOperatorApiReference();
     app.MapHamtaJobsDashboard();
 }
 

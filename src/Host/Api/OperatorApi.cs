@@ -36,8 +36,34 @@ public static class OperatorApi
 
     public static void MapOperatorApi(this WebApplication app)
     {
-        app.MapPost(Path, RecordAsync).DisableAntiforgery();
-        app.MapPost(DumpPath, ImportDumpAsync).DisableAntiforgery();
+        app.MapPost(Path, RecordAsync).DisableAntiforgery()
+            .WithName("RecordAttachObservations")
+            .WithSummary("ثبت دسته‌ای رؤیت‌ها — Record a batch of network sightings")
+            .WithDescription(
+                "هر رکورد نتیجه خودش را می‌گیرد: ثبت شد، تکراری، یا رد با دلیل دقیق (IMEI/IMSI/MSISDN نامعتبر، فیلد ناقص، زمان بیش از ۵ دقیقه در آینده یا "
+                + "قدیمی‌تر از دوره نگهداری). رکورد تکراری یک بار ذخیره می‌شود؛ شماره ناشناخته هم ذخیره می‌شود. پاسخ مدت پردازش دسته را می‌گوید.\n\n"
+                + "Each record gets its own outcome: stored, duplicate, or refused with a precise reason (invalid IMEI/IMSI/MSISDN, missing field, "
+                + "a time more than 5 minutes ahead or older than the retention window). A record sent twice is stored once; unknown MSISDNs are "
+                + "stored too. The response says how long the batch took.")
+            .Accepts<BatchDto>("application/json")
+            .Produces<BatchResultDto>()
+            .Produces<ProblemDto>(StatusCodes.Status400BadRequest)
+            .Produces<ProblemDto>(StatusCodes.Status401Unauthorized);
+        app.MapPost(DumpPath, ImportDumpAsync).DisableAntiforgery()
+            .WithName("ImportSightingsDump")
+            .WithSummary("فایل روزانه رؤیت‌ها — Import a daily sightings dump")
+            .WithDescription(
+                "بدنه درخواست فایل CSV با سرآیند imei,imsi,msisdn,observed_at است (یا همان با gzip). پیش از ذخیره، سهم رکوردهای ناقص، IMEI نادرست، "
+                + "IMSI بیرون از MCC-MNC اپراتور، MSISDN بیرون از کشور و تعداد سطرها نسبت به فایل‌های اخیر سنجیده می‌شود؛ فایلی که از آستانه‌ای بگذرد "
+                + "به‌طور کامل رد می‌شود (۴۲۲) و گزارش هر سهم را می‌گیرد. فایل پذیرفته همه یا هیچ ذخیره می‌شود و همان فایل دوباره ذخیره نمی‌شود.\n\n"
+                + "The body is a CSV file with the header imei,imsi,msisdn,observed_at (or the same, gzip-compressed). Before anything is stored, the "
+                + "shares of rows with missing fields, malformed IMEIs, IMSIs outside the operator's MCC-MNC and MSISDNs outside the country, and the "
+                + "row count against the operator's recent dumps are measured; a dump over a threshold is refused whole (422) with each share in the "
+                + "report. An accepted dump is stored all or nothing, and the same file twice is stored once.")
+            .Accepts<string>("text/csv", "application/gzip")
+            .Produces<DumpResultDto>()
+            .Produces<DumpResultDto>(StatusCodes.Status422UnprocessableEntity)
+            .Produces<ProblemDto>(StatusCodes.Status401Unauthorized);
     }
 
     public static bool IsConfiguredOperator(string name, IConfiguration configuration) =>
