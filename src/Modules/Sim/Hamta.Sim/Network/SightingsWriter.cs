@@ -8,12 +8,15 @@ namespace Hamta.Sim.Network;
 /// <summary>What one stored batch caused: which of its sightings were new, and the few that matter to another module.</summary>
 public sealed record StoredSightings(IReadOnlySet<int> Inserted, IReadOnlyList<FirstSighting> FirstSeen, IReadOnlyList<EvidenceSighting> Evidence)
 {
-    /// <summary>The messages the batch gives other modules: at most one for the IMEIs seen for the first time, one for the evidence.</summary>
+    /// <summary>The most IMEIs one message carries: a dump's first sightings are split.</summary>
+    public const int MaxPerMessage = 10_000;
+
+    /// <summary>The messages the batch gives other modules: the IMEIs seen for the first time, in chunks, and one for the evidence.</summary>
     public IEnumerable<object> Messages()
     {
-        if (FirstSeen.Count > 0)
+        foreach (var chunk in FirstSeen.Chunk(MaxPerMessage))
         {
-            yield return new ImeisFirstSeenOnNetwork(FirstSeen);
+            yield return new ImeisFirstSeenOnNetwork(chunk);
         }
 
         if (Evidence.Count > 0)
@@ -24,7 +27,7 @@ public sealed record StoredSightings(IReadOnlySet<int> Inserted, IReadOnlyList<F
 }
 
 /// <summary>
-/// Writes a batch of sightings with one statement (ADR 13): the rows go in through <c>unnest</c> with
+/// Writes a batch of sightings with one statement (ADR 14): the rows go in through <c>unnest</c> with
 /// <c>on conflict do nothing</c>, each takes the national ID that owns its SIM now (none for an unknown SIM),
 /// and the same statement finds the IMEIs seen for the first time and the sightings that waiting tickets watch for.
 /// </summary>
