@@ -108,10 +108,15 @@ public sealed partial class Scenarios
             await database.ExecuteAsync("truncate bench_base.sightings");
             var copyStarted = Stopwatch.GetTimestamp();
             await using (var connection = await database.OpenAsync())
-            await using (var file = new GZipStream(File.OpenRead(path), CompressionMode.Decompress))
-            await using (var copy = await connection.BeginRawBinaryCopyAsync("copy bench_base.sightings from stdin (format csv, header)"))
+            using (var file = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress)))
+            await using (var copy = await connection.BeginTextImportAsync("copy bench_base.sightings from stdin (format csv, header)"))
             {
-                await file.CopyToAsync(copy);
+                var buffer = new char[1 << 16];
+                int read;
+                while ((read = await file.ReadAsync(buffer)) > 0)
+                {
+                    await copy.WriteAsync(buffer.AsMemory(0, read));
+                }
             }
 
             var copySeconds = Stopwatch.GetElapsedTime(copyStarted).TotalSeconds;
