@@ -70,6 +70,12 @@ if (options.Measures("import"))
     rows.Add(await scenarios.ImportAsync());
 }
 
+if (options.Measures("sightings"))
+{
+    Say("sightings");
+    rows.AddRange(await scenarios.SightingsAsync());
+}
+
 if (options.Measures("audit"))
 {
     Say("audit");

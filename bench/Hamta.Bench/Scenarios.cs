@@ -145,13 +145,13 @@ public sealed partial class Scenarios(BenchOptions options, Database database, D
         var floor = new List<double>();
         var join = """
             create table bench_base.evidence_found as
-            select t.id, o.data->>'Imei' imei, max(o.data->>'ObservedAt') observed_at
+            select t.id, o.imei, max(o.observed_at) observed_at
             from tickets.mt_doc_ticket t
             cross join lateral jsonb_array_elements_text(t.data->'MissingEvidence') missing(imei)
-            join sim.mt_doc_attachobservation o on o.data->>'Imei' = missing.imei and (o.data->>'ImeiValid')::boolean
-                 and (o.data->>'Msisdn' = t.data->>'SubscriberSim' or o.data->>'NationalId' = t.data->>'SubscriberNationalId')
+            join sim.sightings o on o.imei = missing.imei and o.imei_valid
+                 and (o.msisdn = t.data->>'SubscriberSim' or o.national_id = t.data->>'SubscriberNationalId')
             where (t.data->>'Status')::int = 1 and not (t.data->>'CorrectionRequested')::boolean
-            group by t.id, o.data->>'Imei'
+            group by t.id, o.imei
             """;
 
         // What the design's own writes cost at the least: the same evidence written set-based, as events on

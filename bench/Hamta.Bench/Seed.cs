@@ -4,7 +4,7 @@ namespace Hamta.Bench;
 
 /// <summary>
 /// Generates the national-scale data set with set-based SQL, straight into the tables Marten keeps:
-/// SIM cards, tickets and attach observations as streams, events and documents written in the exact
+/// SIM cards, tickets and attach observations as streams, events, documents and rows written in the exact
 /// shape the modules write them, so the product (and its audit) reads them as its own.
 /// </summary>
 public sealed class Seed(Database database, BenchOptions options)
@@ -156,14 +156,15 @@ public sealed class Seed(Database database, BenchOptions options)
                  now() - interval '3 days' + k * interval '100 ms'
           from generate_series(1, {options.Observations} - (select count(*) from bench_seed.evidence)) k
           join bench_seed.subscribers s on s.n = (k * 31 % {options.Subscribers});
-        insert into sim.mt_doc_attachobservation(id, data, mt_dotnet_type, mt_last_modified)
-          select o.id, jsonb_build_object('Id', o.id, 'Imei', imei, 'Imsi', imsi, 'Msisdn', mobile, 'Operator', 'bench-operator', 'ImeiValid', true,
-                                          'NationalId', national_id, 'ObservedAt', bench_seed.json_time(observed),
-                                          'ReceivedAt', bench_seed.json_time(observed + interval '2 minutes')),
-                 'Hamta.Sim.Network.AttachObservation', observed + interval '2 minutes'
-          from bench_seed.observations,
-               lateral (select imei || '|' || imsi || '|' || mobile || '|'
-                               || ((extract(epoch from observed) * 10000000)::bigint + 621355968000000000)::text id) o;
+        do $$ declare d date; begin
+          for d in select distinct (observed at time zone 'UTC')::date from bench_seed.observations loop
+            execute format('create table if not exists sim.sightings_%s partition of sim.sightings for values from (%L) to (%L)',
+                           to_char(d, 'YYYYMMDD'), d::text || ' 00:00:00+00', (d + 1)::text || ' 00:00:00+00');
+          end loop; end $$;
+        insert into sim.sightings (imei, imei_valid, imsi, msisdn, national_id, operator, observed_at, received_at)
+          select imei, true, imsi, mobile, national_id, 'bench-operator', observed, observed + interval '2 minutes'
+          from bench_seed.observations
+          on conflict do nothing;
         """;
 
     /// <summary>The bare tables the baselines write to: the shape of Marten's streams and events, nothing else.</summary>

@@ -25,6 +25,7 @@ builder.Services.AddHamtaIdentity();
 builder.Services.AddHamtaNotifications();
 builder.Services.AddHamtaCommands();
 builder.Services.AddHamtaWeb();
+builder.Services.AddHamtaOperatorApiReference();
 builder.Services.AddHamtaUssd();
 builder.AddHamtaDemoData();
 
@@ -45,6 +46,7 @@ if (role.ServesWeb)
 {
     app.MapRazorPages().WithRequestTimeout(Web.PageTimeout);
     app.MapOperatorApi();
+    app.MapHamtaOperatorApiReference();
     app.MapUssdInquiry();
     app.MapHamtaJobsDashboard();
 }

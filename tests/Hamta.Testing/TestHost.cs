@@ -5,6 +5,7 @@ using Hamta.Devices.Registry;
 using Hamta.Host.DemoData;
 using Hamta.Host.Notifications;
 using Hamta.Kernel.Notifications;
+using Hamta.Sim.Network;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -35,6 +36,7 @@ public static partial class TestHost
         builder.UseSetting("DemoData:Passwords:admin", DemoPasswords.Admin);
         builder.UseSetting("DemoData:Passwords:auditor", DemoPasswords.Auditor);
         builder.UseSetting($"Hamta:Operators:{OperatorName}", OperatorKey);
+        builder.UseSetting($"Hamta:Network:ImsiPrefixes:{OperatorName}:0", "43211");
         builder.UseSetting("Hamta:Gateways:test-gateway", GatewayKey);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Hamta:Secrets:CodeKey", "test-code-key-of-at-least-thirty-two-characters");
@@ -61,10 +63,11 @@ public static partial class TestHost
     {
         var store = services.GetRequiredService<IDocumentStore>();
         await store.Advanced.ResetAllData();
-        await using (var connection = await ((Weasel.Postgresql.PostgresqlDatabase)store.Storage.Database).DataSource.OpenConnectionAsync())
-        await using (var truncate = new Npgsql.NpgsqlCommand($"truncate {Registrations.Table}, {Registrations.ImeiTable}", connection))
+        await using (var session = store.LightweightSession())
         {
-            await truncate.ExecuteNonQueryAsync();
+            session.QueueSqlCommand($"truncate {Registrations.Table}, {Registrations.ImeiTable}");
+            session.QueueSqlCommand($"truncate {SightingsStorage.Table}, {SightingsStorage.FirstSightings}, {SightingsStorage.Watches}, {SightingsDumpImporter.Dumps}");
+            await session.SaveChangesAsync();
         }
 
         await using var scope = services.CreateAsyncScope();

@@ -34,6 +34,8 @@ public static class Jobs
 
         builder.Services.AddScoped<TicketJobs>();
         builder.Services.AddHostedService<TicketJobSchedule>();
+        builder.Services.AddScoped<NetworkJobs>();
+        builder.Services.AddHostedService<NetworkJobSchedule>();
         if (role.RunsJobs)
         {
             builder.Services.AddHangfireServer(options =>

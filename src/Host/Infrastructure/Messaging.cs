@@ -4,6 +4,7 @@ using Hamta.Tickets;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
+using Npgsql;
 using Wolverine;
 using Wolverine.ErrorHandling;
 
@@ -36,6 +37,8 @@ public static class Messaging
             options.Policies.UseDurableLocalQueues();
             options.Policies.UseDurableOutboxOnAllSendingEndpoints();
             options.OnException<ConcurrencyException>().Or<EventStreamUnexpectedMaxEventIdException>().Or<Marten.Exceptions.ExistingStreamIdCollisionException>()
+                .Or<Marten.Exceptions.MartenCommandException>(e => e.InnerException is PostgresException { SqlState: "MT003" })
+                .Or<PostgresException>(e => e.SqlState == PostgresErrorCodes.DeadlockDetected)
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
             options.OnException(TransientErrors.IsTransient)
                 .RetryWithCooldown(TransientCooldowns).Then.ScheduleRetry(TransientScheduledRetries);

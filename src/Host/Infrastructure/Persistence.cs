@@ -51,6 +51,7 @@ public static class Persistence
             .UseLightweightSessions()
             .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = "wolverine")
             .ApplyAllDatabaseChangesOnStartup();
+        builder.Services.AddSimModule(builder.Configuration);
     }
 
     private static void AddHostDocuments(this StoreOptions options)

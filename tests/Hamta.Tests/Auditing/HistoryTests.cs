@@ -59,7 +59,7 @@ public sealed class HistoryTests(HamtaFixture fixture) : TicketTest(fixture)
         Assert.Equal("ticket_opened", rows[0].QuerySelectorAll("td")[2].QuerySelector("summary")!.TextContent.Trim());
         Assert.All(rows, row => Assert.NotEmpty(row.QuerySelectorAll("td")[4].TextContent.Trim()));
         Assert.Equal("subscriber 0912***4567", rows[0].QuerySelectorAll("td")[3].TextContent.Trim());
-        Assert.Contains(rows, row => row.TextContent.Contains("observation", StringComparison.Ordinal));
+        Assert.Contains(rows, row => row.TextContent.Contains("network evidence", StringComparison.Ordinal));
         Assert.Contains("Resolved", page.Document.QuerySelector("#history-state")!.TextContent, StringComparison.Ordinal);
     }
 

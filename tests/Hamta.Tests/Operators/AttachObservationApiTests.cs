@@ -3,7 +3,10 @@ using System.Text.Json;
 using Alba;
 using Hamta.Devices.Contracts;
 using Hamta.Host.Api;
+using Hamta.Sim.Network;
 using Hamta.Tests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hamta.Tests.Operators;
 
@@ -68,9 +71,10 @@ public sealed class AttachObservationApiTests(HamtaFixture fixture) : Integratio
         });
 
         Assert.Equal(200, status);
-        Assert.Equal(["Stored", "StoredWithMalformedImei", "UnknownMsisdn", "MissingFields"], Outcomes(body));
-        Assert.Equal(2, body.GetProperty("stored").GetInt32());
-        Assert.Equal(2, body.GetProperty("rejected").GetInt32());
+        Assert.Equal(["Stored", "StoredWithMalformedImei", "Stored", "MissingImsi"], Outcomes(body));
+        Assert.Equal(3, body.GetProperty("stored").GetInt32());
+        Assert.Equal(1, body.GetProperty("rejected").GetInt32());
+        Assert.True(body.GetProperty("elapsedMilliseconds").GetInt64() >= 0);
     }
 
     [Fact]
@@ -104,5 +108,79 @@ public sealed class AttachObservationApiTests(HamtaFixture fixture) : Integratio
         var (status, body) = await Send(null, raw: "{ not json");
         Assert.Equal(400, status);
         Assert.Contains("JSON", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_refused_record_says_precisely_why()
+    {
+        var (status, body) = await Send(new
+        {
+            observations = new object?[]
+            {
+                null,
+                new { imsi = "432111234567890", msisdn = "09121234567", observedAt = SeenAt },
+                new { imei = "356938035643809", imsi = "432111234567890", observedAt = SeenAt },
+                new { imei = "356938035643809", imsi = "432111234567890", msisdn = "09121234567" },
+                Observation("356938035643809", msisdn: "abc"),
+                Observation("356938035643809", imsi: "43211x"),
+                Observation(new string('5', 40)),
+                Observation("3569380\u000035643809"),
+            },
+        });
+
+        Assert.Equal(200, status);
+        Assert.Equal(["EmptyRecord", "MissingImei", "MissingMsisdn", "MissingObservedAt", "InvalidMsisdn", "InvalidImsi", "InvalidImei", "InvalidImei"],
+            Outcomes(body));
+        Assert.Equal(8, body.GetProperty("rejected").GetInt32());
+        Assert.All(body.GetProperty("records").EnumerateArray(), r => Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("message").GetString())));
+    }
+
+    [Fact]
+    public async Task Sightings_dated_in_the_future_or_older_than_the_retention_window_are_refused()
+    {
+        var now = Clock.GetUtcNow();
+        var (_, body) = await Send(new
+        {
+            observations = new[]
+            {
+                new { imei = "356938035643809", imsi = "432111234567890", msisdn = "09121234567", observedAt = now.AddMinutes(4) },
+                new { imei = "356938035643809", imsi = "432111234567890", msisdn = "09121234567", observedAt = now.AddMinutes(6) },
+                new { imei = "356938035643809", imsi = "432111234567890", msisdn = "09121234567", observedAt = now.AddDays(-179) },
+                new { imei = "356938035643809", imsi = "432111234567890", msisdn = "09121234567", observedAt = now.AddDays(-181) },
+            },
+        });
+
+        Assert.Equal(["Stored", "InTheFuture", "Stored", "OlderThanRetention"], Outcomes(body));
+        Assert.Equal(2, await StoredSightings("356938035643809"));
+    }
+
+    [Fact]
+    public async Task A_sighting_of_a_sim_hamta_does_not_know_is_stored_with_no_national_id()
+    {
+        var (_, body) = await Send(new { observations = new[] { Observation("356938035643809", msisdn: "+98 919 999 9999") } });
+
+        Assert.Equal(["Stored"], Outcomes(body));
+        await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var nationalIds = await session.AdvancedSql.QueryAsync<string>(
+            $"select coalesce(national_id, 'none') from {SightingsStorage.Table} where msisdn = '09199999999'", TestContext.Current.CancellationToken);
+        Assert.Equal(["none"], nationalIds);
+    }
+
+    [Fact]
+    public async Task A_known_sim_is_stored_with_its_owners_national_id()
+    {
+        await Send(new { observations = new[] { Observation("356938035643809") } });
+
+        await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var nationalIds = await session.AdvancedSql.QueryAsync<string>(
+            $"select national_id from {SightingsStorage.Table} where msisdn = '09121234567'", TestContext.Current.CancellationToken);
+        Assert.Equal(["0013542419"], nationalIds);
+    }
+
+    private async Task<int> StoredSightings(string imei)
+    {
+        await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        return (await session.AdvancedSql.QueryAsync<int>($"select count(*)::int from {SightingsStorage.Table} where imei = ?",
+            TestContext.Current.CancellationToken, imei)).Single();
     }
 }

@@ -54,12 +54,12 @@ public sealed class NetworkSightingTests(HamtaFixture fixture) : RegistryTest(fi
     }
 
     [Fact]
-    public async Task A_sighting_with_an_unknown_sim_is_not_stored()
+    public async Task A_sighting_with_a_sim_hamta_does_not_know_is_stored_too()
     {
         var page = await Attach(Nokia, "09199999999");
 
-        Assert.Equal("این سیم‌کارت در همتا ثبت نشده است.", Outcome(page));
-        Assert.Contains("خیر", SeenOnNetwork(await InquiryAbout(Nokia)), StringComparison.Ordinal);
+        Assert.Equal("رؤیت ثبت شد.", Outcome(page));
+        Assert.Contains("بله", SeenOnNetwork(await InquiryAbout(Nokia)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -118,7 +118,7 @@ public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(
         });
 
         Assert.Equal(TicketStatus.Resolved, (await Ticket(number)).Status);
-        Assert.Contains(observing.Executed.Envelopes(), e => e.Message is NetworkAttachObserved && e.Destination == EvidenceQueue);
+        Assert.Contains(observing.Executed.Envelopes(), e => e.Message is NetworkEvidenceFound && e.Destination == EvidenceQueue);
         Assert.Equal(EvidenceQueue, observing.Executed.Envelopes().Single(e => e.Message is ImeiCorrectionResult).Destination);
     }
 
@@ -155,8 +155,9 @@ public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(
         {
             foreach (var imei in new[] { "356938035643809", RealSecondImei })
             {
-                var id = AttachObservation.IdOf(imei, "432119121234567", SampleMobile, Clock.GetUtcNow());
-                session.Insert(new AttachObservation(id, imei, true, "432119121234567", SampleMobile, "0013542419", TestHost.OperatorName, Clock.GetUtcNow(), Clock.GetUtcNow()));
+                session.QueueSqlCommand(
+                    $"insert into {SightingsStorage.Table} (imei, imei_valid, imsi, msisdn, national_id, operator, observed_at, received_at) values (?, true, '432119121234567', ?, '0013542419', ?, ?, ?)",
+                    imei, SampleMobile, TestHost.OperatorName, Clock.GetUtcNow(), Clock.GetUtcNow());
             }
 
             await session.SaveChangesAsync(TestContext.Current.CancellationToken);
@@ -200,8 +201,9 @@ public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(
     public async Task The_same_sighting_or_correction_delivered_twice_corrects_once()
     {
         var number = await FileSeedTicket();
-        var first = new NetworkAttachObserved(Guid.NewGuid(), "356938035643809", SampleMobile, "0013542419", Clock.GetUtcNow());
-        var second = new NetworkAttachObserved(Guid.NewGuid(), RealSecondImei, SampleMobile, "0013542419", Clock.GetUtcNow());
+        var ticketId = (await Ticket(number)).Id;
+        var first = new NetworkEvidenceFound([new EvidenceSighting(ticketId, "356938035643809", SampleMobile, Clock.GetUtcNow())]);
+        var second = new NetworkEvidenceFound([new EvidenceSighting(ticketId, RealSecondImei, SampleMobile, Clock.GetUtcNow())]);
 
         foreach (var message in new[] { first, first, second, second })
         {

@@ -4,6 +4,8 @@ using Hamta.Sim.Network;
 using Hamta.Sim.SimCards;
 using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 
 namespace Hamta.Sim;
@@ -20,10 +22,6 @@ public static class SimModule
         options.Schema.For<SimCard>().Index(x => x.NationalId);
         options.Schema.For<LoginChallenge>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
         options.Schema.For<KartablePassword>().DatabaseSchemaName(Schema);
-        options.Schema.For<AttachObservation>().DatabaseSchemaName(Schema)
-            .Index(x => x.Imei)
-            .Index(x => x.Msisdn)
-            .Index(x => x.NationalId);
         return options;
     }
 
@@ -31,5 +29,14 @@ public static class SimModule
     {
         options.Discovery.IncludeAssembly(typeof(SimModule).Assembly);
         return options;
+    }
+
+    /// <summary>The network settings and the sightings tables, prepared once Marten's schema is in place.</summary>
+    public static IServiceCollection AddSimModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<NetworkSettings>(configuration.GetSection(NetworkSettings.Section));
+        services.AddHostedService<SightingsStartup>();
+        services.AddScoped<SightingsDumpImporter>();
+        return services;
     }
 }

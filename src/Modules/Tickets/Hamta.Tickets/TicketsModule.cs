@@ -44,8 +44,8 @@ public static class TicketsModule
         options.Discovery.IncludeAssembly(typeof(TicketsModule).Assembly);
         options.LocalQueue(EvidenceQueue).MaximumParallelMessages(4);
 
-        // A handler marked sticky is only kept to its queue when its message has other handlers too (as
-        // NetworkAttachObserved has, in Devices); a message the Tickets module alone handles is routed here.
+        // A message the Tickets module alone handles is routed to the queue (a sticky handler is only kept to
+        // its queue when its message has other handlers too).
         options.PublishMessage<NetworkEvidenceFound>().ToLocalQueue(EvidenceQueue);
         options.PublishMessage<ImeiCorrectionResult>().ToLocalQueue(EvidenceQueue);
         return options;

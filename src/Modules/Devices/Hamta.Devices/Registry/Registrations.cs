@@ -63,6 +63,10 @@ public static class Registrations
     public static async Task<Guid?> HolderAsync(IQuerySession session, string imei, CancellationToken cancellation) =>
         (await session.QueryAsync<Guid>($"select device_id from {ImeiTable} where imei = ?", cancellation, imei)).Select(id => (Guid?)id).SingleOrDefault();
 
+    /// <summary>The devices that hold any of the IMEIs now.</summary>
+    public static async Task<IReadOnlyList<Guid>> HoldersAsync(IQuerySession session, IReadOnlyList<string> imeis, CancellationToken cancellation) =>
+        await session.QueryAsync<Guid>($"select distinct device_id from {ImeiTable} where imei = any(?)", cancellation, (object)imeis.ToArray());
+
     public static async Task<IReadOnlyList<string>> TakenAsync(IQuerySession session, IReadOnlyList<string> imeis, CancellationToken cancellation) =>
         await session.QueryAsync<string>($"select imei from {ImeiTable} where imei = any(?)", cancellation, (object)imeis.ToArray());
 

@@ -4,13 +4,13 @@ using Wolverine.Marten.Publishing;
 
 namespace Internal.Generated.WolverineHandlers
 {
-    // START: WasSeenOnNetworkHandler1527890772
+    // START: ImeisFirstSeenOnNetworkHandler1723527734
     [global::System.CodeDom.Compiler.GeneratedCode("JasperFx", "1.0.0")]
-    public sealed class WasSeenOnNetworkHandler1527890772 : Wolverine.Runtime.Handlers.MessageHandler
+    public sealed class ImeisFirstSeenOnNetworkHandler1723527734 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
 
-        public WasSeenOnNetworkHandler1527890772(Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
+        public ImeisFirstSeenOnNetworkHandler1723527734(Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory)
         {
             _outboxedSessionFactory = outboxedSessionFactory;
         }
@@ -20,17 +20,13 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(context);
             // The actual message body
-            var wasSeenOnNetwork = (Hamta.Sim.Contracts.WasSeenOnNetwork)context.Envelope.Message;
+            var imeisFirstSeenOnNetwork = (Hamta.Sim.Contracts.ImeisFirstSeenOnNetwork)context.Envelope.Message;
 
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Sim.Network.NetworkQueryHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Sim.Network.NetworkQueryHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Devices.Network.ImeisFirstSeenOnNetworkHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Devices.Network.ImeisFirstSeenOnNetworkHandler");
             
             // The actual message execution
-            var outgoing1 = await Hamta.Sim.Network.NetworkQueryHandler.Handle(wasSeenOnNetwork, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);
-
-            
-            // Outgoing, cascaded message
-            await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+            await Hamta.Devices.Network.ImeisFirstSeenOnNetworkHandler.Handle(imeisFirstSeenOnNetwork, documentSession, cancellation).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session
@@ -42,7 +38,7 @@ namespace Internal.Generated.WolverineHandlers
         }
     }
 
-    // END: WasSeenOnNetworkHandler1527890772
+    // END: ImeisFirstSeenOnNetworkHandler1723527734
     
     
 }
