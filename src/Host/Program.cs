@@ -14,6 +14,7 @@ var role = HostRole.From(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddHamtaLogging();
 builder.AddHamtaPersistence();
+builder.AddHamtaStandbyReads();
 builder.AddHamtaMessaging();
 builder.AddHamtaJobs(role);
 builder.Services.AddHamtaHealthChecks(role);

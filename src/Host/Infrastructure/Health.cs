@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
 
 namespace Hamta.Host.Infrastructure;
 
@@ -8,7 +9,7 @@ public static class Health
     public static void AddHamtaHealthChecks(this IServiceCollection services, HostRole role)
     {
         var checks = services.AddHealthChecks()
-            .AddNpgSql(provider => provider.GetRequiredService<IConfiguration>().ConnectionString(), name: "database");
+            .AddNpgSql(provider => provider.GetRequiredService<NpgsqlDataSource>(), name: "database");
         if (role.RunsJobs)
         {
             checks.AddCheck<JobServerHealthCheck>("job-server");

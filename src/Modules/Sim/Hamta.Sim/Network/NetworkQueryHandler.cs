@@ -1,3 +1,4 @@
+using Hamta.Kernel.Reads;
 using Hamta.Sim.Contracts;
 using Marten;
 
@@ -16,9 +17,10 @@ public static class NetworkQueryHandler
         return new SeenOnNetworkAnswer(last is not null, last?.ObservedAt);
     }
 
-    public static async Task<LastSeenOnNetwork> Handle(FindLastSeenOnNetwork query, IQuerySession session, CancellationToken cancellation)
+    public static async Task<LastSeenOnNetwork> Handle(FindLastSeenOnNetwork query, IStandbyReads standby, CancellationToken cancellation)
     {
         var imeis = query.Imeis.ToArray();
+        await using var session = standby.QuerySession();
         var sightings = await session.Query<AttachObservation>()
             .Where(x => imeis.Contains(x.Imei) && x.ImeiValid)
             .Select(x => new { x.Imei, x.ObservedAt })
