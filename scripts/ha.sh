@@ -12,7 +12,8 @@
 #                       Patroni's REST API +12..+14
 #
 # Each Patroni runs under a supervisor that restarts it when it dies, as Debian's systemd unit does
-# (Restart=on-failure). Idempotent: up on a running cluster only checks it; down on nothing does nothing.
+# (Restart=on-failure), after stopping the PostgreSQL it leaves behind (see up). Idempotent: up on a
+# running cluster only checks it; down on nothing does nothing.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repo="$(pwd -P)"
@@ -192,15 +193,20 @@ up() {
     write_member_config "$m"
     [[ "$(id -u)" == 0 ]] && chown postgres: "$dir/$m.yml"
     say "starting Patroni $m (PostgreSQL 127.0.0.1:$(pg_port "$m"), REST 127.0.0.1:$(rest_port "$m"))"
+    # A Patroni that dies takes its PostgreSQL with it, as a watchdog or a container would: restarted on a running
+    # primary, Patroni 3.0.2 rewrites postgresql.conf without synchronous_standby_names and does not set it again
+    # while the standby named in etcd stays the same, so commits would go on without the synchronous standby.
     # shellcheck disable=SC2016  # expanded by the supervisor's bash
     spawn "$dir/$m.pid" "$dir/$m.log" bash -c '
       trap "kill -TERM \$child 2>/dev/null; wait \$child; exit 0" TERM
+      data="$1"; shift
       while :; do
         "$@" & child=$!
         wait "$child" || true
-        echo "supervisor: patroni exited, restarting it"
+        echo "supervisor: patroni exited; stopping its PostgreSQL and restarting it"
+        [[ -f "$data/postmaster.pid" ]] && "$1" -u postgres -- '"$pg_bin"'/pg_ctl -D "$data" -m immediate -w -t 30 stop
         sleep 0.1
-      done' _ "$(command -v runuser)" -u postgres -- patroni "$dir/$m.yml"
+      done' _ "$dir/$m" "$(command -v runuser)" -u postgres -- patroni "$dir/$m.yml"
     # The first member bootstraps the cluster; the others clone it once it has a leader.
     if [[ "$m" == pg1 ]]; then
       for ((i = 0; i < 120; i++)); do leader_port >/dev/null && break; sleep 0.5; done

@@ -29,6 +29,9 @@ public static class Messaging
             options.Policies.UseDurableOutboxOnAllSendingEndpoints();
             options.OnException<ConcurrencyException>().Or<EventStreamUnexpectedMaxEventIdException>()
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
+            options.OnException(TransientDatabaseErrors.Caused)
+                .RetryWithCooldown(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2))
+                .Then.ScheduleRetry(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60));
             options.AddSimModule();
             options.AddDevicesModule();
             options.AddTicketsModule();
