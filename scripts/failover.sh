@@ -2,7 +2,7 @@
 # The failover drill (docs/reliability.md): starts the HA cluster of scripts/ha.sh when it is not running,
 # runs the published Host on it under ticket posts and operator sightings, kills the primary's PostgreSQL
 # and then the primary's Patroni with -9, and prints the figures (also in .data/failover/report.md):
-#   bash scripts/failover.sh [--only postgres,patroni] [--after-seconds 40]
+#   bash scripts/failover.sh [--only wal,postgres,patroni] [--after-seconds 40]
 #
 #   HAMTA_HA_PORT_BASE        ports of the cluster (scripts/ha.sh; default 55450)
 #   HAMTA_FAILOVER_HTTP_PORT  port of the Host under test on 127.0.0.1 (default 5095)

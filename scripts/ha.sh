@@ -37,8 +37,8 @@ hosts() {
 }
 
 print_env() {
-  echo "ConnectionStrings__Hamta='Host=$(hosts);Username=postgres;Database=hamta;Target Session Attributes=primary'"
-  echo "ConnectionStrings__HamtaReads='Host=$(hosts);Username=postgres;Database=hamta;Target Session Attributes=prefer-standby'"
+  echo "ConnectionStrings__Hamta='Host=$(hosts);Username=postgres;Database=hamta;Target Session Attributes=primary;Host Recheck Seconds=1'"
+  echo "ConnectionStrings__HamtaReads='Host=$(hosts);Username=postgres;Database=hamta;Target Session Attributes=prefer-standby;Host Recheck Seconds=1'"
 }
 
 install_packages() {

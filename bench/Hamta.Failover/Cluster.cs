@@ -15,9 +15,9 @@ public sealed class Cluster(string repo, int basePort)
 
     public string Hosts => string.Join(',', Members.Select(m => $"127.0.0.1:{PgPort(m)}"));
 
-    public string Primary(string database) => $"Host={Hosts};Username=postgres;Database={database};Target Session Attributes=primary;Timeout=5";
+    public string Primary(string database) => $"Host={Hosts};Username=postgres;Database={database};Target Session Attributes=primary;Host Recheck Seconds=1;Timeout=5";
 
-    public string PreferStandby(string database) => $"Host={Hosts};Username=postgres;Database={database};Target Session Attributes=prefer-standby;Timeout=5";
+    public string PreferStandby(string database) => $"Host={Hosts};Username=postgres;Database={database};Target Session Attributes=prefer-standby;Host Recheck Seconds=1;Timeout=5";
 
     /// <summary>The member whose Patroni answers 200 on <c>/primary</c>, if any.</summary>
     public async Task<string?> LeaderAsync()

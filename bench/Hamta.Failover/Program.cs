@@ -8,7 +8,7 @@ using Npgsql;
 
 // The failover drill (docs/reliability.md): Hamta on the cluster of scripts/ha.sh, under subscribers filing tickets and
 // operators posting sightings, while the primary's PostgreSQL and then the primary's Patroni are killed with -9.
-//   dotnet Hamta.Failover.dll [--only postgres,patroni] [--after-seconds 40]
+//   dotnet Hamta.Failover.dll [--only wal,postgres,patroni] [--after-seconds 40]
 var invariant = CultureInfo.InvariantCulture;
 var repo = Directory.GetCurrentDirectory();
 while (!File.Exists(Path.Combine(repo, "Hamta.sln")))
@@ -16,7 +16,7 @@ while (!File.Exists(Path.Combine(repo, "Hamta.sln")))
     repo = Path.GetDirectoryName(repo) ?? throw new InvalidOperationException("Run the drill from inside the Hamta repository.");
 }
 
-var only = args.Length >= 2 && args[0] == "--only" ? args[1].Split(',') : ["postgres", "patroni"];
+var only = args.Length >= 2 && args[0] == "--only" ? args[1].Split(',') : ["wal", "postgres", "patroni"];
 var afterSeconds = args.Length >= 2 && args[^2] == "--after-seconds" ? int.Parse(args[^1], invariant) : 40;
 var clock = Stopwatch.StartNew();
 void Say(string message) => Console.WriteLine(string.Create(invariant, $"[{clock.Elapsed:mm\\:ss}] {message}"));
@@ -60,6 +60,12 @@ await using (var host = HostProcess.Start(repo, environment, log))
     foreach (var target in only)
     {
         await cluster.WaitHealthyAsync(TimeSpan.FromSeconds(120));
+        if (target == "wal")
+        {
+            sections.Add(await WalRateAsync(portals));
+            continue;
+        }
+
         var victim = await cluster.LeaderAsync() ?? throw new InvalidOperationException("no leader");
         var traffic = new Traffic(baseUrl, OperatorKey, clock);
         using var stop = new CancellationTokenSource();
@@ -78,6 +84,8 @@ await using (var host = HostProcess.Start(repo, environment, log))
 
         string? promoted = null;
         var promotedAt = TimeSpan.Zero;
+        var wasUnhealthy = false;
+        TimeSpan? healthyAgainAt = null;
         while (clock.Elapsed - killedAt < TimeSpan.FromSeconds(afterSeconds))
         {
             if (promoted is null && await cluster.LeaderAsync() is { } now && now != victim)
@@ -86,14 +94,21 @@ await using (var host = HostProcess.Start(repo, environment, log))
                 Say($"{now} promoted {(promotedAt - killedAt).TotalSeconds:0.0} s after the kill");
             }
 
+            if (healthyAgainAt is null)
+            {
+                var healthy = await cluster.HealthyAsync();
+                wasUnhealthy |= !healthy;
+                healthyAgainAt = wasUnhealthy && healthy ? clock.Elapsed : null;
+            }
+
             await Task.Delay(100);
         }
 
         await stop.CancelAsync();
         await load;
-        var rejoin = await cluster.WaitHealthyAsync(TimeSpan.FromSeconds(180));
-        var rejoinedAfter = clock.Elapsed - killedAt;
-        Say($"cluster healthy again {rejoinedAfter.TotalSeconds:0} s after the kill (leader {await cluster.LeaderAsync()})");
+        await cluster.WaitHealthyAsync(TimeSpan.FromSeconds(180));
+        var rejoinedAfter = (healthyAgainAt ?? clock.Elapsed) - killedAt;
+        Say($"three members streaming again {rejoinedAfter.TotalSeconds:0.0} s after the kill (leader {await cluster.LeaderAsync()})");
         await DrainAsync(cluster.Primary(DatabaseName));
         sections.Add(await FigureAsync(target, victim, promoted, killedAt, promotedAt, rejoinedAfter, traffic));
     }
@@ -106,12 +121,42 @@ report.AppendLine(string.Create(invariant, $"Run {DateTimeOffset.UtcNow:yyyy-MM-
 report.AppendLine();
 report.AppendLine("| kill -9 | promotion | writes accepted again | tickets accepted / stored / lost / duplicated | sightings accepted / lost | dead letters | old primary back as a standby |");
 report.AppendLine("|---|---|---|---|---|---|---|");
-sections.ForEach(s => report.AppendLine(s));
+sections.Where(s => s.StartsWith('|')).ToList().ForEach(s => report.AppendLine(s));
+report.AppendLine();
+sections.Where(s => !s.StartsWith('|')).ToList().ForEach(s => report.AppendLine(s));
 var reportPath = Path.Combine(work, "report.md");
 await File.WriteAllTextAsync(reportPath, report.ToString());
 Console.WriteLine(report);
 Say($"wrote {reportPath}");
 return 0;
+
+// The WAL the primary writes for each kind of write, tickets alone then sightings alone, 15 s each with everything
+// they set off drained: the bytes pg_current_wal_lsn() moved, per accepted ticket or sighting and per second.
+async Task<string> WalRateAsync(IReadOnlyList<Portal> portals)
+{
+    var primary = cluster.Primary(DatabaseName);
+    var figures = new List<string>();
+    foreach (var (kind, clients, operators) in new[] { ("tickets", portals, 0), ("sightings", (IReadOnlyList<Portal>)[], 2) })
+    {
+        await DrainAsync(primary);
+        var traffic = new Traffic(baseUrl, OperatorKey, clock);
+        var before = await ScalarAsync<decimal>(primary, "select pg_current_wal_lsn() - '0/0'");
+        var watch = Stopwatch.StartNew();
+        using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(15)))
+        {
+            await traffic.RunAsync($"wal-{kind}", clients, operators, stop.Token);
+        }
+
+        await DrainAsync(primary);
+        var seconds = watch.Elapsed.TotalSeconds;
+        var bytes = await ScalarAsync<decimal>(primary, "select pg_current_wal_lsn() - '0/0'") - before;
+        var count = kind == "tickets" ? traffic.AcceptedTickets.Count : traffic.AcceptedSightings.Count;
+        figures.Add(string.Create(invariant, $"{kind}: {count} accepted in 15 s ({count / 15.0:0}/s; {seconds:0} s with what they set off drained), {bytes / 1024 / 1024:0.0} MB of WAL, {bytes / Math.Max(count, 1) / 1024:0.0} kB each"));
+        Say($"WAL of {figures[^1]}");
+    }
+
+    return "WAL: " + string.Join("; ", figures);
+}
 
 async Task DrainAsync(string connectionString)
 {
@@ -142,21 +187,23 @@ async Task<string> FigureAsync(string target, string victim, string? promoted, T
     var lostSightings = traffic.AcceptedSightings.Count(i => !sightings.Contains(i));
     var deadLetters = await ScalarAsync<long>(primary, "select count(*) from wolverine.wolverine_dead_letters");
     var attempts = traffic.TicketAttempts.ToList();
-    var failures = attempts.Where(a => !a.Accepted && a.Ended >= killedAt).ToList();
-    var resumed = failures.Count == 0
-        ? "no post refused"
-        : attempts.Where(a => a.Accepted && a.Started >= failures.Max(f => f.Started)).Select(a => a.Ended).DefaultIfEmpty().Min() is var first && first > TimeSpan.Zero
-            ? string.Create(invariant, $"{(first - killedAt).TotalSeconds:0.0} s ({failures.Count} posts refused)")
-            : string.Create(invariant, $"not within the drill ({failures.Count} posts refused)");
+    var refused = attempts.Count(a => !a.Accepted && a.Ended >= killedAt);
+    var lastRefusal = attempts.Where(a => !a.Accepted && a.Ended >= killedAt).Select(a => a.Started).DefaultIfEmpty(killedAt).Max();
+    var firstAfter = attempts.Where(a => a.Accepted && a.Started >= lastRefusal && a.Started >= killedAt).Select(a => a.Ended).DefaultIfEmpty().Min();
+    var slowest = attempts.Where(a => a.Accepted && a.Ended >= killedAt).Select(a => a.Ended - a.Started).DefaultIfEmpty().Max();
+    var resumed = firstAfter > TimeSpan.Zero
+        ? string.Create(invariant, $"{(firstAfter - killedAt).TotalSeconds:0.0} s ({refused} posts refused, slowest accepted post {slowest.TotalSeconds:0.0} s)")
+        : string.Create(invariant, $"not within the drill ({refused} posts refused)");
     var promotion = promoted is null ? "none (same leader)" : string.Create(invariant, $"{(promotedAt - killedAt).TotalSeconds:0.0} s ({victim} → {promoted})");
     Say($"{target}: promotion {promotion}; writes {resumed}; tickets {traffic.AcceptedTickets.Count} accepted, {stored.Count} stored, {lostTickets} lost, {duplicated} duplicated; sightings {traffic.AcceptedSightings.Count} accepted, {lostSightings} lost; dead letters {deadLetters}");
     return string.Create(invariant,
-        $"| the primary's {(target == "postgres" ? "PostgreSQL" : "Patroni")} | {promotion} | {resumed} | {traffic.AcceptedTickets.Count} / {stored.Count} / {lostTickets} / {duplicated} | {traffic.AcceptedSightings.Count} / {lostSightings} | {deadLetters} | {rejoinedAfter.TotalSeconds:0} s after the kill |");
+        $"| the primary's {(target == "postgres" ? "PostgreSQL" : "Patroni")} | {promotion} | {resumed} | {traffic.AcceptedTickets.Count} / {stored.Count} / {lostTickets} / {duplicated} | {traffic.AcceptedSightings.Count} / {lostSightings} | {deadLetters} | {rejoinedAfter.TotalSeconds:0.0} s after the kill |");
 }
 
+// The drill's own reads open a fresh connection each time: a pooled one may be the one a kill broke.
 static async Task<T> ScalarAsync<T>(string connectionString, string sql)
 {
-    await using var connection = new NpgsqlConnection(connectionString);
+    await using var connection = new NpgsqlConnection(connectionString + ";Pooling=false");
     await connection.OpenAsync();
     await using var command = new NpgsqlCommand(sql, connection);
     return (T)(await command.ExecuteScalarAsync())!;
@@ -164,7 +211,7 @@ static async Task<T> ScalarAsync<T>(string connectionString, string sql)
 
 static async Task<List<string>> ColumnAsync(string connectionString, string sql)
 {
-    await using var connection = new NpgsqlConnection(connectionString);
+    await using var connection = new NpgsqlConnection(connectionString + ";Pooling=false");
     await connection.OpenAsync();
     await using var command = new NpgsqlCommand(sql, connection);
     await using var reader = await command.ExecuteReaderAsync();

@@ -29,9 +29,12 @@ public static class Messaging
             options.Policies.UseDurableOutboxOnAllSendingEndpoints();
             options.OnException<ConcurrencyException>().Or<EventStreamUnexpectedMaxEventIdException>()
                 .RetryWithCooldown(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1));
+            // Retried in memory for a minute first: a scheduled retry is written to the inbox, which is away too.
             options.OnException(TransientDatabaseErrors.Caused)
-                .RetryWithCooldown(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2))
-                .Then.ScheduleRetry(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60));
+                .RetryWithCooldown(
+                    TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2),
+                    TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30))
+                .Then.ScheduleRetry(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(5));
             options.AddSimModule();
             options.AddDevicesModule();
             options.AddTicketsModule();
