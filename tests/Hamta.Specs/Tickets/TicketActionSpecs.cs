@@ -97,4 +97,16 @@ public sealed class TicketActionSpecs : TicketSpecification
         Assert.Equal(TicketStatus.Closed, closed.Status);
         Assert.Equal(TicketActionOutcome.NotAllowed, When(closed, TicketAction.Close, Subscriber, null, Opened.AddHours(3)).Outcome);
     }
+
+    [Fact]
+    public void Bulk_assignment_takes_open_tickets_and_passes_over_settled_ones_and_ones_already_theirs()
+    {
+        var open = Given(OtherOpened());
+        var theirs = Given(OtherOpened(), new TicketAssigned(TicketId, Agent, Opened.AddMinutes(1)));
+        var rejected = Given(OtherOpened(), new TicketRejected(TicketId, Agent with { Name = "agent2" }, "رد شد.", Opened.AddMinutes(1)));
+
+        Assert.IsType<TicketAssigned>(Assert.Single(AssignTicketsHandler.Decide(open, Agent, Opened.AddHours(1)).Events));
+        Assert.Empty(AssignTicketsHandler.Decide(theirs, Agent, Opened.AddHours(1)).Events);
+        Assert.Empty(AssignTicketsHandler.Decide(rejected, Agent, Opened.AddHours(1)).Events);
+    }
 }

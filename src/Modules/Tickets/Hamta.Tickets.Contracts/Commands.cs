@@ -72,6 +72,11 @@ public enum TicketActionOutcome
 
 public sealed record TicketActionResult(TicketActionOutcome Outcome);
 
+/// <summary>An agent takes several tickets from the queue at once; tickets settled or theirs already are passed over.</summary>
+public sealed record AssignTickets(IReadOnlyList<long> Numbers, TicketActor Agent);
+
+public sealed record TicketsAssigned(IReadOnlyList<long> Numbers);
+
 /// <summary>
 /// The recurring check of tickets waiting for network evidence: asks for the evidence of every one
 /// of them, in batches, and rejects those that waited longer than <see cref="EvidenceWindow"/>. One
