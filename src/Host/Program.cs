@@ -18,6 +18,7 @@ builder.AddHamtaLogging();
 builder.AddHamtaTransportSecurity();
 builder.AddHamtaTelemetry();
 builder.AddHamtaPersistence();
+builder.AddHamtaStandbyReads();
 builder.AddHamtaMessaging();
 builder.AddHamtaJobs(role);
 builder.Services.AddHamtaHealthChecks(role);

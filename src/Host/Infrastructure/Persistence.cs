@@ -22,21 +22,42 @@ public static class Persistence
     /// left its connection answering the next user's query with the wrong rows (npgsql#6391).
     /// </summary>
     public static string ConnectionString(this IConfiguration configuration) =>
-        new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(ConnectionStringName)
+        Tuned(configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException(
-                $"ConnectionStrings:{ConnectionStringName} is not set. Start the portal with scripts/run.sh, or set ConnectionStrings__{ConnectionStringName}."))
+                $"ConnectionStrings:{ConnectionStringName} is not set. Start the portal with scripts/run.sh, or set ConnectionStrings__{ConnectionStringName}."));
+
+    public static string Tuned(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString)
         {
             NoResetOnClose = true,
             MaxAutoPrepare = 0,
         }.ConnectionString;
 
+    /// <summary>
+    /// The data source for a connection string. With <c>Target Session Attributes</c> (several hosts, ADR 0013)
+    /// Npgsql's builder wants a multi-host source without the attribute and the attribute's wrapper of it, as
+    /// <c>new NpgsqlConnection(…)</c> does by itself for Hangfire.
+    /// </summary>
+    public static NpgsqlDataSource DataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (builder.ConnectionStringBuilder.TargetSessionAttributes is not { } target)
+        {
+            return builder.Build();
+        }
+
+        builder.ConnectionStringBuilder.TargetSessionAttributes = null;
+        return builder.BuildMultiHost().WithTargetSession(Enum.Parse<TargetSessionAttributes>(target.Replace("-", ""), ignoreCase: true));
+    }
+
     /// <summary>One Marten store; each module keeps its documents in its own schema (ADR 0002).</summary>
     public static void AddHamtaPersistence(this WebApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.ConnectionString();
+        var dataSource = DataSource(builder.Configuration.ConnectionString());
+        builder.Services.AddSingleton(dataSource);
         builder.Services.AddMarten(options =>
             {
-                options.Connection(connectionString);
+                options.Connection(dataSource);
                 options.DatabaseSchemaName = "hamta";
                 options.Events.DatabaseSchemaName = "events";
                 options.Events.MetadataConfig.CorrelationIdEnabled = true;

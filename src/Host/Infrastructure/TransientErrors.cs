@@ -5,7 +5,8 @@ namespace Hamta.Host.Infrastructure;
 
 /// <summary>
 /// Errors that go away by themselves: the database shutting down or restarting (57P01-57P03), refusing
-/// connections while it starts, a dropped or timed-out connection, a serialization failure. Anything else
+/// connections while it starts, no host reachable or none of them the primary while a standby is promoted,
+/// a dropped or timed-out connection, a serialization failure. Anything else
 /// is a bug and is not retried (ADR 0014).
 /// </summary>
 public static class TransientErrors
@@ -19,7 +20,12 @@ public static class TransientErrors
                 case PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow }:
                 // A batch that failed half-way can leave a pooled connection expecting a statement it had prepared automatically.
                 case PostgresException { SqlState: PostgresErrorCodes.InvalidSqlStatementName }:
+                    return true;
+                case PostgresException postgres:
+                    return postgres.IsTransient;
                 case NpgsqlException { IsTransient: true }:
+                // No host answered, or none was the primary: a database restarting or failing over (ADR 0016).
+                case NpgsqlException { InnerException: null or AggregateException }:
                 case SocketException:
                 case TimeoutException:
                 case IOException:

@@ -29,6 +29,30 @@ public sealed class TransientErrorTests(HamtaFixture fixture) : LoginTest(fixtur
         Assert.True(TransientErrors.IsTransient(new NpgsqlException("Exception while reading from stream", new TimeoutException())));
     }
 
+    public static TheoryData<Exception> WhileAFailoverLasts() =>
+    [
+        new NpgsqlException("No suitable host was found."),
+        new NpgsqlException("Unable to connect to a suitable host.", new AggregateException(new SocketException())),
+        new NpgsqlException("Exception while reading from stream", new IOException("connection reset")),
+        new InvalidOperationException("Marten Command Failure", new NpgsqlException("No suitable host was found.")),
+    ];
+
+    public static TheoryData<Exception> OfTheStatementItself() =>
+    [
+        new InvalidOperationException("Marten Command Failure", new PostgresException("syntax error", "ERROR", "ERROR", PostgresErrorCodes.SyntaxError)),
+        new NpgsqlException("Invalid cast", new InvalidCastException()),
+    ];
+
+    [Theory]
+    [MemberData(nameof(WhileAFailoverLasts))]
+    public void A_database_failing_over_is_transient(Exception exception) =>
+        Assert.True(TransientErrors.IsTransient(exception));
+
+    [Theory]
+    [MemberData(nameof(OfTheStatementItself))]
+    public void An_error_of_the_statement_itself_is_not_transient(Exception exception) =>
+        Assert.False(TransientErrors.IsTransient(exception));
+
     [Theory]
     [InlineData("23505")]
     [InlineData("23514")]

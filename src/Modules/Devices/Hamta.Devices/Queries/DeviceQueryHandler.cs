@@ -1,5 +1,6 @@
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
+using Hamta.Kernel.Reads;
 using Marten;
 
 namespace Hamta.Devices.Queries;
@@ -13,10 +14,13 @@ public static class DeviceQueryHandler
         return devices.OrderBy(x => x.DeclaredAt).Select(Summary).ToList();
     }
 
-    public static async Task<ImeiInquiry> Handle(InquireImei query, IQuerySession session, CancellationToken cancellation) =>
-        await DeviceStreams.ByImeiAsync(session, query.Imei, cancellation) is { } device
+    public static async Task<ImeiInquiry> Handle(InquireImei query, IStandbyReads standby, CancellationToken cancellation)
+    {
+        await using var session = standby.QuerySession();
+        return await DeviceStreams.ByImeiAsync(session, query.Imei, cancellation) is { } device
             ? new ImeiInquiry(true, device.Brand, device.Model, device.Importer, device.ImportType, device.FirstSeenOnNetworkAt is not null, device.Blocked)
             : new ImeiInquiry(false);
+    }
 
     public static async Task<ImeiStatus> Handle(GetImeiStatus query, IQuerySession session, CancellationToken cancellation) =>
         await DeviceStreams.ByImeiAsync(session, query.Imei, cancellation) is { } device

@@ -1,32 +1,23 @@
+using Hamta.Kernel.Reads;
 using Hamta.Sim.Contracts;
 using Marten;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Hamta.Sim.Network;
 
 public static class NetworkQueryHandler
 {
-    public static async Task<LastSeenOnNetwork> Handle(FindLastSeenOnNetwork query, IQuerySession session, CancellationToken cancellation)
+    /// <summary>The last sighting of each IMEI, read from a standby when one is fresh enough (the public inquiry's read).</summary>
+    public static async Task<LastSeenOnNetwork> Handle(FindLastSeenOnNetwork query, IStandbyReads standby, CancellationToken cancellation)
     {
         var imeis = query.Imeis.Distinct().ToArray();
-        var lastSeen = new Dictionary<string, DateTimeOffset>();
         if (imeis.Length == 0)
         {
-            return new LastSeenOnNetwork(lastSeen);
+            return new LastSeenOnNetwork(new Dictionary<string, DateTimeOffset>());
         }
 
-        await using var connection = session.Database.CreateConnection();
-        await connection.OpenAsync(cancellation);
-        await using var command = new NpgsqlCommand(
-            $"select imei, max(observed_at) from {SightingsStorage.Table} where imei = any(@imeis) and imei_valid group by imei", connection);
-        command.Parameters.Add(new NpgsqlParameter("imeis", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = imeis });
-        await using var reader = await command.ExecuteReaderAsync(cancellation);
-        while (await reader.ReadAsync(cancellation))
-        {
-            lastSeen[reader.GetString(0)] = reader.GetFieldValue<DateTimeOffset>(1);
-        }
-
-        return new LastSeenOnNetwork(lastSeen);
+        await using var session = standby.QuerySession();
+        var lastSeen = await session.AdvancedSql.QueryAsync<string, DateTimeOffset>(
+            $"select imei, max(observed_at) from {SightingsStorage.Table} where imei = any(?) and imei_valid group by imei", cancellation, (object)imeis);
+        return new LastSeenOnNetwork(lastSeen.ToDictionary(x => x.Item1, x => x.Item2));
     }
 }
