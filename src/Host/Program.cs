@@ -33,9 +33,9 @@ app.UseHamtaErrorResponses();
 app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
-app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 if (role.ServesWeb)
 {

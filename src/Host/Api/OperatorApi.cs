@@ -24,7 +24,7 @@ public static class OperatorApi
     public sealed record ProblemDto(string Message);
 
     public static void MapOperatorApi(this WebApplication app) =>
-        app.MapPost(Path, RecordAsync).DisableAntiforgery();
+        app.MapPost(Path, RecordAsync).DisableAntiforgery().RequireRateLimiting(Identity.IdentityRegistration.OperatorRateLimit);
 
     private static async Task<IResult> RecordAsync(HttpContext context, IConfiguration configuration, IMessageBus bus, CancellationToken cancellation)
     {
