@@ -5,6 +5,7 @@ using Hamta.Host.DemoData;
 using Hamta.Host.Identity;
 using Hamta.Host.Infrastructure;
 using Hamta.Host.Notifications;
+using Hamta.Host.Ussd;
 using JasperFx;
 using Serilog;
 
@@ -23,6 +24,7 @@ builder.Services.AddHamtaIdentity();
 builder.Services.AddHamtaNotifications();
 builder.Services.AddHamtaCommands();
 builder.Services.AddHamtaWeb();
+builder.Services.AddHamtaUssd();
 builder.AddHamtaDemoData();
 
 var app = builder.Build();
@@ -41,6 +43,7 @@ if (role.ServesWeb)
 {
     app.MapRazorPages();
     app.MapOperatorApi();
+    app.MapUssdInquiry();
     app.MapHamtaJobsDashboard();
 }
 

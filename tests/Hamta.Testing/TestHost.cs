@@ -18,6 +18,7 @@ public static partial class TestHost
 {
     public const string OperatorName = "test-operator";
     public const string OperatorKey = "operator-test-key";
+    public const string GatewayKey = "gateway-test-key";
 
     /// <summary>The portal's public name in tests: HSTS is never sent to localhost.</summary>
     public const string PortalHost = "portal.hamta.test";
@@ -33,6 +34,7 @@ public static partial class TestHost
         builder.UseSetting("DemoData:Passwords:admin", DemoPasswords.Admin);
         builder.UseSetting("DemoData:Passwords:auditor", DemoPasswords.Auditor);
         builder.UseSetting($"Hamta:Operators:{OperatorName}", OperatorKey);
+        builder.UseSetting("Hamta:Gateways:test-gateway", GatewayKey);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Hamta:RateLimits:OperatorRequestsPerMinute", "100000");
         builder.UseSetting("Hamta:Secrets:CodeKey", "test-code-key-of-at-least-thirty-two-characters");

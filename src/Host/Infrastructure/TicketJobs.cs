@@ -16,7 +16,7 @@ public sealed class TicketJobs(IMessageBus bus, IConfiguration configuration)
 
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public Task RecheckNetworkEvidenceAsync() =>
-        bus.PublishAsync(new SweepAwaitingTickets(TimeSpan.FromDays(configuration.GetValue("Hamta:Tickets:EvidenceWindowDays", 7.0)))).AsTask();
+        bus.PublishAsync(new SweepAwaitingTickets(configuration.EvidenceWindow())).AsTask();
 
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public Task CloseSettledTicketsAsync() => bus.PublishAsync(new CloseSettledTickets()).AsTask();

@@ -19,16 +19,17 @@ public sealed class QueueTests(HamtaFixture fixture) : DeskTest(fixture)
         var row = queue.Document.QuerySelector($"tr[data-number='{mismatch}']")!;
         var cells = row.QuerySelectorAll("td").Select(x => x.TextContent.Trim()).ToList();
         Assert.Equal($"/staff/tickets/{mismatch}", row.QuerySelector("a")!.GetAttribute("href"));
-        Assert.Equal("شناسه دستگاه (IMEI) من با شناسه دستگاه ثبت شده در همتا تطابق ندارد", cells[1]);
-        Assert.Equal("356938035643809", cells[2]);
-        Assert.Equal(SampleMobile, cells[3]);
-        Assert.Equal("1405/09/03 12:30", cells[4]);
-        Assert.Equal("در حال بررسی", cells[5]);
-        Assert.Equal("agent", cells[6]);
+        Assert.Equal("شناسه دستگاه (IMEI) من با شناسه دستگاه ثبت شده در همتا تطابق ندارد", cells[2]);
+        Assert.Equal("356938035643809", cells[3]);
+        Assert.Equal(SampleMobile, cells[4]);
+        Assert.Equal("1405/09/03 12:30", cells[5]);
+        Assert.Equal("کمتر از یک ساعت", cells[6]);
+        Assert.Equal("در حال بررسی", cells[7]);
+        Assert.Equal("agent", cells[8]);
         var otherCells = queue.Document.QuerySelector($"tr[data-number='{other}']")!.QuerySelectorAll("td").Select(x => x.TextContent.Trim()).ToList();
-        Assert.Equal("353325101234569", otherCells[2]);
-        Assert.Equal("ثبت شده", otherCells[5]);
-        Assert.Equal("ارجاع نشده", otherCells[6]);
+        Assert.Equal("353325101234569", otherCells[3]);
+        Assert.Equal("ثبت شده", otherCells[7]);
+        Assert.Equal("ارجاع نشده", otherCells[8]);
     }
 
     [Fact]

@@ -1,10 +1,13 @@
 using System.Globalization;
+using System.Security.Claims;
+using Hamta.Host.Infrastructure;
 using Hamta.Kernel.Identifiers;
 using Hamta.Kernel.Text;
 using Hamta.Kernel.Time;
 using Hamta.Tickets.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using Wolverine;
 
 namespace Hamta.Host.Pages.Staff;
@@ -13,7 +16,7 @@ namespace Hamta.Host.Pages.Staff;
 /// The agents' queue: every ticket, newest first, filtered by status, subject and the day it was
 /// opened (Tehran days), searched by ticket number, IMEI or mobile number, twenty a page.
 /// </summary>
-public sealed class StaffTicketsModel(IMessageBus bus) : PageModel
+public sealed class StaffTicketsModel(IMessageBus bus, TimeProvider clock, IConfiguration configuration) : PageModel
 {
     public const int PageSize = 20;
 
@@ -34,6 +37,14 @@ public sealed class StaffTicketsModel(IMessageBus bus) : PageModel
 
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
+
+    /// <summary>Only the tickets assigned to the signed-in agent («تیکت‌های من»).</summary>
+    [BindProperty(SupportsGet = true, Name = "mine")]
+    public bool Mine { get; set; }
+
+    /// <summary>How many tickets the last bulk assignment gave the agent, after its redirect.</summary>
+    [BindProperty(SupportsGet = true, Name = "assigned")]
+    public int? Assigned { get; set; }
 
     /// <summary>The page, from 1 (not "page": Razor Pages keeps that route value for itself).</summary>
     [BindProperty(SupportsGet = true, Name = "p")]
@@ -58,6 +69,32 @@ public sealed class StaffTicketsModel(IMessageBus bus) : PageModel
 
     public bool HasNext => PageNumber * PageSize < Listing.Total;
 
+    public bool NoneSelected { get; private set; }
+
+    private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No staff member is signed in.");
+
+    /// <summary>How long a ticket has been open, and whether it is past its subject's response target.</summary>
+    public (TimeSpan Age, bool Overdue) AgeOf(AgentTicketRow row)
+    {
+        var age = clock.GetUtcNow() - row.OpenedAt;
+        var open = row.Status is not (TicketStatus.Resolved or TicketStatus.Rejected or TicketStatus.Closed);
+        return (age, open && age > configuration.ResponseTarget(row.Subject));
+    }
+
+    /// <summary>Assigns the ticked tickets to the signed-in agent, and comes back to the same list.</summary>
+    public async Task<IActionResult> OnPostAssignAsync(long[] numbers, CancellationToken cancellation)
+    {
+        if (numbers.Length == 0)
+        {
+            NoneSelected = true;
+            await OnGetAsync(cancellation);
+            return Page();
+        }
+
+        var assigned = await bus.InvokeAsync<TicketsAssigned>(new AssignTickets(numbers, new TicketActor(TicketActorKind.Agent, Me)), cancellation);
+        return Redirect(QueryHelpers.AddQueryString(PageUrl(PageNumber), "assigned", assigned.Numbers.Count.ToString(CultureInfo.InvariantCulture)));
+    }
+
     public async Task OnGetAsync(CancellationToken cancellation)
     {
         PageNumber = Math.Max(1, PageNumber);
@@ -70,7 +107,8 @@ public sealed class StaffTicketsModel(IMessageBus bus) : PageModel
 
         Listing = await bus.InvokeAsync<AgentTicketPage>(
             new FindTicketsForAgents(
-                StatusFilter, SubjectFilter, StartOf(FromDay), StartOf(ToDay?.AddDays(1)), NormalizeSearch(Search), PageNumber - 1, PageSize),
+                StatusFilter, SubjectFilter, StartOf(FromDay), StartOf(ToDay?.AddDays(1)), NormalizeSearch(Search), PageNumber - 1, PageSize,
+                Mine ? Me : null),
             cancellation);
     }
 
@@ -84,9 +122,10 @@ public sealed class StaffTicketsModel(IMessageBus bus) : PageModel
             ["from"] = FromDay is { } from ? JalaliDate.FormatDay(from) : null,
             ["to"] = ToDay is { } to ? JalaliDate.FormatDay(to) : null,
             ["q"] = string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
+            ["mine"] = Mine ? "true" : null,
             ["p"] = page.ToString(CultureInfo.InvariantCulture),
         };
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/staff/tickets", query.Where(x => x.Value is not null));
+        return QueryHelpers.AddQueryString("/staff/tickets", query.Where(x => x.Value is not null));
     }
 
     /// <summary>

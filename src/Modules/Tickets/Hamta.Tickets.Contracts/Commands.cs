@@ -62,9 +62,20 @@ public enum TicketActionOutcome
     TextRequired,
     TextTooLong,
     ReopenWindowPassed,
+
+    /// <summary>
+    /// An agent resolved an IMEI-mismatch ticket: the registry was asked to correct the second IMEI with the
+    /// automatic path's rules; the ticket is resolved when it has, or stays with the agent with the reason.
+    /// </summary>
+    CorrectionRequested,
 }
 
 public sealed record TicketActionResult(TicketActionOutcome Outcome);
+
+/// <summary>An agent takes several tickets from the queue at once; tickets settled or theirs already are passed over.</summary>
+public sealed record AssignTickets(IReadOnlyList<long> Numbers, TicketActor Agent);
+
+public sealed record TicketsAssigned(IReadOnlyList<long> Numbers);
 
 /// <summary>
 /// The recurring check of tickets waiting for network evidence: asks for the evidence of every one

@@ -52,9 +52,9 @@ public sealed record TicketDetails(
 /// <summary>One ticket; for a subscriber, only when it is theirs (<see cref="NationalId"/>); staff pass null.</summary>
 public sealed record GetTicket(long Number, string? NationalId);
 
-/// <summary>The agents' queue, newest first, filtered and searched, paged by offset.</summary>
+/// <summary>The agents' queue, newest first, filtered (by status, subject, days, the agent it is assigned to) and searched, paged by offset.</summary>
 public sealed record FindTicketsForAgents(
-    TicketStatus? Status, TicketSubject? Subject, DateTimeOffset? From, DateTimeOffset? To, string? Search, int Page, int PageSize);
+    TicketStatus? Status, TicketSubject? Subject, DateTimeOffset? From, DateTimeOffset? To, string? Search, int Page, int PageSize, string? AssignedTo = null);
 
 public sealed record AgentTicketRow(long Number, TicketSubject Subject, string? DeviceImei, string SubscriberSim, DateTimeOffset OpenedAt, TicketStatus Status, string? AssignedAgent);
 

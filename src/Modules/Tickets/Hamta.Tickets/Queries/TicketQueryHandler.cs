@@ -71,6 +71,11 @@ public static class TicketQueryHandler
             tickets = tickets.Where(x => x.OpenedAt < to);
         }
 
+        if (query.AssignedTo is { } agent)
+        {
+            tickets = tickets.Where(x => x.AssignedAgent == agent);
+        }
+
         if (query.Search is { Length: > 0 } search)
         {
             var number = long.TryParse(search, out var parsed) ? parsed : -1;

@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Hamta.Host.Identity;
+
+namespace Hamta.Host.Pages.Shared;
+
+/// <summary>A link of the staff area's menu, shown to the roles that may open it.</summary>
+public sealed record StaffMenuItem(string Path, string TextKey, IReadOnlyList<string> Roles);
+
+/// <summary>The staff area's own navigation, by role.</summary>
+public static class StaffMenu
+{
+    public static readonly IReadOnlyList<StaffMenuItem> Items =
+    [
+        new("/staff/tickets", "Menu_Queue", [StaffRoles.Agent, StaffRoles.Admin]),
+        new("/staff/tickets?mine=true", "Menu_MyTickets", [StaffRoles.Agent, StaffRoles.Admin]),
+        new("/staff/history", "Menu_History", [StaffRoles.Admin, StaffRoles.Auditor]),
+        new("/hangfire", "Menu_Jobs", [StaffRoles.Admin]),
+    ];
+
+    /// <summary>Staff signed in with the staff cookie: the links their roles open.</summary>
+    public static IReadOnlyList<StaffMenuItem> For(ClaimsPrincipal user) =>
+        user.Identity?.AuthenticationType == StaffPolicies.Scheme ? Items.Where(item => item.Roles.Any(user.IsInRole)).ToList() : [];
+}
