@@ -37,6 +37,7 @@ public static partial class TestHost
         builder.UseSetting("Hamta:Gateways:test-gateway", GatewayKey);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Hamta:RateLimits:OperatorRequestsPerMinute", "100000");
+        builder.UseSetting("Hamta:RateLimits:PostsPerSubscriberPerHour", "100000");
         builder.UseSetting("Hamta:Secrets:CodeKey", "test-code-key-of-at-least-thirty-two-characters");
         builder.UseSetting("Hamta:DataProtection:Certificate", KeyRingCertificate.Value);
         builder.UseSetting("AllowedHosts", $"localhost;127.0.0.1;{PortalHost}");

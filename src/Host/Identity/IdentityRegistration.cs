@@ -158,14 +158,17 @@ public static class IdentityRegistration
     private static RateLimitPartition<string> PostsOnly(HttpContext context, RateLimitPartition<string> limit) =>
         HttpMethods.IsPost(context.Request.Method) ? limit : RateLimitPartition.GetNoLimiter("read");
 
-    /// <summary>A fixed window per key; the permit count comes from configuration.</summary>
-    private static RateLimitPartition<string> FixedWindow(HttpContext context, string key, string limitKey, int defaultLimit, TimeSpan window) =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+    /// <summary>A fixed window per key; the permit count comes from configuration, and a changed count takes effect at once.</summary>
+    private static RateLimitPartition<string> FixedWindow(HttpContext context, string key, string limitKey, int defaultLimit, TimeSpan window)
+    {
+        var limit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(limitKey, defaultLimit);
+        return RateLimitPartition.GetFixedWindowLimiter($"{key}#{limit}", _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(limitKey, defaultLimit),
+            PermitLimit = limit,
             Window = window,
             QueueLimit = 0,
         });
+    }
 
     public static async Task SignInSubscriberAsync(this HttpContext context, KartableSubscriber subscriber)
     {
