@@ -39,6 +39,8 @@ public static partial class TestHost
         builder.UseSetting($"Hamta:Network:ImsiPrefixes:{OperatorName}:0", "43211");
         builder.UseSetting("Hamta:Gateways:test-gateway", GatewayKey);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Hamta:RateLimits:OperatorRequestsPerMinute", "100000");
+        builder.UseSetting("Hamta:RateLimits:PostsPerSubscriberPerHour", "100000");
         builder.UseSetting("Hamta:Secrets:CodeKey", "test-code-key-of-at-least-thirty-two-characters");
         builder.UseSetting("Hamta:DataProtection:Certificate", KeyRingCertificate.Value);
         builder.UseSetting("AllowedHosts", $"localhost;127.0.0.1;{PortalHost}");

@@ -36,7 +36,7 @@ public static class OperatorApi
 
     public static void MapOperatorApi(this WebApplication app)
     {
-        app.MapPost(Path, RecordAsync).DisableAntiforgery()
+        app.MapPost(Path, RecordAsync).DisableAntiforgery().RequireRateLimiting(Identity.IdentityRegistration.OperatorRateLimit)
             .WithName("RecordAttachObservations")
             .WithSummary("ثبت دسته‌ای رؤیت‌ها — Record a batch of network sightings")
             .WithDescription(
@@ -49,7 +49,7 @@ public static class OperatorApi
             .Produces<BatchResultDto>()
             .Produces<ProblemDto>(StatusCodes.Status400BadRequest)
             .Produces<ProblemDto>(StatusCodes.Status401Unauthorized);
-        app.MapPost(DumpPath, ImportDumpAsync).DisableAntiforgery()
+        app.MapPost(DumpPath, ImportDumpAsync).DisableAntiforgery().RequireRateLimiting(Identity.IdentityRegistration.OperatorRateLimit)
             .WithName("ImportSightingsDump")
             .WithSummary("فایل روزانه رؤیت‌ها — Import a daily sightings dump")
             .WithDescription(

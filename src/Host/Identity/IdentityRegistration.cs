@@ -47,10 +47,13 @@ public static class IdentityRegistration
     public const string SubscriberPostsKey = "Hamta:RateLimits:PostsPerSubscriberPerHour";
     public const string InquiriesPerIpKey = "Hamta:RateLimits:InquiriesPerIpPerMinute";
     public const string LoginPostsPerIpKey = "Hamta:RateLimits:LoginPostsPerIpPer5Minutes";
+    public const string OperatorRateLimit = "operator";
+    public const string OperatorRequestsKey = "Hamta:RateLimits:OperatorRequestsPerMinute";
 
     /// <summary>
     /// Posts that file tickets, answer them, set the kartable password or start a transfer are limited
-    /// per subscriber and address (guessing a kartable password, flooding the ticket queue).
+    /// per subscriber, after authentication has said who that is (guessing a kartable password, flooding
+    /// the ticket queue). Operator API requests are limited per API key. A refusal says when to retry.
     /// Login posts are limited per IP here; per mobile number the login challenge itself limits
     /// resends, codes per hour and tries per code, across every node (ADR 0006).
     /// Two cookie schemes: subscribers sign in with their mobile number, staff with a password; the
@@ -109,12 +112,24 @@ public static class IdentityRegistration
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
             options.AddPolicy(LoginRateLimit, context => PostsOnly(context, FixedWindow(
                 context, AddressOf(context), LoginPostsPerIpKey, 20, TimeSpan.FromMinutes(5))));
             options.AddPolicy(SubscriberPostsRateLimit, context => PostsOnly(context, FixedWindow(
-                context, $"{context.User.FindFirstValue(SubscriberClaims.NationalId)}@{AddressOf(context)}", SubscriberPostsKey, 30, TimeSpan.FromHours(1))));
+                context, context.User.FindFirstValue(SubscriberClaims.NationalId) ?? AddressOf(context), SubscriberPostsKey, 30, TimeSpan.FromHours(1))));
             options.AddPolicy(InquiryRateLimit, context => FixedWindow(
                 context, AddressOf(context), InquiriesPerIpKey, 30, TimeSpan.FromMinutes(1)));
+            options.AddPolicy(OperatorRateLimit, context => FixedWindow(
+                context, context.Request.Headers[Api.OperatorApi.KeyHeader].ToString() is { Length: > 0 } key ? $"key:{key.GetHashCode(StringComparison.Ordinal)}" : AddressOf(context),
+                OperatorRequestsKey, 120, TimeSpan.FromMinutes(1)));
         });
     }
 
@@ -143,14 +158,17 @@ public static class IdentityRegistration
     private static RateLimitPartition<string> PostsOnly(HttpContext context, RateLimitPartition<string> limit) =>
         HttpMethods.IsPost(context.Request.Method) ? limit : RateLimitPartition.GetNoLimiter("read");
 
-    /// <summary>A fixed window per key; the permit count comes from configuration.</summary>
-    private static RateLimitPartition<string> FixedWindow(HttpContext context, string key, string limitKey, int defaultLimit, TimeSpan window) =>
-        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+    /// <summary>A fixed window per key; the permit count comes from configuration, and a changed count takes effect at once.</summary>
+    private static RateLimitPartition<string> FixedWindow(HttpContext context, string key, string limitKey, int defaultLimit, TimeSpan window)
+    {
+        var limit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(limitKey, defaultLimit);
+        return RateLimitPartition.GetFixedWindowLimiter($"{key}#{limit}", _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(limitKey, defaultLimit),
+            PermitLimit = limit,
             Window = window,
             QueueLimit = 0,
         });
+    }
 
     public static async Task SignInSubscriberAsync(this HttpContext context, KartableSubscriber subscriber)
     {

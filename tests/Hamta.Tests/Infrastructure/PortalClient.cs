@@ -70,6 +70,13 @@ public sealed class PortalClient(IAlbaHost host)
         return await PostAsync(target, posted);
     }
 
+    /// <summary>Posts a body as it is, with this browser's cookies: duplicated fields, another content type, anything.</summary>
+    public Task<PortalPage> PostRawAsync(string url, string body, string contentType) => SendAsync(s =>
+    {
+        s.Post.Text(body).ToUrl(url);
+        s.WithRequestHeader("Content-Type", contentType);
+    });
+
     public Task<PortalPage> PostAsync(string url, IDictionary<string, string> fields)
     {
         var query = url.IndexOf('?', StringComparison.Ordinal);

@@ -65,6 +65,20 @@ public sealed class OtherSubjectsTests(HamtaFixture fixture) : TicketTest(fixtur
     [Fact]
     public async Task Ticket_posts_of_one_subscriber_are_rate_limited()
     {
+        var configuration = (Microsoft.Extensions.Configuration.IConfigurationRoot)Host.Services.GetService(typeof(Microsoft.Extensions.Configuration.IConfiguration))!;
+        configuration[Hamta.Host.Identity.IdentityRegistration.SubscriberPostsKey] = "30";
+        try
+        {
+            await PostsBeyondTheLimit();
+        }
+        finally
+        {
+            configuration[Hamta.Host.Identity.IdentityRegistration.SubscriberPostsKey] = "100000";
+        }
+    }
+
+    private async Task PostsBeyondTheLimit()
+    {
         var browser = await SignedInSubscriber();
         var statuses = new List<int>();
         for (var i = 0; i < 31; i++)
