@@ -15,7 +15,7 @@ public static class FaultReport
         Line("Written by `bash scripts/faults.sh` (the `bench/Hamta.Faults` project); do not edit by hand. Each drill breaks");
         Line("something under load on a cluster and Host ports of its own (127.0.0.1), then counts in the database what the");
         Line("subscribers were told against what was stored and sent. How to read the product's own signals: README,");
-        Line("«Operating»; the choices behind them: [ADR 0013](adr/0013-reliability.md).");
+        Line("«Operating»; the choices behind them: [ADR 0014](adr/0014-reliability.md).");
         Line();
         Line(FaultContext.F($"Run of {startedAt:yyyy-MM-dd HH:mm} UTC, {took.TotalMinutes:0.0} minutes."));
         Line();

@@ -5,6 +5,7 @@ using Hamta.Host.DemoData;
 using Hamta.Host.Identity;
 using Hamta.Host.Infrastructure;
 using Hamta.Host.Notifications;
+using Hamta.Host.Ussd;
 using JasperFx;
 using Serilog;
 
@@ -22,6 +23,7 @@ builder.Services.AddHamtaIdentity();
 builder.Services.AddHamtaNotifications();
 builder.Services.AddHamtaCommands();
 builder.Services.AddHamtaWeb();
+builder.Services.AddHamtaUssd();
 builder.AddHamtaDemoData();
 
 var app = builder.Build();
@@ -45,6 +47,7 @@ if (role.ServesWeb)
 {
     app.MapRazorPages().WithRequestTimeout(Web.PageTimeout);
     app.MapOperatorApi();
+    app.MapUssdInquiry();
     app.MapHamtaJobsDashboard();
 }
 

@@ -16,6 +16,7 @@ public static partial class TestHost
 {
     public const string OperatorName = "test-operator";
     public const string OperatorKey = "operator-test-key";
+    public const string GatewayKey = "gateway-test-key";
 
     /// <summary>The portal on the given database, on a clock the tests control, one node, no demo data until reset.</summary>
     public static void Configure(IWebHostBuilder builder, string connectionString, string environment, TimeProvider clock)
@@ -28,6 +29,7 @@ public static partial class TestHost
         builder.UseSetting("DemoData:Passwords:admin", DemoPasswords.Admin);
         builder.UseSetting("DemoData:Passwords:auditor", DemoPasswords.Auditor);
         builder.UseSetting($"Hamta:Operators:{OperatorName}", OperatorKey);
+        builder.UseSetting("Hamta:Gateways:test-gateway", GatewayKey);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.ConfigureTestServices(services =>
         {

@@ -9,7 +9,7 @@ namespace Hamta.Host.Infrastructure;
 
 /// <summary>
 /// <c>/health/live</c>: the process answers (no dependency). <c>/health/ready</c>: the database answers, this node's job
-/// server beats, and the dead letters are counted; each check gives up after <see cref="CheckTimeout"/> (ADR 0013).
+/// server beats, and the dead letters are counted; each check gives up after <see cref="CheckTimeout"/> (ADR 0014).
 /// </summary>
 public static class Health
 {

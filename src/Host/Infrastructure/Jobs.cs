@@ -8,7 +8,7 @@ public static class Jobs
 {
     public const string DashboardPath = "/hangfire";
 
-    /// <summary>Every job server beats this often; one silent for <see cref="ServerTimeout"/> is removed as dead (ADR 0013).</summary>
+    /// <summary>Every job server beats this often; one silent for <see cref="ServerTimeout"/> is removed as dead (ADR 0014).</summary>
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(2);
 
     public static readonly TimeSpan ServerTimeout = TimeSpan.FromSeconds(10);
@@ -27,7 +27,7 @@ public static class Jobs
                 {
                     SchemaName = "hangfire",
                     PrepareSchemaIfNecessary = true,
-                    // A job fetched by a node that died is handed to another within seconds, not after half an hour (ADR 0013).
+                    // A job fetched by a node that died is handed to another within seconds, not after half an hour (ADR 0014).
                     UseSlidingInvisibilityTimeout = true,
                     InvisibilityTimeout = TimeSpan.FromSeconds(30),
                 }));

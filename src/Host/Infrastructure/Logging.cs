@@ -6,7 +6,7 @@ public static class Logging
 {
     /// <summary>
     /// Serilog from configuration, with phone numbers, national IDs and codes masked; every line carries the trace and
-    /// span of the request or message it belongs to, the ids OpenTelemetry gives the same work (ADR 0013).
+    /// span of the request or message it belongs to, the ids OpenTelemetry gives the same work (ADR 0014).
     /// </summary>
     public static void AddHamtaLogging(this WebApplicationBuilder builder) =>
         builder.Services.AddSerilog((services, logger) => logger

@@ -11,7 +11,7 @@ namespace Hamta.Host.Infrastructure;
 
 public static class Messaging
 {
-    /// <summary>In-process waits after a transient error: together 61.5 s, a minute-long database outage (ADR 0013).</summary>
+    /// <summary>In-process waits after a transient error: together 61.5 s, a minute-long database outage (ADR 0014).</summary>
     public static readonly TimeSpan[] TransientCooldowns =
         [.. new[] { 0.5, 1, 2, 4, 8, 16, 30 }.Select(TimeSpan.FromSeconds)];
 
@@ -49,7 +49,7 @@ public static class Messaging
 
     /// <summary>
     /// A node that stops beating is stale after <c>Hamta:Durability:StaleNodeSeconds</c> (4 s) and ejected two health
-    /// checks later; its inbox and outbox are then released to the live nodes, well inside 10 s (ADR 0013).
+    /// checks later; its inbox and outbox are then released to the live nodes, well inside 10 s (ADR 0014).
     /// </summary>
     private static void ConfigureDurability(this WolverineOptions options, ConfigurationManager configuration)
     {

@@ -12,7 +12,7 @@ public sealed class PageAccessConvention : IPageApplicationModelConvention
 {
     private static readonly HashSet<string> PublicPages = new(StringComparer.OrdinalIgnoreCase)
     {
-        "/Login", "/LoginCode", "/Error", "/Inquiry", "/Staff/Login", "/Dev/Sms", "/Dev/Attach",
+        "/Login", "/LoginCode", "/Error", "/Inquiry", "/Info", "/Staff/Login", "/Dev/Sms", "/Dev/Attach", "/Dev/Ussd",
     };
 
     public void Apply(PageApplicationModel model)

@@ -11,7 +11,7 @@ using Wolverine.Runtime;
 namespace Hamta.Host.Infrastructure;
 
 /// <summary>
-/// OpenTelemetry (ADR 0013): metrics of ASP.NET Core, the runtime, Npgsql, Marten and Wolverine and Hamta's own,
+/// OpenTelemetry (ADR 0014): metrics of ASP.NET Core, the runtime, Npgsql, Marten and Wolverine and Hamta's own,
 /// in Prometheus format at <c>/metrics</c>; traces of requests and messages, whose ids the logs carry.
 /// </summary>
 public static partial class Telemetry

@@ -18,7 +18,7 @@ public sealed class TicketJobs(IMessageBus bus, IConfiguration configuration)
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task RecheckNetworkEvidenceAsync()
     {
-        await bus.PublishAsync(new SweepAwaitingTickets(TimeSpan.FromDays(configuration.GetValue("Hamta:Tickets:EvidenceWindowDays", 7.0))));
+        await bus.PublishAsync(new SweepAwaitingTickets(configuration.EvidenceWindow()));
         await bus.PublishAsync(new RequestStrandedCorrections(TimeSpan.FromMinutes(configuration.GetValue("Hamta:Tickets:CorrectionPatienceMinutes", 30.0))));
     }
 

@@ -6,7 +6,7 @@ namespace Hamta.Host.Infrastructure;
 /// <summary>
 /// Errors that go away by themselves: the database shutting down or restarting (57P01-57P03), refusing
 /// connections while it starts, a dropped or timed-out connection, a serialization failure. Anything else
-/// is a bug and is not retried (ADR 0013).
+/// is a bug and is not retried (ADR 0014).
 /// </summary>
 public static class TransientErrors
 {

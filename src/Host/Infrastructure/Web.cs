@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Hamta.Host.Information;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 using Hamta.Host.Infrastructure.Forms;
@@ -15,7 +16,7 @@ public static class Web
 
     /// <summary>
     /// How long a page may wait for the database before it gives up and says so: a message's in-process retries
-    /// ride a minute-long outage, a person should not wait that long (ADR 0013).
+    /// ride a minute-long outage, a person should not wait that long (ADR 0014).
     /// </summary>
     public const string PageTimeout = "page";
 
@@ -24,6 +25,7 @@ public static class Web
     {
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddSingleton<InformationPages>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture(Persian);

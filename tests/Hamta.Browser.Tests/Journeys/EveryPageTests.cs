@@ -20,6 +20,11 @@ public sealed class EveryPageTests(PortalInBrowser portal) : BrowserTest(portal)
             ("/login/code?mobile=09121234567", "login-code", "ورود کد تأیید"),
             ("/inquiry", "inquiry-empty", "استعلام اصالت دستگاه"),
             ("/staff/login", "staff-login", "ورود کارشناسان همتا"),
+            ("/education", "education", "آموزش و اطلاع رسانی"),
+            ("/help", "help", "راهنما"),
+            ("/contact", "contact", "تماس با ما"),
+            ("/about", "about", "درباره ما"),
+            ("/dev/ussd", "dev-ussd", "شبیه‌سازی استعلام با کد دستوری (محیط توسعه)"),
         ]);
     }
 
@@ -40,7 +45,6 @@ public sealed class EveryPageTests(PortalInBrowser portal) : BrowserTest(portal)
             ("/repair", "repair", "ثبت گوشی تعمیراتی"),
             ("/account", "account", "حساب کاربری"),
             ("/messages", "messages", "پیام های همتا"),
-            ("/about", "pending", "درباره ما"),
             ("/no-such-page", "not-found", "صفحه پیدا نشد"),
             ($"/tickets/{number}", "ticket-waiting", $"شماره تیکت {number}"),
         ]);

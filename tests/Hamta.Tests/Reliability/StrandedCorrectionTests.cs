@@ -88,7 +88,7 @@ public sealed class StrandedCorrectionTests(HamtaFixture fixture) : TicketTest(f
 
         Assert.Empty(early);
         Assert.Null(none);
-        Assert.IsType<ImeiCorrectionRequested>(Assert.Single(events));
+        Assert.IsType<ImeiCorrectionAskedAgain>(Assert.Single(events));
         Assert.Equal(new { device.DeviceId, Wrong = "356938035643817", Correct = "356938035643825", Ticket = 100_001L },
             new { correction!.DeviceId, Wrong = correction.WrongImei, Correct = correction.CorrectImei, Ticket = correction.TicketNumber });
     }

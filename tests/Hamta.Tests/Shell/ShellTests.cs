@@ -48,17 +48,29 @@ public sealed class ShellTests(HamtaFixture fixture) : LoginTest(fixture)
         Assert.Equal(200, (await NewBrowser().GetAsync("/lib/vazirmatn/fonts/Vazirmatn-Variable.woff2")).Status);
     }
 
-    [Fact]
-    public async Task A_menu_item_whose_feature_has_not_shipped_shows_a_persian_notice_not_a_404()
+    [Theory]
+    [InlineData("/education", "آموزش و اطلاع رسانی", "اصلاح شناسه دوم گوشی دوسیم‌کارته")]
+    [InlineData("/help", "راهنما", "شناسه دستگاه (IMEI) چیست")]
+    [InlineData("/contact", "تماس با ما", "ثبت و پیگیری مشکلات")]
+    [InlineData("/about", "درباره ما", "سامانه ملی ثبت")]
+    public async Task The_information_pages_are_public_and_written(string path, string heading, string content)
     {
-        var browser = await SignedInSubscriber();
-
-        var page = await browser.GetAsync("/about");
+        var page = await NewBrowser().GetAsync(path);
 
         Assert.Equal(200, page.Status);
-        Assert.Contains("درباره ما", page.Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("به‌زودی", page.Text, StringComparison.Ordinal);
-        Assert.Equal(404, (await browser.GetAsync("/no-such-feature")).Status);
+        Assert.Equal(heading, page.Document.QuerySelector("h1")!.TextContent);
+        Assert.Contains(content, page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("به‌زودی", page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_login_page_leads_to_the_inquiry_and_the_information_pages()
+    {
+        var page = await NewBrowser().GetAsync("/login");
+
+        var links = page.Document.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(["/inquiry", "/education", "/contact", "/about", "/help"], links);
+        Assert.Equal(404, (await NewBrowser().GetAsync("/no-such-feature")).Status);
     }
 
     [Fact]

@@ -24,4 +24,18 @@ public sealed class QuestionnaireTests(HamtaFixture fixture) : TicketTest(fixtur
         var chosen = await browser.GetAsync(choose.GetAttribute("href")!);
         Assert.Equal(subject, chosen.Document.QuerySelector("#subject option[selected]")!.GetAttribute("value"));
     }
+
+    [Fact]
+    public async Task The_questionnaire_sent_without_an_answer_says_so_instead_of_doing_nothing()
+    {
+        var browser = await SignedInSubscriber();
+
+        var empty = await browser.GetAsync("/tickets/new?ask=1");
+        var firstVisit = await browser.GetAsync("/tickets/new");
+
+        Assert.Contains("به هیچ پرسشی پاسخ نداده‌اید", empty.Document.QuerySelector("#help-result")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(empty.Document.QuerySelector("#help-result a"));
+        Assert.Null(firstVisit.Document.QuerySelector("#help-result"));
+        Assert.NotNull(firstVisit.Document.QuerySelector("form[action='/tickets/new#help-result'] input[type=hidden][name=ask]"));
+    }
 }

@@ -10,8 +10,8 @@ public sealed class TicketLifecycleTests(HamtaFixture fixture) : TicketTest(fixt
 
     private async Task<long> Version(long number) => (await Ask<TicketDetails?>(new GetTicket(number, null)))!.Version;
 
-    private async Task AgentDoes(long number, TicketAction action, string? text) =>
-        Assert.Equal(TicketActionOutcome.Done, (await AndWaitForMessages(async () =>
+    private async Task AgentDoes(long number, TicketAction action, string? text, TicketActionOutcome expected = TicketActionOutcome.Done) =>
+        Assert.Equal(expected, (await AndWaitForMessages(async () =>
             await Ask<TicketActionResult>(new ActOnTicket(number, action, Agent, text, await Version(number))))).Outcome);
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class TicketLifecycleTests(HamtaFixture fixture) : TicketTest(fixt
     {
         var browser = await SignedInSubscriber();
         var number = NumberFrom(await FileMismatch(browser));
-        await AgentDoes(number, TicketAction.Resolve, "شناسه دوم اصلاح شد.");
+        await AgentDoes(number, TicketAction.Resolve, "شناسه دوم اصلاح شد.", TicketActionOutcome.CorrectionRequested);
 
         Clock.Advance(TimeSpan.FromDays(6));
         browser = await SignedInSubscriber();
@@ -87,7 +87,7 @@ public sealed class TicketLifecycleTests(HamtaFixture fixture) : TicketTest(fixt
         Assert.Equal($"/tickets/{number}", reopened.Location);
         Assert.Equal(TicketStatus.InReview, (await Ask<TicketDetails?>(new GetTicket(number, null)))!.Status);
 
-        await AgentDoes(number, TicketAction.Resolve, "دوباره بررسی و رفع شد.");
+        await AgentDoes(number, TicketAction.Resolve, "دوباره بررسی و رفع شد.", TicketActionOutcome.CorrectionRequested);
         Clock.Advance(TimeSpan.FromDays(8));
         browser = await SignedInSubscriber();
         var page = await browser.GetAsync($"/tickets/{number}");
@@ -118,7 +118,7 @@ public sealed class TicketLifecycleTests(HamtaFixture fixture) : TicketTest(fixt
         var token = stale.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
         var staleVersion = stale.Document.QuerySelector("input[name=version]")!.GetAttribute("value")!;
 
-        await AgentDoes(number, TicketAction.Resolve, "رفع شد.");
+        await AgentDoes(number, TicketAction.Resolve, "رفع شد.", TicketActionOutcome.CorrectionRequested);
         var page = await browser.PostAsync($"/tickets/{number}?handler=Close",
             new Dictionary<string, string> { ["version"] = staleVersion, ["__RequestVerificationToken"] = token });
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Hamta.Host.Infrastructure.Forms;
 
 /// <summary>
-/// Posts of the portal's forms, made safe to repeat and to fail (ADR 0013):
+/// Posts of the portal's forms, made safe to repeat and to fail (ADR 0014):
 /// <list type="bullet">
 /// <item>a post whose one-time key was already carried out gets the same answer again (the same ticket, the same
 /// page), and nothing is done twice;</item>

@@ -1,7 +1,7 @@
 namespace Hamta.Host.Pages.Shared;
 
-/// <summary>A link of the portal's header or side menu; <see cref="Ready"/> is false until its feature ships.</summary>
-public sealed record MenuItem(string Slug, string TextKey, bool Ready)
+/// <summary>A link of the portal's header or side menu.</summary>
+public sealed record MenuItem(string Slug, string TextKey)
 {
     public string Path => "/" + Slug;
 }
@@ -11,27 +11,31 @@ public static class PortalMenu
 {
     public static readonly IReadOnlyList<MenuItem> Header =
     [
-        new("messages", "Header_Messages", Ready: true),
-        new("education", "Header_Education", Ready: false),
-        new("contact", "Header_Contact", Ready: false),
-        new("about", "Header_About", Ready: false),
-        new("help", "Header_Help", Ready: false),
+        new("messages", "Header_Messages"),
+        new("education", "Header_Education"),
+        new("contact", "Header_Contact"),
+        new("about", "Header_About"),
+        new("help", "Header_Help"),
     ];
 
     public static readonly IReadOnlyList<MenuItem> Side =
     [
-        new("devices", "Menu_Devices", Ready: true),
-        new("sims", "Menu_Sims", Ready: true),
-        new("activation", "Menu_Activation", Ready: true),
-        new("inquiry", "Menu_Inquiry", Ready: true),
-        new("imei-status", "Menu_ImeiStatus", Ready: true),
-        new("transfers", "Menu_Transfers", Ready: true),
-        new("traveller", "Menu_Traveller", Ready: true),
-        new("repair", "Menu_Repair", Ready: true),
-        new("account", "Menu_Account", Ready: true),
-        new("tickets", "Menu_Tickets", Ready: true),
+        new("devices", "Menu_Devices"),
+        new("sims", "Menu_Sims"),
+        new("activation", "Menu_Activation"),
+        new("inquiry", "Menu_Inquiry"),
+        new("imei-status", "Menu_ImeiStatus"),
+        new("transfers", "Menu_Transfers"),
+        new("traveller", "Menu_Traveller"),
+        new("repair", "Menu_Repair"),
+        new("account", "Menu_Account"),
+        new("tickets", "Menu_Tickets"),
     ];
 
-    public static MenuItem? Pending(string slug) =>
-        Header.Concat(Side).FirstOrDefault(item => !item.Ready && string.Equals(item.Slug, slug, StringComparison.OrdinalIgnoreCase));
+    /// <summary>What a visitor who has not signed in can open: the inquiry and the information pages.</summary>
+    public static readonly IReadOnlyList<MenuItem> Public =
+    [
+        new("inquiry", "Menu_Inquiry"),
+        .. Header.Where(item => item.Slug != "messages"),
+    ];
 }

@@ -21,7 +21,7 @@ public sealed class StaffTicketModel(IMessageBus bus, IStringLocalizer<StaffReso
 
     /// <summary>The action just done, after the redirect, to confirm it.</summary>
     [BindProperty(SupportsGet = true, Name = "done")]
-    public TicketAction? Done { get; set; }
+    public string? Done { get; set; }
 
     [BindProperty(Name = "version")]
     public long ExpectedVersion { get; set; }
@@ -86,6 +86,8 @@ public sealed class StaffTicketModel(IMessageBus bus, IStringLocalizer<StaffReso
         {
             case TicketActionOutcome.Done:
                 return RedirectToPage("/Staff/Ticket", new { number = Number, done = action.ToString() });
+            case TicketActionOutcome.CorrectionRequested:
+                return RedirectToPage("/Staff/Ticket", new { number = Number, done = nameof(TicketActionOutcome.CorrectionRequested) });
             case TicketActionOutcome.NotFound:
                 return NotFound();
             case TicketActionOutcome.TextRequired:

@@ -1,4 +1,5 @@
 using Hamta.Host.Identity;
+using Hamta.Host.Infrastructure;
 using Hamta.Tickets.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -9,9 +10,12 @@ namespace Hamta.Host.Pages.Tickets;
 
 /// <summary>One of my tickets: its facts, what happened and the conversation; answer, close or reopen it.</summary>
 [EnableRateLimiting(IdentityRegistration.SubscriberPostsRateLimit)]
-public sealed class TicketDetailsModel(IMessageBus bus, TimeProvider clock, IStringLocalizer<SharedResource> texts) : PortalPageModel(texts)
+public sealed class TicketDetailsModel(IMessageBus bus, TimeProvider clock, IConfiguration configuration, IStringLocalizer<SharedResource> texts) : PortalPageModel(texts)
 {
     public TicketDetails? Ticket { get; private set; }
+
+    /// <summary>When a ticket waiting for network evidence is rejected if the phone has not been seen by then.</summary>
+    public DateTimeOffset EvidenceDeadline => Ticket!.OpenedAt + configuration.EvidenceWindow();
 
     public bool Created { get; private set; }
 

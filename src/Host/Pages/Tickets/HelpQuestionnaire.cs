@@ -13,6 +13,9 @@ public static class HelpQuestionnaire
     public const string DualSim = "dualsim";
     public const string Differs = "differs";
 
+    /// <summary>Sent with the questionnaire, so that a submission with no answer is told apart from a first visit.</summary>
+    public const string Asked = "ask";
+
     public static readonly IReadOnlyList<HelpQuestion> Questions =
     [
         new(Sms, ["none", "illegal", "transfer", "code"]),

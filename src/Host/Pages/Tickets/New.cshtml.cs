@@ -14,6 +14,9 @@ public sealed class NewTicketModel(IStringLocalizer<SharedResource> texts) : Por
 
     public TicketSubject? Suggestion { get; private set; }
 
+    /// <summary>The questionnaire was submitted without a single answer.</summary>
+    public bool NothingAnswered { get; private set; }
+
     /// <summary>The device the subscriber came from («مدیریت دستگاه ها»), carried to the form.</summary>
     public string? Imei { get; private set; }
 
@@ -25,5 +28,6 @@ public sealed class NewTicketModel(IStringLocalizer<SharedResource> texts) : Por
             .Where(q => Request.Query.ContainsKey(q.Key))
             .ToDictionary(q => q.Key, q => Request.Query[q.Key].ToString());
         Suggestion = Answers.Count == 0 ? null : HelpQuestionnaire.Suggest(Answers);
+        NothingAnswered = Answers.Count == 0 && Request.Query.ContainsKey(HelpQuestionnaire.Asked);
     }
 }

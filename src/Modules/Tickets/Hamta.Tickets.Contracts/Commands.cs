@@ -65,6 +65,12 @@ public enum TicketActionOutcome
     TextRequired,
     TextTooLong,
     ReopenWindowPassed,
+
+    /// <summary>
+    /// An agent resolved an IMEI-mismatch ticket: the registry was asked to correct the second IMEI with the
+    /// automatic path's rules; the ticket is resolved when it has, or stays with the agent with the reason.
+    /// </summary>
+    CorrectionRequested,
 }
 
 public sealed record TicketActionResult(TicketActionOutcome Outcome);

@@ -1,3 +1,4 @@
+using Hamta.Devices.Contracts;
 using Hamta.Tickets.Contracts;
 
 namespace Hamta.Tickets;
@@ -9,8 +10,20 @@ internal static class TicketsTexts
         ? $"همتا\nتیکت {number} ثبت شد. پس از رؤیت گوشی در شبکه با هر دو IMEI درست، درخواست شما خودکار بررسی می‌شود."
         : $"همتا\nتیکت {number} ثبت شد. نتیجه بررسی را در بخش «ثبت و پیگیری مشکلات» ببینید.";
 
-    public static string AutomaticallyResolved(string correctImei) =>
-        $"سامانه هوشمند شناسایی و رفع مشکل: دستگاه شما با هر دو IMEI درست در شبکه رؤیت شد و شناسه دوم در همتا به {correctImei} اصلاح شد.";
+    public static string AutomaticallyResolved(string wrongImei, string correctImei) =>
+        $"سامانه هوشمند شناسایی و رفع مشکل: دستگاه شما با هر دو IMEI درست در شبکه رؤیت شد و شناسه دوم در همتا از {wrongImei} به {correctImei} اصلاح شد.";
+
+    public static string Corrected(long number, string wrongImei, string correctImei) =>
+        $"همتا\nتیکت {number} رفع شد: شناسه دوم دستگاه شما در همتا از {wrongImei} به {correctImei} اصلاح شد.";
+
+    /// <summary>Why the registry did not correct the IMEI, on the ticket's timeline for the subscriber and the agent who takes it over.</summary>
+    public static string CorrectionRefused(ImeiCorrectionOutcome outcome) => outcome switch
+    {
+        ImeiCorrectionOutcome.OwnerChanged => "همتا شناسه را اصلاح نکرد: مالک دستگاه دیگر صاحب این تیکت نیست. ادامه بررسی با کارشناس است.",
+        ImeiCorrectionOutcome.WrongImeiGone => "همتا شناسه را اصلاح نکرد: شناسه اشتباه دیگر روی دستگاه ثبت نیست (پیش‌تر اصلاح یا تعویض شده است). ادامه بررسی با کارشناس است.",
+        ImeiCorrectionOutcome.CorrectImeiTaken => "همتا شناسه را اصلاح نکرد: شناسه درست به نام دستگاه دیگری ثبت است. ادامه بررسی با کارشناس است.",
+        _ => "همتا شناسه را اصلاح نکرد: دستگاه در همتا پیدا نشد. ادامه بررسی با کارشناس است.",
+    };
 
     public static string Rejected(long number) =>
         $"همتا\nتیکت {number} رد شد: دستگاه در مهلت مقرر با هر دو IMEI درست در شبکه رؤیت نشد. سیم‌کارت را در هر دو شکاف قرار دهید، گوشی را روشن کنید و دوباره درخواست ثبت کنید.";

@@ -35,6 +35,11 @@ public static class ActOnTicketHandler
         }
 
         stream.AppendOne(change);
+        if (change is ImeiCorrectionRequested correction)
+        {
+            return (new TicketActionResult(outcome), [Corrections.Ask(ticket, correction, $"ticket {ticket.Number}: resolved by agent {command.Actor.Name}")]);
+        }
+
         return (new TicketActionResult(outcome),
             TicketsTexts.After(command.Action, ticket.Number) is { } text ? [new SendSms(ticket.SubscriberSim, text, SmsKind.Notice)] : []);
     }

@@ -21,9 +21,7 @@ public static class EvidenceRules
             return ([seen], null);
         }
 
-        var (wrong, correct) = (device.RegisteredImeis[1], ticket.CorrectImeis[1]);
-        var cause = $"ticket {ticket.Number}: both correct IMEIs seen on the network";
-        return ([seen, new ImeiCorrectionRequested(ticket.Id, wrong, correct, actor, now)],
-            new CorrectImeiFromTicket(device.DeviceId, wrong, correct, ticket.Number, ticket.SubscriberNationalId, cause));
+        var requested = new ImeiCorrectionRequested(ticket.Id, device.RegisteredImeis[1], ticket.CorrectImeis[1], actor, now);
+        return ([seen, requested], Corrections.Ask(ticket, requested, $"ticket {ticket.Number}: both correct IMEIs seen on the network"));
     }
 }

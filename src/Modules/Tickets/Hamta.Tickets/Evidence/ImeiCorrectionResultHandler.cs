@@ -1,5 +1,4 @@
 using Hamta.Devices.Contracts;
-using Hamta.Kernel.Notifications;
 using Hamta.Tickets.Contracts;
 using Hamta.Tickets.Tickets;
 using Marten;
@@ -7,9 +6,11 @@ using Wolverine;
 
 namespace Hamta.Tickets.Evidence;
 
-/// <summary>The registry corrected the IMEI (the ticket is resolved) or could not (an agent takes over).</summary>
+/// <summary>The registry corrected the IMEI (the ticket is resolved) or could not (an agent takes over, with the reason).</summary>
 public static class ImeiCorrectionResultHandler
 {
+    private static readonly TicketActor Registry = new(TicketActorKind.System, "registry correction");
+
     public static async Task<OutgoingMessages> Handle(ImeiCorrectionResult result, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         var ticket = await session.Query<Ticket>().FirstOrDefaultAsync(x => x.Number == result.TicketNumber, cancellation);
@@ -18,22 +19,8 @@ public static class ImeiCorrectionResultHandler
             return [];
         }
 
-        var actor = new TicketActor(TicketActorKind.System, "registry correction");
         var now = clock.GetUtcNow();
-        var sms = await TicketStreams.DecideAsync(session, [ticket.Id], current => Answer(current, result, actor, now), cancellation);
+        var sms = await TicketStreams.DecideAsync(session, [ticket.Id], current => Corrections.Answer(current, result.Outcome, Registry, now), cancellation);
         return [.. sms];
-    }
-
-    private static (IReadOnlyList<object> Events, SendSms? Sms) Answer(Ticket ticket, ImeiCorrectionResult result, TicketActor actor, DateTimeOffset now)
-    {
-        if (ticket is not { Status: TicketStatus.AwaitingNetworkEvidence, CorrectionRequested: true })
-        {
-            return ([], null);
-        }
-
-        return result.Outcome == ImeiCorrectionOutcome.Corrected
-            ? ([new TicketResolved(ticket.Id, actor, TicketsTexts.AutomaticallyResolved(ticket.CorrectImeis[1]), now)],
-                new SendSms(ticket.SubscriberSim, TicketsTexts.After(TicketAction.Resolve, ticket.Number)!, SmsKind.Notice))
-            : ([new TicketHandedToAgent(ticket.Id, actor, result.Outcome.ToString(), now)], null);
     }
 }

@@ -24,7 +24,10 @@ public sealed record Ticket(
     bool CorrectionRequested = false,
     DateTimeOffset? InformationRequestedAt = null,
     bool Reminded = false,
-    ImeiCorrectionRequested? PendingCorrection = null)
+    bool CorrectionPending = false,
+    TicketActor? CorrectionRequestedBy = null,
+    string? CorrectionMessage = null,
+    DateTimeOffset? CorrectionAskedAt = null)
 {
     public static readonly TimeSpan ReopenWindow = TimeSpan.FromDays(7);
 
@@ -38,6 +41,14 @@ public sealed record Ticket(
     public IReadOnlyList<string> MissingEvidence => CorrectImeis.Except(ImeisSeenOnNetwork ?? []).ToList();
 
     public bool IsOpen => Status is not (TicketStatus.Resolved or TicketStatus.Rejected or TicketStatus.Closed);
+
+    /// <summary>
+    /// An IMEI-mismatch ticket whose device is registered with a second IMEI other than the correct one: resolving
+    /// it means correcting that IMEI in the registry.
+    /// </summary>
+    public bool NeedsImeiCorrection =>
+        Subject == TicketSubject.ImeiMismatch && Device is { RegisteredImeis.Count: 2 } device && CorrectImeis.Count == 2
+        && device.RegisteredImeis[1] != CorrectImeis[1];
 
     public static Ticket Create(TicketOpened e)
     {
@@ -63,7 +74,8 @@ public sealed record Ticket(
 
     public Ticket Apply(SubscriberReplied e) => Record(TicketEntryKind.SubscriberReply, e.Actor, e.Text, e.At, TicketStatus.InReview);
 
-    public Ticket Apply(TicketResolved e) => Record(TicketEntryKind.Resolved, e.Actor, e.Message, e.At, TicketStatus.Resolved) with { ResolvedAt = e.At };
+    public Ticket Apply(TicketResolved e) =>
+        Record(TicketEntryKind.Resolved, e.Actor, e.Message, e.At, TicketStatus.Resolved) with { ResolvedAt = e.At, CorrectionPending = false };
 
     public Ticket Apply(TicketRejected e) => Record(TicketEntryKind.Rejected, e.Actor, e.Reason, e.At, TicketStatus.Rejected);
 
@@ -74,9 +86,27 @@ public sealed record Ticket(
     public Ticket Apply(NetworkEvidenceRecorded e) =>
         Record(TicketEntryKind.NetworkEvidence, e.Actor, e.Imei, e.At, Status) with { ImeisSeenOnNetwork = [.. ImeisSeenOnNetwork ?? [], e.Imei] };
 
-    public Ticket Apply(ImeiCorrectionRequested e) => Record(TicketEntryKind.CorrectionRequested, e.Actor, e.CorrectImei, e.At, Status) with { CorrectionRequested = true, PendingCorrection = e };
+    public Ticket Apply(ImeiCorrectionRequested e) =>
+        Record(TicketEntryKind.CorrectionRequested, e.Actor, e.CorrectImei, e.At, Status) with
+        {
+            CorrectionRequested = true,
+            CorrectionPending = true,
+            CorrectionRequestedBy = e.Actor.Kind == TicketActorKind.Agent ? e.Actor : null,
+            CorrectionMessage = e.Message,
+            CorrectionAskedAt = e.At,
+        };
 
-    public Ticket Apply(TicketHandedToAgent e) => Record(TicketEntryKind.HandedToAgent, e.Actor, e.Reason, e.At, TicketStatus.InReview);
+    public Ticket Apply(ImeiCorrectionAskedAgain e) => this with { CorrectionAskedAt = e.At };
+
+    public Ticket Apply(ImeiCorrectionRefused e) =>
+        Record(TicketEntryKind.HandedToAgent, e.Actor, e.Reason, e.At, TicketStatus.InReview) with
+        {
+            CorrectionPending = false,
+            CorrectionRequestedBy = null,
+            CorrectionMessage = null,
+        };
+
+    public Ticket Apply(TicketHandedToAgent e) => Record(TicketEntryKind.HandedToAgent, e.Actor, e.Reason, e.At, TicketStatus.InReview) with { CorrectionPending = false };
 
     public Ticket Apply(SubscriberReminded e) => Record(TicketEntryKind.Reminded, e.Actor, null, e.At, Status) with { Reminded = true };
 

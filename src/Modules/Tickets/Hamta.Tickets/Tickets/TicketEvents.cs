@@ -36,8 +36,17 @@ public sealed record TicketReopened(Guid TicketId, TicketActor Actor, DateTimeOf
 /// <summary>The network saw one of the ticket's correct IMEIs with the subscriber's SIM or a SIM of their national ID.</summary>
 public sealed record NetworkEvidenceRecorded(Guid TicketId, string Imei, string Msisdn, DateTimeOffset ObservedAt, TicketActor Actor, DateTimeOffset At);
 
-/// <summary>Evidence is complete: the registry was asked to correct the second IMEI.</summary>
-public sealed record ImeiCorrectionRequested(Guid TicketId, string WrongImei, string CorrectImei, TicketActor Actor, DateTimeOffset At);
+/// <summary>
+/// The registry was asked to correct the second IMEI: by the system when the evidence is complete, or by an
+/// agent resolving the ticket, whose <see cref="Message"/> becomes the resolution once the registry has corrected it.
+/// </summary>
+public sealed record ImeiCorrectionRequested(Guid TicketId, string WrongImei, string CorrectImei, TicketActor Actor, DateTimeOffset At, string? Message = null);
+
+/// <summary>The registry gave no answer to the correction within the patience: the same correction was asked again.</summary>
+public sealed record ImeiCorrectionAskedAgain(Guid TicketId, TicketActor Actor, DateTimeOffset At);
+
+/// <summary>The registry refused the correction (the owner changed, the IMEI is taken, …): an agent decides from here.</summary>
+public sealed record ImeiCorrectionRefused(Guid TicketId, string Reason, TicketActor Actor, DateTimeOffset At);
 
 /// <summary>The system could not finish the ticket by itself; an agent takes it from here.</summary>
 public sealed record TicketHandedToAgent(Guid TicketId, TicketActor Actor, string Reason, DateTimeOffset At);
