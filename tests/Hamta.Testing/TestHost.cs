@@ -31,6 +31,8 @@ public static partial class TestHost
         builder.UseSetting($"Hamta:Operators:{OperatorName}", OperatorKey);
         builder.UseSetting("Hamta:Gateways:test-gateway", GatewayKey);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // The gauges' sampler asks the Tickets module through the bus: its messages would mix into tracked sessions.
+        builder.UseSetting("Hamta:Metrics:SampleSeconds", "0");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(clock);
