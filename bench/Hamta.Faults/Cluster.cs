@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Hamta.Bench;
+using Npgsql;
 
 namespace Hamta.Faults;
 
@@ -11,12 +12,23 @@ public sealed class Cluster(string bin, string dataDirectory, int port, string s
         new(bin, await database.ScalarAsync<string>("show data_directory"), database.Port, await database.ScalarAsync<string>("show unix_socket_directories"));
 
     /// <summary><c>pg_ctl restart -m immediate</c>: every backend dropped at once, crash recovery on start.</summary>
-    public Task RestartImmediatelyAsync() => PgCtlAsync("-m", "immediate", "-w", "restart");
+    public async Task RestartImmediatelyAsync()
+    {
+        await PgCtlAsync("-m", "immediate", "-w", "restart");
+        ForgetConnections();
+    }
 
     public Task StopImmediatelyAsync() => PgCtlAsync("-m", "immediate", "-w", "stop");
 
     /// <summary>Starts it as scripts/pg.sh does: on 127.0.0.1 only, with its own socket directory.</summary>
-    public Task StartAsync() => PgCtlAsync("-w", "-t", "60", "start", "-o", $"-p {port} -k '{socketDirectory}' -c listen_addresses=127.0.0.1");
+    public async Task StartAsync()
+    {
+        await PgCtlAsync("-w", "-t", "60", "start", "-o", $"-p {port} -k '{socketDirectory}' -c listen_addresses=127.0.0.1");
+        ForgetConnections();
+    }
+
+    /// <summary>The harness's own pooled connections died with the server: it measures with new ones.</summary>
+    private static void ForgetConnections() => NpgsqlConnection.ClearAllPools();
 
     /// <summary>SIGSTOP to the server and every backend: connections stay open and nothing answers.</summary>
     public Task FreezeAsync() => SignalAllAsync("STOP");

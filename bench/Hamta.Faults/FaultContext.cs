@@ -7,6 +7,8 @@ namespace Hamta.Faults;
 /// <summary>What every drill shares: the database and its cluster, the published Host, the subscribers, the log.</summary>
 public sealed class FaultContext(FaultOptions options, Database database, Cluster cluster, string work, Action<string> say)
 {
+    private int signedIn;
+
     public FaultOptions Options => options;
 
     public Database Database => database;
@@ -53,11 +55,16 @@ public sealed class FaultContext(FaultOptions options, Database database, Cluste
         return (host, took.TotalSeconds);
     }
 
-    /// <summary>Signs in <paramref name="count"/> of the seeded subscribers on node <paramref name="node"/>.</summary>
+    /// <summary>
+    /// Signs in <paramref name="count"/> seeded subscribers on node <paramref name="node"/>, others than earlier drills
+    /// signed in (the portal reads the newest login code of a number: an earlier one would be taken for it).
+    /// </summary>
     public async Task<List<Portal>> SignInAsync(int node, int count)
     {
         var portals = new List<Portal>();
-        for (var n = 1; n <= count; n++)
+        var first = signedIn + 1;
+        signedIn += count;
+        for (var n = first; n <= signedIn; n++)
         {
             var portal = new Portal(BaseUrl(node), database);
             await portal.SignInAsync(Seed.MobileOf(n));

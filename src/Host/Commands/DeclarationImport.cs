@@ -11,7 +11,7 @@ public sealed class DeclarationImport(DeclarationImporter importer, ISmsSender s
         var report = await importer.ImportAsync(file, fileName, by, cancellation);
         foreach (var notification in report.Notifications)
         {
-            await sms.SendAsync(notification, cancellation);
+            await sms.SendAsync(notification, Guid.CreateVersion7(), cancellation);
         }
 
         return report;

@@ -61,7 +61,7 @@ public static partial class Telemetry
     /// </summary>
     public sealed partial class HamtaGauges : BackgroundService
     {
-        private static readonly TimeSpan Every = TimeSpan.FromSeconds(10);
+        private readonly TimeSpan every;
         private readonly IWolverineRuntime runtime;
         private readonly IServiceScopeFactory scopes;
         private readonly ILogger<HamtaGauges> logger;
@@ -71,9 +71,10 @@ public static partial class Telemetry
         private long deadLetters;
         private long awaitingEvidence;
 
-        public HamtaGauges(IMeterFactory meters, IWolverineRuntime runtime, IServiceScopeFactory scopes, ILogger<HamtaGauges> logger)
+        public HamtaGauges(IMeterFactory meters, IWolverineRuntime runtime, IServiceScopeFactory scopes, IConfiguration configuration, ILogger<HamtaGauges> logger)
         {
             (this.runtime, this.scopes, this.logger) = (runtime, scopes, logger);
+            every = TimeSpan.FromSeconds(configuration.GetValue("Hamta:Metrics:SampleSeconds", 10.0));
             var meter = meters.Create(MeterName);
             meter.CreateObservableGauge("hamta.messages.waiting", () => new[]
             {
@@ -89,7 +90,12 @@ public static partial class Telemetry
 
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
-            using var timer = new PeriodicTimer(Every);
+            if (every <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            using var timer = new PeriodicTimer(every);
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try

@@ -83,12 +83,12 @@ public sealed class StrandedCorrectionTests(HamtaFixture fixture) : TicketTest(f
             ["356938035643809", "356938035643825"], new Dictionary<string, string>(), "شرح", TicketStatus.AwaitingNetworkEvidence, now);
         var ticket = Ticket.Create(opened).Apply(new ImeiCorrectionRequested(opened.TicketId, "356938035643817", "356938035643825", Sweep, now));
 
-        var (early, none) = RequestStrandedCorrectionsHandler.AskAgain(ticket, now - TimeSpan.FromMinutes(1), now + Patience);
-        var (events, correction) = RequestStrandedCorrectionsHandler.AskAgain(ticket, now + TimeSpan.FromMinutes(1), now + Patience);
+        var (early, none) = RequestStrandedCorrectionsHandler.AskAgain(ticket, Sweep, now - TimeSpan.FromMinutes(1), now + Patience);
+        var (events, correction) = RequestStrandedCorrectionsHandler.AskAgain(ticket, Sweep, now + TimeSpan.FromMinutes(1), now + Patience);
 
         Assert.Empty(early);
         Assert.Null(none);
-        Assert.IsType<ImeiCorrectionRequested>(Assert.Single(events));
+        Assert.IsType<ImeiCorrectionAskedAgain>(Assert.Single(events));
         Assert.Equal(new { device.DeviceId, Wrong = "356938035643817", Correct = "356938035643825", Ticket = 100_001L },
             new { correction!.DeviceId, Wrong = correction.WrongImei, Correct = correction.CorrectImei, Ticket = correction.TicketNumber });
     }

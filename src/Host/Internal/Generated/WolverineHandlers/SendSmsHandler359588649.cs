@@ -30,7 +30,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Host.Notifications.SendSmsHandler");
             
             // The actual message execution
-            await Hamta.Host.Notifications.SendSmsHandler.Handle(sendSms, databaseSmsSender, cancellation).ConfigureAwait(false);
+            await Hamta.Host.Notifications.SendSmsHandler.Handle(sendSms, context.Envelope, databaseSmsSender, cancellation).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

@@ -17,15 +17,14 @@ public static class Corrections
     /// </summary>
     public static (IReadOnlyList<object> Events, SendSms? Sms) Answer(Ticket ticket, ImeiCorrectionOutcome outcome, TicketActor registry, DateTimeOffset now)
     {
-        if (!ticket.IsOpen || ticket.PendingCorrection is not { } pending)
+        if (!ticket.IsOpen || !ticket.CorrectionPending)
         {
             return ([], null);
         }
 
-        var (wrong, correct) = (pending.WrongImei, pending.CorrectImei);
-        var resolvedBy = pending.Actor.Kind == TicketActorKind.Agent ? pending.Actor : registry;
+        var (wrong, correct) = (ticket.Device!.RegisteredImeis[1], ticket.CorrectImeis[1]);
         return outcome == ImeiCorrectionOutcome.Corrected
-            ? ([new TicketResolved(ticket.Id, resolvedBy, pending.Message ?? TicketsTexts.AutomaticallyResolved(wrong, correct), now)],
+            ? ([new TicketResolved(ticket.Id, ticket.CorrectionRequestedBy ?? registry, ticket.CorrectionMessage ?? TicketsTexts.AutomaticallyResolved(wrong, correct), now)],
                 new SendSms(ticket.SubscriberSim, TicketsTexts.Corrected(ticket.Number, wrong, correct), SmsKind.Notice))
             : ([new ImeiCorrectionRefused(ticket.Id, TicketsTexts.CorrectionRefused(outcome), registry, now)], null);
     }

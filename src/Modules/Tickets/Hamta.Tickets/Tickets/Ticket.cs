@@ -24,7 +24,10 @@ public sealed record Ticket(
     bool CorrectionRequested = false,
     DateTimeOffset? InformationRequestedAt = null,
     bool Reminded = false,
-    ImeiCorrectionRequested? PendingCorrection = null)
+    bool CorrectionPending = false,
+    TicketActor? CorrectionRequestedBy = null,
+    string? CorrectionMessage = null,
+    DateTimeOffset? CorrectionAskedAt = null)
 {
     public static readonly TimeSpan ReopenWindow = TimeSpan.FromDays(7);
 
@@ -36,9 +39,6 @@ public sealed record Ticket(
     public bool AwaitsEvidence => Status == TicketStatus.AwaitingNetworkEvidence && !CorrectionRequested;
 
     public IReadOnlyList<string> MissingEvidence => CorrectImeis.Except(ImeisSeenOnNetwork ?? []).ToList();
-
-    /// <summary>The registry was asked to correct the IMEI and has not answered yet: who asked, when, and for what.</summary>
-    public bool CorrectionPending => PendingCorrection is not null;
 
     public bool IsOpen => Status is not (TicketStatus.Resolved or TicketStatus.Rejected or TicketStatus.Closed);
 
@@ -75,7 +75,7 @@ public sealed record Ticket(
     public Ticket Apply(SubscriberReplied e) => Record(TicketEntryKind.SubscriberReply, e.Actor, e.Text, e.At, TicketStatus.InReview);
 
     public Ticket Apply(TicketResolved e) =>
-        Record(TicketEntryKind.Resolved, e.Actor, e.Message, e.At, TicketStatus.Resolved) with { ResolvedAt = e.At, PendingCorrection = null };
+        Record(TicketEntryKind.Resolved, e.Actor, e.Message, e.At, TicketStatus.Resolved) with { ResolvedAt = e.At, CorrectionPending = false };
 
     public Ticket Apply(TicketRejected e) => Record(TicketEntryKind.Rejected, e.Actor, e.Reason, e.At, TicketStatus.Rejected);
 
@@ -86,12 +86,27 @@ public sealed record Ticket(
     public Ticket Apply(NetworkEvidenceRecorded e) =>
         Record(TicketEntryKind.NetworkEvidence, e.Actor, e.Imei, e.At, Status) with { ImeisSeenOnNetwork = [.. ImeisSeenOnNetwork ?? [], e.Imei] };
 
-    public Ticket Apply(ImeiCorrectionRequested e) => Record(TicketEntryKind.CorrectionRequested, e.Actor, e.CorrectImei, e.At, Status) with { CorrectionRequested = true, PendingCorrection = e };
+    public Ticket Apply(ImeiCorrectionRequested e) =>
+        Record(TicketEntryKind.CorrectionRequested, e.Actor, e.CorrectImei, e.At, Status) with
+        {
+            CorrectionRequested = true,
+            CorrectionPending = true,
+            CorrectionRequestedBy = e.Actor.Kind == TicketActorKind.Agent ? e.Actor : null,
+            CorrectionMessage = e.Message,
+            CorrectionAskedAt = e.At,
+        };
+
+    public Ticket Apply(ImeiCorrectionAskedAgain e) => this with { CorrectionAskedAt = e.At };
 
     public Ticket Apply(ImeiCorrectionRefused e) =>
-        Record(TicketEntryKind.HandedToAgent, e.Actor, e.Reason, e.At, TicketStatus.InReview) with { PendingCorrection = null };
+        Record(TicketEntryKind.HandedToAgent, e.Actor, e.Reason, e.At, TicketStatus.InReview) with
+        {
+            CorrectionPending = false,
+            CorrectionRequestedBy = null,
+            CorrectionMessage = null,
+        };
 
-    public Ticket Apply(TicketHandedToAgent e) => Record(TicketEntryKind.HandedToAgent, e.Actor, e.Reason, e.At, TicketStatus.InReview) with { PendingCorrection = null };
+    public Ticket Apply(TicketHandedToAgent e) => Record(TicketEntryKind.HandedToAgent, e.Actor, e.Reason, e.At, TicketStatus.InReview) with { CorrectionPending = false };
 
     public Ticket Apply(SubscriberReminded e) => Record(TicketEntryKind.Reminded, e.Actor, null, e.At, Status) with { Reminded = true };
 

@@ -42,6 +42,9 @@ public sealed record NetworkEvidenceRecorded(Guid TicketId, string Imei, string 
 /// </summary>
 public sealed record ImeiCorrectionRequested(Guid TicketId, string WrongImei, string CorrectImei, TicketActor Actor, DateTimeOffset At, string? Message = null);
 
+/// <summary>The registry gave no answer to the correction within the patience: the same correction was asked again.</summary>
+public sealed record ImeiCorrectionAskedAgain(Guid TicketId, TicketActor Actor, DateTimeOffset At);
+
 /// <summary>The registry refused the correction (the owner changed, the IMEI is taken, …): an agent decides from here.</summary>
 public sealed record ImeiCorrectionRefused(Guid TicketId, string Reason, TicketActor Actor, DateTimeOffset At);
 
