@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A local highly available PostgreSQL for Hamta (ADR 0013): Patroni runs three PostgreSQL 15 members
+# A local highly available PostgreSQL for Hamta (ADR 0016): Patroni runs three PostgreSQL 15 members
 # on 127.0.0.1, one primary, one synchronous standby and one asynchronous replica, with a one-member
 # etcd as its consensus store. Everything lives under <repo>/.data/ha.
 #

@@ -7,7 +7,7 @@ using NpgsqlTypes;
 namespace Hamta.Bench;
 
 /// <summary>
-/// The sightings path (ADR 14): operator batches through the API until every reaction is handled, and a daily dump
+/// The sightings path (ADR 18): operator batches through the API until every reaction is handled, and a daily dump
 /// through the dump endpoint, each against a COPY of the same rows into a bare table with the same key.
 /// </summary>
 public sealed partial class Scenarios

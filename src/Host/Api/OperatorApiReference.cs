@@ -4,7 +4,7 @@ namespace Hamta.Host.Api;
 
 /// <summary>
 /// The operator API described for operators' developers: the OpenAPI document at <c>/openapi/v1.json</c> and a
-/// readable reference page at <c>/scalar</c>, its script served by the app itself (ADR 14).
+/// readable reference page at <c>/scalar</c>, its script served by the app itself (ADR 18).
 /// </summary>
 public static class OperatorApiReference
 {

@@ -44,7 +44,7 @@ public sealed class ImportDeclarationsCommand : JasperFxAsyncCommand<ImportDecla
         return true;
     }
 
-    /// <summary>What the portal's start-up does first: the schema as configured, then the registry's migration (ADR 14).</summary>
+    /// <summary>What the portal's start-up does first: the schema as configured, then the registry's migration (ADR 17).</summary>
     private static async Task PrepareDatabaseAsync(IServiceProvider services)
     {
         var store = services.GetRequiredService<IDocumentStore>();

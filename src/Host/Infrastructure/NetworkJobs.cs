@@ -4,7 +4,7 @@ using Wolverine;
 
 namespace Hamta.Host.Infrastructure;
 
-/// <summary>The sightings' recurring job, a thin trigger like the tickets' ones (ADR 14).</summary>
+/// <summary>The sightings' recurring job, a thin trigger like the tickets' ones (ADR 18).</summary>
 public sealed class NetworkJobs(IMessageBus bus)
 {
     public const string MaintainPartitions = "maintain-sighting-partitions";

@@ -34,7 +34,7 @@ public static class Persistence
         }.ConnectionString;
 
     /// <summary>
-    /// The data source for a connection string. With <c>Target Session Attributes</c> (several hosts, ADR 0013)
+    /// The data source for a connection string. With <c>Target Session Attributes</c> (several hosts, ADR 0016)
     /// Npgsql's builder wants a multi-host source without the attribute and the attribute's wrapper of it, as
     /// <c>new NpgsqlConnection(…)</c> does by itself for Hangfire.
     /// </summary>

@@ -11,7 +11,7 @@ namespace Hamta.Host.Infrastructure;
 /// The reads that may go to a standby (<see cref="IStandbyReads"/>) use the second connection string
 /// <c>ConnectionStrings:HamtaReads</c> (<c>Target Session Attributes=prefer-standby</c>) while the standby it
 /// reaches is at most <c>Hamta:Standby:MaxStalenessSeconds</c> behind; otherwise, and when that string is not set,
-/// they go to the primary like everything else (ADR 0013).
+/// they go to the primary like everything else (ADR 0016).
 /// </summary>
 public static class StandbyReads
 {

@@ -7,7 +7,7 @@ namespace Hamta.Kernel.Security;
 /// A one-time code is kept only as a keyed hash (HMAC-SHA256 with the server's code key) bound to what
 /// it is for (a mobile number, a device): six digits cannot be recovered from it without the key.
 /// Hashes written before the key existed (plain SHA-256, no prefix) are still checked, so codes already
-/// handed out keep working (ADR 0013).
+/// handed out keep working (ADR 0015).
 /// </summary>
 public static class CodeHash
 {

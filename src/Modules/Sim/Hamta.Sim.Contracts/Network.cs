@@ -2,7 +2,7 @@ namespace Hamta.Sim.Contracts;
 
 /// <summary>
 /// The network saw these well-formed IMEIs for the first time: published once per stored batch or dump that had
-/// any, from the set-based pass that follows it (ADR 14). Each IMEI is published once, ever.
+/// any, from the set-based pass that follows it (ADR 18). Each IMEI is published once, ever.
 /// </summary>
 public sealed record ImeisFirstSeenOnNetwork(IReadOnlyList<FirstSighting> Sightings);
 
@@ -58,7 +58,7 @@ public sealed record EvidenceRequest(Guid RequestId, IReadOnlyList<string> Imeis
 
 /// <summary>
 /// Asks for the sightings of many cases at once; answered with one <see cref="NetworkEvidenceFound"/>. The Sim
-/// module also watches for the requested IMEIs from then on (ADR 14): a sighting of one of them stored later is
+/// module also watches for the requested IMEIs from then on (ADR 18): a sighting of one of them stored later is
 /// answered at once with another <see cref="NetworkEvidenceFound"/>.
 /// </summary>
 public sealed record FindNetworkEvidence(IReadOnlyList<EvidenceRequest> Requests);

@@ -10,7 +10,7 @@ namespace Hamta.Devices.Registry;
 /// <summary>
 /// The registration list: <c>devices.registrations</c>, one insert-only row per declared device, and
 /// <c>devices.imeis</c>, each IMEI with the device that holds it now. The IMEI is that table's primary
-/// key: the database's word that an IMEI belongs to one device, whoever races for it (ADR 14).
+/// key: the database's word that an IMEI belongs to one device, whoever races for it (ADR 17).
 /// </summary>
 public static class Registrations
 {

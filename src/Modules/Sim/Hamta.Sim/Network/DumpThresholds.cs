@@ -2,7 +2,7 @@ namespace Hamta.Sim.Network;
 
 /// <summary>
 /// <c>Hamta:Network:DumpThresholds</c>: the largest share of a dump's rows each check allows, and the smallest row
-/// count against the operator's recent dumps. A dump over any of them is refused whole (ADR 14).
+/// count against the operator's recent dumps. A dump over any of them is refused whole (ADR 18).
 /// </summary>
 public sealed class DumpThresholds
 {

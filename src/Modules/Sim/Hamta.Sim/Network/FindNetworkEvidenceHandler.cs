@@ -7,7 +7,7 @@ namespace Hamta.Sim.Network;
 
 /// <summary>
 /// Answers a batch of evidence requests (a ticket opened, or the sweep's batch of waiting tickets) with one join
-/// of the requested IMEIs and the sightings, and watches for those IMEIs from now on (ADR 14).
+/// of the requested IMEIs and the sightings, and watches for those IMEIs from now on (ADR 18).
 /// </summary>
 public static class FindNetworkEvidenceHandler
 {

@@ -7,7 +7,7 @@ namespace Hamta.Sim.Network;
 
 /// <summary>
 /// Stores an operator's batch in one statement and publishes only what matters to other modules: the IMEIs
-/// seen for the first time and the evidence waiting tickets watch for (ADR 14). Each record gets its outcome.
+/// seen for the first time and the evidence waiting tickets watch for (ADR 18). Each record gets its outcome.
 /// </summary>
 public static class RecordAttachObservationsHandler
 {

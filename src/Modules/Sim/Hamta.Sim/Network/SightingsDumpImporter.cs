@@ -26,7 +26,7 @@ public sealed record DumpCheck(string Name, long Rows, double Share, double Thre
     public bool Passed => Share <= Threshold;
 }
 
-/// <summary>What became of a dump, with every check measured (ADR 14).</summary>
+/// <summary>What became of a dump, with every check measured (ADR 18).</summary>
 public sealed record DumpReport(DumpOutcome Outcome, string Sha256, long Rows, long Stored, long Duplicates, IReadOnlyList<DumpCheck> Checks, string? Problem = null)
 {
     public IEnumerable<string> Lines()

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Hamta.Sim.Network;
 
-/// <summary>Prepares the sightings tables on start-up, after Marten has applied its own schema (ADR 14).</summary>
+/// <summary>Prepares the sightings tables on start-up, after Marten has applied its own schema (ADR 18).</summary>
 public sealed class SightingsStartup(IDocumentStore store, TimeProvider clock, IOptions<NetworkSettings> settings) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using Npgsql;
 namespace Hamta.Sim.Network;
 
 /// <summary>
-/// The sightings table (ADR 14): narrow rows partitioned by day on the time of the sighting, keyed by the record
+/// The sightings table (ADR 18): narrow rows partitioned by day on the time of the sighting, keyed by the record
 /// itself so that a record sent twice is stored once. Also the IMEIs ever seen (first sighting) and the IMEIs that
 /// waiting tickets watch for.
 /// </summary>

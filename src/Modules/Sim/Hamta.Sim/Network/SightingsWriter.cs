@@ -27,7 +27,7 @@ public sealed record StoredSightings(IReadOnlySet<int> Inserted, IReadOnlyList<F
 }
 
 /// <summary>
-/// Writes a batch of sightings with one statement (ADR 14): the rows go in through <c>unnest</c> with
+/// Writes a batch of sightings with one statement (ADR 18): the rows go in through <c>unnest</c> with
 /// <c>on conflict do nothing</c>, each takes the national ID that owns its SIM now (none for an unknown SIM),
 /// and the same statement finds the IMEIs seen for the first time and the sightings that waiting tickets watch for.
 /// </summary>
