@@ -2,6 +2,7 @@
 # Fault drills: breaks Hamta under load as an operations team would before going live, and writes
 # docs/reliability.md with each figure from the run:
 #   bash scripts/faults.sh [--only kill,...] [--out docs/reliability.md]
+#   bash scripts/faults.sh --only failover      # the replicated database's drill: scripts/failover.sh (docs/failover.md)
 #
 #   HAMTA_FAULTS_PG_PORT    port of the drill's own PostgreSQL cluster "faults" (default 55440)
 #   HAMTA_FAULTS_HTTP_PORT  first port of the Hosts under test on 127.0.0.1 (default 5190; nodes take 5190-5199)
@@ -10,6 +11,10 @@
 # The cluster is stopped again at the end, whatever happened; the Hosts are the harness's children.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+if [[ "${1:-}" == --only && "${2:-}" == failover ]]; then
+  exec bash scripts/failover.sh
+fi
 
 port="${HAMTA_FAULTS_PG_PORT:-55440}"
 export HAMTA_FAULTS_PG_PORT="$port"

@@ -31,7 +31,7 @@ public static partial class Telemetry
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(MeterName)
+                .AddMeter(MeterName, StandbyReads.MeterName)
                 .AddMeter(Sources)
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
