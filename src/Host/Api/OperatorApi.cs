@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using Hamta.Sim.Contracts;
 using Hamta.Sim.Network;
 using Microsoft.AspNetCore.Http.Features;
@@ -181,17 +179,5 @@ public static class OperatorApi
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 
-    private static string? OperatorFor(string key, IConfiguration configuration)
-    {
-        if (key.Length == 0)
-        {
-            return null;
-        }
-
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        return configuration.GetSection(OperatorsSection).GetChildren()
-            .Where(o => o.Value is { Length: > 0 } expected && CryptographicOperations.FixedTimeEquals(presented, SHA256.HashData(Encoding.UTF8.GetBytes(expected))))
-            .Select(o => o.Key)
-            .FirstOrDefault();
-    }
+    private static string? OperatorFor(string key, IConfiguration configuration) => ApiKeys.NameFor(key, configuration.GetSection(OperatorsSection));
 }

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using Hamta.Host.Api;
 using Hamta.Kernel.Identifiers;
 
 namespace Hamta.Host.Ussd;
@@ -54,15 +53,5 @@ public static class UssdApi
         return Results.Ok(new UssdReply(answer.Reply));
     }
 
-    private static bool KnownGateway(string key, IConfiguration configuration)
-    {
-        if (key.Length == 0)
-        {
-            return false;
-        }
-
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        return configuration.GetSection(GatewaysSection).GetChildren()
-            .Any(g => g.Value is { Length: > 0 } expected && CryptographicOperations.FixedTimeEquals(presented, SHA256.HashData(Encoding.UTF8.GetBytes(expected))));
-    }
+    private static bool KnownGateway(string key, IConfiguration configuration) => ApiKeys.NameFor(key, configuration.GetSection(GatewaysSection)) is not null;
 }
