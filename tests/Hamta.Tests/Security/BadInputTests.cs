@@ -70,13 +70,14 @@ public sealed class BadInputTests(HamtaFixture fixture) : DeskTest(fixture)
             {"observations":[null,
              {"imei":"35693803564\u00003809","imsi":"432111234567890","msisdn":"09121234567","observedAt":"2026-11-24T08:30:00Z"},
              {"imei":"{{new string('3', 1_000_000)}}","imsi":"432111234567890","msisdn":"09121234567","observedAt":"2026-11-24T08:30:00Z"},
-             {"imei":"356938035643817","imsi":"{{new string('4', 70)}}","msisdn":"09121234567","observedAt":"2026-11-24T08:30:00Z"}]}
+             {"imei":"356938035643817","imsi":"{{new string('4', 70)}}","msisdn":"09121234567","observedAt":"2026-11-24T08:30:00Z"},
+             {"imei":"356938035643825","imsi":"432111234567890","msisdn":"09121234567","observedAt":"2026-11-24T08:30:00Z"}]}
             """;
 
         var (status, json) = await SendRaw(Host, body);
 
         Assert.Equal(200, status);
-        Assert.Equal(["MissingFields", "Stored", "TooLong", "TooLong"],
+        Assert.Equal(["EmptyRecord", "InvalidImei", "InvalidImei", "InvalidImsi", "Stored"],
             json.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("outcome").GetString()).ToArray());
         Assert.Equal(1, json.GetProperty("stored").GetInt32());
     }

@@ -22,6 +22,19 @@ public sealed partial class OneTimeForms(IDocumentStore store, TimeProvider cloc
     public const string FieldName = "__FormKey";
 
     /// <summary>The key of the post being handled, for commands that carry it into their own transaction.</summary>
+    /// <summary>The key a post carries; none when the body is not a form ASP.NET can decode (a NUL, a broken escape).</summary>
+    private static Guid? FormKeyOf(HttpRequest request)
+    {
+        try
+        {
+            return request.HasFormContentType && Guid.TryParse(request.Form[FieldName], out var parsed) ? parsed : null;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
     public static Guid? KeyOf(HttpContext context) => context.Items[FieldName] as Guid?;
 
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
@@ -35,7 +48,7 @@ public sealed partial class OneTimeForms(IDocumentStore store, TimeProvider cloc
             return;
         }
 
-        var key = http.Request.HasFormContentType && Guid.TryParse(http.Request.Form[FieldName], out var parsed) ? parsed : (Guid?)null;
+        var key = FormKeyOf(http.Request);
         var owner = OwnerOf(http.User);
         string? earlier;
         try

@@ -16,8 +16,11 @@ public static class NetworkQueryHandler
         }
 
         await using var session = standby.QuerySession();
-        var lastSeen = await session.AdvancedSql.QueryAsync<string, DateTimeOffset>(
-            $"select imei, max(observed_at) from {SightingsStorage.Table} where imei = any(?) and imei_valid group by imei", cancellation, (object)imeis);
-        return new LastSeenOnNetwork(lastSeen.ToDictionary(x => x.Item1, x => x.Item2));
+        var lastSeen = await session.QueryAsync<LastSighting>(
+            $"select jsonb_build_object('Imei', imei, 'ObservedAt', max(observed_at)) from {SightingsStorage.Table} where imei = any(?) and imei_valid group by imei",
+            cancellation, (object)imeis);
+        return new LastSeenOnNetwork(lastSeen.ToDictionary(x => x.Imei, x => x.ObservedAt));
     }
+
+    private sealed record LastSighting(string Imei, DateTimeOffset ObservedAt);
 }

@@ -29,7 +29,7 @@ public static class SightingRules
             (_, { Length: 0 }, _, _) => ObservationOutcome.MissingImsi,
             (_, _, { Length: 0 }, _) => ObservationOutcome.MissingMsisdn,
             (_, _, _, null) => ObservationOutcome.MissingObservedAt,
-            _ when imei.Length > RecordAttachObservations.MaxImeiLength || imei.Any(char.IsControl) => ObservationOutcome.InvalidImei,
+            _ when imei.Length > RecordAttachObservations.MaxImeiLength || record.Imei!.Any(char.IsControl) => ObservationOutcome.InvalidImei,
             _ when imsi.Length is < MinImsiLength or > MaxImsiLength || !DigitNormalizer.IsAsciiDigits(imsi) => ObservationOutcome.InvalidImsi,
             _ when !MobileNumber.TryNormalize(msisdnGiven, out _) => ObservationOutcome.InvalidMsisdn,
             _ when record.ObservedAt > now + NetworkSettings.ClockTolerance => ObservationOutcome.InTheFuture,
