@@ -98,8 +98,9 @@ public sealed class OperatingTests(HamtaFixture fixture) : DeskTest(fixture)
             var admin = await SignedInAdmin();
             var page = await admin.GetAsync("/staff/dead-letters");
 
+            var sms = page.Document.QuerySelectorAll("#dead-letters tbody tr").Single(r => r.TextContent.Contains("sms", StringComparison.OrdinalIgnoreCase));
             var replayed = await admin.SubmitAsync("/staff/dead-letters", new Dictionary<string, string>(),
-                page.Document.QuerySelectorAll("#dead-letters form").Select(f => f.GetAttribute("action")!).Single(a => a.Contains("Replay", StringComparison.Ordinal)));
+                sms.QuerySelectorAll("form").Select(f => f.GetAttribute("action")!).Single(a => a.Contains("Replay", StringComparison.Ordinal)));
 
             Assert.Equal(302, replayed.Status);
             Assert.Contains("دوباره به صف", (await admin.GetAsync("/staff/dead-letters")).Text, StringComparison.Ordinal);
