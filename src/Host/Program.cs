@@ -7,7 +7,6 @@ using Hamta.Host.Infrastructure;
 using Hamta.Host.Notifications;
 using Hamta.Host.Ussd;
 using JasperFx;
-using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 var role = HostRole.From(builder.Configuration);
@@ -33,7 +32,7 @@ builder.AddHamtaDemoData();
 var app = builder.Build();
 
 app.UseHamtaTransportSecurity();
-app.UseSerilogRequestLogging();
+app.UseHamtaRequestLogging();
 app.UseHamtaErrorResponses();
 app.UseStaticFiles();
 app.UseRequestLocalization();

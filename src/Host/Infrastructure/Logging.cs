@@ -9,7 +9,9 @@ public static class Logging
     /// <summary>
     /// Serilog from configuration, with phone numbers, national IDs and codes masked in every property
     /// and in the text of every exception before any sink sees them; every line carries the trace and
-    /// span of the request or message it belongs to, the ids OpenTelemetry gives the same work.
+    /// span of the request or message it belongs to, the ids OpenTelemetry gives the same work. Each host
+    /// keeps its own logger: the static one is left alone, so a second host in the same process (the tests'
+    /// production host) cannot close the first one's logging when it stops.
     /// </summary>
     public static void AddHamtaLogging(this WebApplicationBuilder builder) =>
         builder.Services.AddSerilog((services, logger) => logger
@@ -20,7 +22,11 @@ public static class Logging
                 .MinimumLevel.Verbose()
                 .ReadFrom.Services(services)
                 .WriteTo.Console(outputTemplate: OutputTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-                .CreateLogger())));
+                .CreateLogger())), preserveStaticLogger: true);
+
+    /// <summary>One line per request, written by this host's logger (not the process's static one).</summary>
+    public static void UseHamtaRequestLogging(this WebApplication app) =>
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 
     /// <summary>Hands every event on with its exception's text (messages, inner exceptions, stack) masked.</summary>
     private sealed class MaskedExceptions(Logger sinks) : ILogEventSink, IDisposable
