@@ -51,10 +51,13 @@ public sealed class StreamHistory(IDocumentStore store)
         if (events.Count == 0 && registration is not null)
         {
             var declared = registration.Events()
-                .Select((e, i) => new HistoryEntry(
-                    i + 1, registration.DeclaredAt, e.GetType().GetEventTypeName(), "system", CauseOf(e, serializer.ToJson(e)), null, serializer.ToJson(e)))
+                .Select((e, i) =>
+                {
+                    var data = SecretFields.Redact(serializer.ToJson(e));
+                    return new HistoryEntry(i + 1, registration.DeclaredAt, e.GetType().GetEventTypeName(), "system", CauseOf(e, data), null, data);
+                })
                 .ToList();
-            return new StreamHistoryView(id, typeof(T).Name, declared, declared.Count, serializer.ToJson(registration.ToDevice()));
+            return new StreamHistoryView(id, typeof(T).Name, declared, declared.Count, SecretFields.Redact(serializer.ToJson(registration.ToDevice())));
         }
 
         var stateVersion = Math.Clamp(version ?? events.Count, 1, Math.Max(1, events.Count));
