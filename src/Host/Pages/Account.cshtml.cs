@@ -49,6 +49,6 @@ public sealed class AccountModel(IMessageBus bus, IStringLocalizer<SharedResourc
     private async Task LoadAsync(CancellationToken cancellation)
     {
         Sims = await bus.InvokeAsync<IReadOnlyList<SimCardInfo>>(new FindSimCardsOf(KartableNationalId), cancellation);
-        HasPassword = (await bus.InvokeAsync<KartablePasswordCheck>(new VerifyKartablePassword(KartableSim, string.Empty), cancellation)).IsSet;
+        HasPassword = await bus.InvokeAsync<bool>(new HasKartablePassword(KartableSim), cancellation);
     }
 }
