@@ -37,6 +37,9 @@ public sealed class AccountModel(IMessageBus bus, IStringLocalizer<SharedResourc
             case KartablePasswordOutcome.WrongCurrentPassword:
                 Refuse(nameof(CurrentPassword), "Account_WrongCurrentPassword");
                 break;
+            case KartablePasswordOutcome.Locked:
+                Refuse(nameof(CurrentPassword), "Account_PasswordLocked", result.LockedMinutes);
+                break;
             default:
                 Refuse(nameof(NewPassword), "Account_PasswordTooShort");
                 break;

@@ -66,4 +66,18 @@ public sealed class KartablePasswordLockoutSpecs
         Assert.False(check.IsSet);
         Assert.Null(Stored(op));
     }
+
+    [Fact]
+    public void Wrong_current_passwords_on_a_change_count_towards_the_same_lock()
+    {
+        var tries = new KartablePasswordTries(Sim, new Lockout(4, 0, null));
+
+        var (locked, counted, nothing) = SetKartablePasswordHandler.Decide(new SetKartablePassword(Sim, "wrong-password", "new-password-1"), Password, tries, Now, Policy);
+        Assert.Equal(new KartablePasswordResult(KartablePasswordOutcome.Locked, 15), locked);
+        Assert.Null(Stored(nothing));
+
+        var (rightButLocked, _, notSet) = SetKartablePasswordHandler.Decide(new SetKartablePassword(Sim, Right, "new-password-1"), Password, Stored(counted), Now.AddMinutes(1), Policy);
+        Assert.Equal(new KartablePasswordResult(KartablePasswordOutcome.Locked, 14), rightButLocked);
+        Assert.IsNotType<StoreDoc<KartablePassword>>(notSet);
+    }
 }

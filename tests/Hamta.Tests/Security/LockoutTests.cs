@@ -88,6 +88,25 @@ public sealed class LockoutTests(HamtaFixture fixture) : RegistryTest(fixture)
     }
 
     [Fact]
+    public async Task Wrong_current_passwords_on_the_account_page_count_towards_the_kartable_lock()
+    {
+        var seller = await SignedInSubscriber();
+        await SetKartablePassword(seller, KartablePassword);
+        for (var i = 0; i < 4; i++)
+        {
+            var wrong = await SetKartablePassword(seller, "new-password-1", $"not-the-password-{i}");
+            Assert.Contains("گذرواژه فعلی درست نیست", wrong.ErrorFor("currentpassword"), StringComparison.Ordinal);
+        }
+
+        var locking = await StartTransfer(seller, Nokia, "not-the-password-5");
+        Assert.Contains("تا 15 دقیقه دیگر ممکن نیست", locking.ErrorFor("password"), StringComparison.Ordinal);
+
+        var change = await SetKartablePassword(seller, "new-password-1", KartablePassword);
+        Assert.Contains("تا 15 دقیقه دیگر ممکن نیست", change.ErrorFor("currentpassword"), StringComparison.Ordinal);
+        Assert.Null(TransferCodeOn(await StartTransfer(seller, Nokia, "new-password-1")));
+    }
+
+    [Fact]
     public async Task The_real_buyer_activates_while_a_guessers_sim_is_locked_out_of_the_device()
     {
         var guesser = await SignedInSubscriber(SecondUserSim);

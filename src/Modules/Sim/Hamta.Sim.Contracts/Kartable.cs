@@ -8,9 +8,11 @@ public enum KartablePasswordOutcome
     Set,
     WrongCurrentPassword,
     TooShort,
+    Locked,
 }
 
-public sealed record KartablePasswordResult(KartablePasswordOutcome Outcome);
+/// <summary><see cref="LockedMinutes"/> is set when wrong passwords locked the SIM (<see cref="KartablePasswordOutcome.Locked"/>).</summary>
+public sealed record KartablePasswordResult(KartablePasswordOutcome Outcome, int LockedMinutes = 0);
 
 /// <summary>
 /// Checks a SIM's kartable password; wrong ones count towards a lock of the SIM (<c>Hamta:Lockouts:KartablePassword</c>).
