@@ -1,6 +1,8 @@
+using Hamta.Host.Identity;
 using Hamta.Testing;
 using Hamta.Tests.Infrastructure;
 using Hamta.Tests.Registry;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hamta.Tests.Security;
 
@@ -50,6 +52,20 @@ public sealed class LockoutTests(HamtaFixture fixture) : RegistryTest(fixture)
         var again = await WrongStaffPasswords("agent", 5);
 
         Assert.Contains("تا 10 دقیقه دیگر ممکن نیست", again.ErrorFor("password"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_password_reset_with_the_staff_command_clears_the_lock()
+    {
+        await WrongStaffPasswords("admin", 5);
+
+        await using (var scope = Host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<StaffSignIn>()
+                .SetAccountAsync("admin", "a-new-admin-password", [StaffRoles.Admin], TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal("/staff", (await StaffLogin("admin", "a-new-admin-password")).Location);
     }
 
     [Fact]
