@@ -1,29 +1,57 @@
+using Hamta.Kernel.Security;
 using Marten;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Hamta.Host.Identity;
 
 /// <summary>Checks a staff username and password; creates, resets and disables accounts.</summary>
-public sealed class StaffSignIn(IDocumentSession session, IPasswordHasher<StaffAccount> hasher, SignInSessions sessions)
+public sealed class StaffSignIn(
+    IDocumentSession session, IPasswordHasher<StaffAccount> hasher, SignInSessions sessions, TimeProvider clock, IOptions<LockoutSettings> lockouts)
 {
     private static readonly StaffAccount Nobody = new("nobody", "nobody", string.Empty, []);
     private static readonly string NobodysHash = new PasswordHasher<StaffAccount>().HashPassword(Nobody, Guid.NewGuid().ToString());
 
-    public async Task<StaffAccount?> CheckAsync(string username, string password, CancellationToken cancellation)
+    /// <summary>
+    /// Checks the password unless the username is locked; every answer costs one password hash, whether the
+    /// account exists, the password is right or the name is locked, so neither time nor text tells them apart.
+    /// </summary>
+    public async Task<StaffSignInResult> CheckAsync(string username, string password, CancellationToken cancellation)
     {
+        var now = clock.GetUtcNow();
+        var lockoutId = StaffLockout.IdOf(username);
+        var lockout = (await session.LoadAsync<StaffLockout>(lockoutId, cancellation))?.Lockout ?? Lockout.None;
         var account = await session.LoadAsync<StaffAccount>(StaffAccount.IdOf(username), cancellation);
-        if (account is not { Disabled: false })
+        if (lockout.LeftAt(now) is var left && left > TimeSpan.Zero)
         {
-            hasher.VerifyHashedPassword(Nobody, NobodysHash, password);
-            return null;
+            VerifyNobody(password);
+            return new StaffSignInResult(null, left);
         }
 
-        return hasher.VerifyHashedPassword(account, account.PasswordHash, password) switch
+        var verified = account is { Disabled: false }
+            ? hasher.VerifyHashedPassword(account, account.PasswordHash, password)
+            : VerifyNobody(password);
+        if (verified == PasswordVerificationResult.Failed || account is null)
         {
-            PasswordVerificationResult.Success => account,
-            PasswordVerificationResult.SuccessRehashNeeded => await RehashAsync(account, password, cancellation),
-            _ => null,
-        };
+            var failed = lockout.Failed(lockouts.Value.StaffLogin, now);
+            session.Store(new StaffLockout(lockoutId, failed));
+            await session.SaveChangesAsync(cancellation);
+            return new StaffSignInResult(null, failed.LeftAt(now));
+        }
+
+        if (lockout != Lockout.None)
+        {
+            session.Delete<StaffLockout>(lockoutId);
+        }
+
+        if (verified == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            account = account with { PasswordHash = hasher.HashPassword(account, password) };
+            session.Store(account);
+        }
+
+        await session.SaveChangesAsync(cancellation);
+        return new StaffSignInResult(account, TimeSpan.Zero);
     }
 
     public async Task EnsureAccountAsync(string username, string displayName, string password, IReadOnlyList<string> roles, CancellationToken cancellation)
@@ -46,6 +74,7 @@ public sealed class StaffSignIn(IDocumentSession session, IPasswordHasher<StaffA
         var account = (await session.LoadAsync<StaffAccount>(id, cancellation) ?? new StaffAccount(id, username.Trim(), string.Empty, roles))
             with { Roles = roles, Disabled = false };
         session.Store(account with { PasswordHash = hasher.HashPassword(account, password) });
+        session.Delete<StaffLockout>(StaffLockout.IdOf(username));
         await session.SaveChangesAsync(cancellation);
         await sessions.EndAllAsync(StaffPolicies.Scheme, id, cancellation);
     }
@@ -64,11 +93,10 @@ public sealed class StaffSignIn(IDocumentSession session, IPasswordHasher<StaffA
         return true;
     }
 
-    private async Task<StaffAccount> RehashAsync(StaffAccount account, string password, CancellationToken cancellation)
+    /// <summary>Spends the time of a real check on a hash nobody's password matches.</summary>
+    private PasswordVerificationResult VerifyNobody(string password)
     {
-        var rehashed = account with { PasswordHash = hasher.HashPassword(account, password) };
-        session.Store(rehashed);
-        await session.SaveChangesAsync(cancellation);
-        return rehashed;
+        hasher.VerifyHashedPassword(Nobody, NobodysHash, password);
+        return PasswordVerificationResult.Failed;
     }
 }

@@ -2,6 +2,7 @@ using Hamta.Devices;
 using Hamta.Host.Identity;
 using Hamta.Host.Infrastructure.Forms;
 using Hamta.Host.Notifications;
+using Hamta.Kernel.Security;
 using Hamta.Sim;
 using Hamta.Tickets;
 using JasperFx;
@@ -73,11 +74,13 @@ public static class Persistence
             .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = "wolverine")
             .ApplyAllDatabaseChangesOnStartup();
         builder.Services.AddSimModule(builder.Configuration);
+        builder.Services.Configure<LockoutSettings>(builder.Configuration.GetSection(LockoutSettings.Section));
     }
 
     private static void AddHostDocuments(this StoreOptions options)
     {
         options.Schema.For<StaffAccount>().DatabaseSchemaName(StaffAccount.Schema);
+        options.Schema.For<StaffLockout>().DatabaseSchemaName(StaffAccount.Schema);
         options.Schema.For<DataProtectionKey>().DatabaseSchemaName(StaffAccount.Schema);
         options.Schema.For<SignInSession>().DatabaseSchemaName(StaffAccount.Schema).Index(x => x.Subject);
         options.Schema.For<FormSubmission>().DatabaseSchemaName(FormSubmission.Schema);

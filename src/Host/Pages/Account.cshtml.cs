@@ -37,6 +37,9 @@ public sealed class AccountModel(IMessageBus bus, IStringLocalizer<SharedResourc
             case KartablePasswordOutcome.WrongCurrentPassword:
                 Refuse(nameof(CurrentPassword), "Account_WrongCurrentPassword");
                 break;
+            case KartablePasswordOutcome.Locked:
+                Refuse(nameof(CurrentPassword), "Account_PasswordLocked", result.LockedMinutes);
+                break;
             default:
                 Refuse(nameof(NewPassword), "Account_PasswordTooShort");
                 break;
@@ -49,6 +52,6 @@ public sealed class AccountModel(IMessageBus bus, IStringLocalizer<SharedResourc
     private async Task LoadAsync(CancellationToken cancellation)
     {
         Sims = await bus.InvokeAsync<IReadOnlyList<SimCardInfo>>(new FindSimCardsOf(KartableNationalId), cancellation);
-        HasPassword = (await bus.InvokeAsync<KartablePasswordCheck>(new VerifyKartablePassword(KartableSim, string.Empty), cancellation)).IsSet;
+        HasPassword = await bus.InvokeAsync<bool>(new HasKartablePassword(KartableSim), cancellation);
     }
 }

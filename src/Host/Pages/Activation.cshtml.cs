@@ -65,6 +65,9 @@ public sealed class ActivationModel(IMessageBus bus, IStringLocalizer<SharedReso
             case ActivationOutcome.CoolingDown:
                 Refuse(nameof(Code), "Activation_CoolingDown", result.RetryAfterMinutes);
                 break;
+            case ActivationOutcome.DeviceCoolingDown:
+                Refuse(nameof(Code), "Activation_DeviceCoolingDown", result.RetryAfterMinutes);
+                break;
             case ActivationOutcome.NoActiveCode:
                 Refuse(nameof(Code), "Activation_NoActiveCode");
                 break;

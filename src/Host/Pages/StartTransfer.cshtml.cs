@@ -42,6 +42,12 @@ public sealed class StartTransferModel(IMessageBus bus, IStringLocalizer<SharedR
             return Page();
         }
 
+        if (password.LockedMinutes > 0)
+        {
+            Refuse(nameof(Password), "StartTransfer_PasswordLocked", password.LockedMinutes);
+            return Page();
+        }
+
         if (!password.Matches)
         {
             Refuse(nameof(Password), "StartTransfer_WrongPassword");

@@ -1,5 +1,6 @@
 using System.Text;
 using Hamta.Host.Identity;
+using Hamta.Kernel.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -24,10 +25,16 @@ public sealed class StaffLoginModel(StaffSignIn signIn, IStringLocalizer<SharedR
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
-        var account = string.IsNullOrWhiteSpace(Username) || string.IsNullOrEmpty(Password)
-            ? null
+        var result = string.IsNullOrWhiteSpace(Username) || string.IsNullOrEmpty(Password)
+            ? StaffSignInResult.Wrong
             : await signIn.CheckAsync(Username, Password, cancellation);
-        if (account is null)
+        if (result.LockedFor > TimeSpan.Zero)
+        {
+            Refuse(nameof(Password), "StaffLogin_Locked", Lockout.MinutesOf(result.LockedFor));
+            return Page();
+        }
+
+        if (result.Account is not { } account)
         {
             Refuse(nameof(Password), "StaffLogin_Wrong");
             return Page();

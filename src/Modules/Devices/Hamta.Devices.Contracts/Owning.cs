@@ -11,6 +11,7 @@ public enum ActivationOutcome
     NoActiveCode,
     WrongCode,
     CoolingDown,
+    DeviceCoolingDown,
     Blocked,
     AlreadyOwned,
     CustomsFeeNotPaid,

@@ -8,10 +8,20 @@ public enum KartablePasswordOutcome
     Set,
     WrongCurrentPassword,
     TooShort,
+    Locked,
 }
 
-public sealed record KartablePasswordResult(KartablePasswordOutcome Outcome);
+/// <summary><see cref="LockedMinutes"/> is set when wrong passwords locked the SIM (<see cref="KartablePasswordOutcome.Locked"/>).</summary>
+public sealed record KartablePasswordResult(KartablePasswordOutcome Outcome, int LockedMinutes = 0);
 
+/// <summary>
+/// Checks a SIM's kartable password; wrong ones count towards a lock of the SIM (<c>Hamta:Lockouts:KartablePassword</c>).
+/// Answered with <see cref="KartablePasswordCheck"/>.
+/// </summary>
 public sealed record VerifyKartablePassword(string Sim, string Password);
 
-public sealed record KartablePasswordCheck(bool IsSet, bool Matches);
+/// <summary><see cref="LockedMinutes"/> is above zero while the SIM is locked; then even the right password does not match.</summary>
+public sealed record KartablePasswordCheck(bool IsSet, bool Matches, int LockedMinutes = 0);
+
+/// <summary>Whether the SIM has a kartable password; answered with a bool and counts no try.</summary>
+public sealed record HasKartablePassword(string Sim);

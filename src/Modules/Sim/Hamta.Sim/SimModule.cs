@@ -22,6 +22,7 @@ public static class SimModule
         options.Schema.For<SimCard>().Index(x => x.NationalId);
         options.Schema.For<LoginChallenge>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
         options.Schema.For<KartablePassword>().DatabaseSchemaName(Schema);
+        options.Schema.For<KartablePasswordTries>().DatabaseSchemaName(Schema);
         return options;
     }
 

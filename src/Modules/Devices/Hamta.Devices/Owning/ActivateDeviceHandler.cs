@@ -1,6 +1,8 @@
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
+using Hamta.Kernel.Security;
 using Marten;
+using Microsoft.Extensions.Options;
 
 namespace Hamta.Devices.Owning;
 
@@ -9,14 +11,18 @@ public static class ActivateDeviceHandler
     public static Task<DeviceChange?> LoadAsync(ActivateDevice command, IDocumentSession session, CancellationToken cancellation) =>
         DeviceStreams.ForImeiAsync(session, command.Imei, cancellation);
 
-    public static ActivationResult Handle(ActivateDevice command, DeviceChange? stream, TimeProvider clock)
+    public static ActivationResult Handle(ActivateDevice command, DeviceChange? stream, TimeProvider clock, IOptions<LockoutSettings> lockouts)
     {
-        var (result, events) = Decide(command, stream?.Device, clock.GetUtcNow());
+        var (result, events) = Decide(command, stream?.Device, clock.GetUtcNow(), lockouts.Value);
         stream?.Append(events);
         return result;
     }
 
-    public static (ActivationResult, IReadOnlyList<object>) Decide(ActivateDevice command, Device? device, DateTimeOffset now)
+    /// <summary>
+    /// Wrong codes lock the SIM that typed them, with a back-off, and never another SIM, so a guesser cannot keep
+    /// the buyer out; a ceiling per device over all SIMs stops guessing spread over many SIMs.
+    /// </summary>
+    public static (ActivationResult, IReadOnlyList<object>) Decide(ActivateDevice command, Device? device, DateTimeOffset now, LockoutSettings lockouts)
     {
         if (device is null)
         {
@@ -30,7 +36,12 @@ public static class ActivateDeviceHandler
 
         if (device.ActivationLockLeft(command.Sim, now) is var lockLeft && lockLeft > TimeSpan.Zero)
         {
-            return (new ActivationResult(ActivationOutcome.CoolingDown, (int)Math.Ceiling(lockLeft.TotalMinutes)), []);
+            return (new ActivationResult(ActivationOutcome.CoolingDown, Lockout.MinutesOf(lockLeft)), []);
+        }
+
+        if (device.DeviceActivationLockLeft(lockouts.ActivationWrongCodesPerDevicePerHour, now) is var deviceLockLeft && deviceLockLeft > TimeSpan.Zero)
+        {
+            return (new ActivationResult(ActivationOutcome.DeviceCoolingDown, Lockout.MinutesOf(deviceLockLeft)), []);
         }
 
         if (device.IsOwnedBy(command.Sim, command.NationalId))
@@ -50,11 +61,10 @@ public static class ActivateDeviceHandler
 
         if (!ActivationCodes.Matches(device.ActivationCodeHash, device.Id, command.Code))
         {
-            var rejected = new ActivationCodeRejected(device.Id, command.Sim, now);
-            var locked = device.Apply(rejected).ActivationLockLeft(command.Sim, now);
-            return (locked > TimeSpan.Zero
-                ? new ActivationResult(ActivationOutcome.CoolingDown, (int)Math.Ceiling(locked.TotalMinutes))
-                : new ActivationResult(ActivationOutcome.WrongCode), [rejected]);
+            var lockedUntil = device.ActivationLockoutOf(command.Sim).LockAfterFailure(lockouts.ActivationPerSim, now);
+            return (lockedUntil is { } until
+                ? new ActivationResult(ActivationOutcome.CoolingDown, Lockout.MinutesOf(until - now))
+                : new ActivationResult(ActivationOutcome.WrongCode), [new ActivationCodeRejected(device.Id, command.Sim, now, lockedUntil)]);
         }
 
         return device.OwnerSim is null

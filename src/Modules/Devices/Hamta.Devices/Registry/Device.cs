@@ -1,9 +1,7 @@
 using Hamta.Devices.Contracts;
+using Hamta.Kernel.Security;
 
 namespace Hamta.Devices.Registry;
-
-/// <summary>Wrong activation codes one SIM typed for a device, and when the last one came.</summary>
-public sealed record ActivationFailures(int Count, DateTimeOffset LastAt);
 
 /// <summary>A registered device as its events made it; holds what the registry's decisions need.</summary>
 public sealed record Device(
@@ -20,13 +18,14 @@ public sealed record Device(
     string? LastOwnerSim = null,
     string? ActivationCodeHash = null,
     bool TravellerFeePaid = false,
-    IReadOnlyDictionary<string, ActivationFailures>? ActivationFailuresBySim = null,
+    IReadOnlyDictionary<string, Lockout>? ActivationLockoutsBySim = null,
+    IReadOnlyList<DateTimeOffset>? RecentActivationRejections = null,
     bool Blocked = false,
     DateTimeOffset? FirstSeenOnNetworkAt = null,
     IReadOnlyList<long>? CorrectedByTickets = null)
 {
-    public const int MaxFailedActivations = 5;
-    public static readonly TimeSpan ActivationCooldown = TimeSpan.FromMinutes(15);
+    /// <summary>The window of <see cref="LockoutSettings.ActivationWrongCodesPerDevicePerHour"/>.</summary>
+    public static readonly TimeSpan ActivationCeilingWindow = TimeSpan.FromHours(1);
 
     public DeviceState State => Blocked ? DeviceState.Blocked : OwnerSim is null ? DeviceState.AwaitingActivation : DeviceState.Owned;
 
@@ -37,9 +36,19 @@ public sealed record Device(
     /// Counted per SIM, so nobody can lock a device for its rightful buyer.
     /// </summary>
     public TimeSpan ActivationLockLeft(string sim, DateTimeOffset now) =>
-        ActivationFailuresBySim?.GetValueOrDefault(sim) is { Count: >= MaxFailedActivations } failures && failures.LastAt + ActivationCooldown > now
-            ? failures.LastAt + ActivationCooldown - now
-            : TimeSpan.Zero;
+        ActivationLockoutsBySim?.GetValueOrDefault(sim)?.LeftAt(now) ?? TimeSpan.Zero;
+
+    public Lockout ActivationLockoutOf(string sim) => ActivationLockoutsBySim?.GetValueOrDefault(sim) ?? Lockout.None;
+
+    /// <summary>
+    /// How long activation stays closed for every SIM because the device took <paramref name="ceiling"/> wrong codes
+    /// within the last hour from all SIMs together; zero when it is open.
+    /// </summary>
+    public TimeSpan DeviceActivationLockLeft(int ceiling, DateTimeOffset now)
+    {
+        var recent = RecentActivationRejections?.Where(at => at + ActivationCeilingWindow > now).ToList() ?? [];
+        return recent.Count >= ceiling ? recent[^ceiling] + ActivationCeilingWindow - now : TimeSpan.Zero;
+    }
 
     /// <summary>A traveller's device can be activated only once the customs fee is paid.</summary>
     public bool AwaitsCustomsFee => Traveller is not null && !TravellerFeePaid;
@@ -51,25 +60,24 @@ public sealed record Device(
 
     public Device Apply(ActivationCodeRejected e)
     {
-        var previous = ActivationFailuresBySim?.GetValueOrDefault(e.Sim);
-        var count = previous is { Count: >= MaxFailedActivations } && ActivationLockLeft(e.Sim, e.RejectedAt) == TimeSpan.Zero ? 1 : (previous?.Count ?? 0) + 1;
-        var failures = new Dictionary<string, ActivationFailures>(ActivationFailuresBySim ?? new Dictionary<string, ActivationFailures>())
+        var lockouts = new Dictionary<string, Lockout>(ActivationLockoutsBySim ?? new Dictionary<string, Lockout>())
         {
-            [e.Sim] = new ActivationFailures(count, e.RejectedAt),
+            [e.Sim] = ActivationLockoutOf(e.Sim).WithFailure(e.LockedUntil),
         };
-        return this with { ActivationFailuresBySim = failures };
+        IReadOnlyList<DateTimeOffset> recent = [.. (RecentActivationRejections ?? []).Where(at => at + ActivationCeilingWindow > e.RejectedAt), e.RejectedAt];
+        return this with { ActivationLockoutsBySim = lockouts, RecentActivationRejections = recent };
     }
 
     public Device Apply(DeviceActivated e) => this with
     {
-        OwnerSim = e.OwnerSim, OwnerNationalId = e.OwnerNationalId, ActivationCodeHash = null, ActivationFailuresBySim = null,
+        OwnerSim = e.OwnerSim, OwnerNationalId = e.OwnerNationalId, ActivationCodeHash = null, ActivationLockoutsBySim = null, RecentActivationRejections = null,
     };
 
     public Device Apply(TransferStarted e) => this with { ActivationCodeHash = e.CodeHash };
 
     public Device Apply(OwnershipTransferred e) => this with
     {
-        OwnerSim = e.ToSim, OwnerNationalId = e.ToNationalId, LastOwnerSim = e.FromSim, ActivationCodeHash = null, ActivationFailuresBySim = null,
+        OwnerSim = e.ToSim, OwnerNationalId = e.ToNationalId, LastOwnerSim = e.FromSim, ActivationCodeHash = null, ActivationLockoutsBySim = null, RecentActivationRejections = null,
     };
 
     public Device Apply(TravellerFeePaid e) => this with { TravellerFeePaid = true };

@@ -16,7 +16,8 @@ public enum ActivationCodeReason
 /// <summary>A one-time activation code exists for the device; only its hash is kept.</summary>
 public sealed record ActivationCodeIssued(Guid DeviceId, string CodeHash, ActivationCodeReason Reason, DateTimeOffset IssuedAt);
 
-public sealed record ActivationCodeRejected(Guid DeviceId, string Sim, DateTimeOffset RejectedAt);
+/// <summary>A SIM typed a wrong activation code; <see cref="LockedUntil"/> is set when this try locked that SIM out of the device.</summary>
+public sealed record ActivationCodeRejected(Guid DeviceId, string Sim, DateTimeOffset RejectedAt, DateTimeOffset? LockedUntil = null);
 
 public sealed record DeviceActivated(Guid DeviceId, string OwnerSim, string OwnerNationalId, DateTimeOffset ActivatedAt);
 
