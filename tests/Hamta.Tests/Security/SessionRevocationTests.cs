@@ -47,8 +47,8 @@ public sealed class SessionRevocationTests(HamtaFixture fixture) : DeskTest(fixt
 
         Assert.Equal(302, (await agent.GetAsync("/staff/tickets")).Status);
         Assert.Equal(302, (await admin.GetAsync("/staff/tickets")).Status);
-        Assert.Null(await staff.CheckAsync("agent", DemoPasswords.Agent, TestContext.Current.CancellationToken));
-        Assert.NotNull(await staff.CheckAsync("agent", "a-new-agent-password", TestContext.Current.CancellationToken));
-        Assert.Null(await staff.CheckAsync("admin", DemoPasswords.Admin, TestContext.Current.CancellationToken));
+        Assert.Null((await staff.CheckAsync("agent", DemoPasswords.Agent, TestContext.Current.CancellationToken)).Account);
+        Assert.NotNull((await staff.CheckAsync("agent", "a-new-agent-password", TestContext.Current.CancellationToken)).Account);
+        Assert.Null((await staff.CheckAsync("admin", DemoPasswords.Admin, TestContext.Current.CancellationToken)).Account);
     }
 }
