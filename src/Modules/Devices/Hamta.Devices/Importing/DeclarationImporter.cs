@@ -53,7 +53,8 @@ public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock
                     fileId, false, rows.Count - takenLines.Count, [.. problems.Concat(taken).OrderBy(problem => problem.Line)],
                     [.. rows.Where(row => row.Sms is not null && !takenLines.Contains(row.Line)).Select(row => row.Sms!)]);
             }
-            catch (Exception exception) when (attempt < Attempts && exception.InnerException is PostgresException inner && Registrations.IsTakenImei(inner))
+            catch (Exception exception) when (attempt < Attempts
+                && (exception as PostgresException ?? exception.InnerException as PostgresException) is { } refused && Registrations.IsTakenImei(refused))
             {
                 // An IMEI of the file was taken by a declaration, repair or correction since the check: check again.
             }
