@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Alba;
 using Hamta.Devices.Contracts;
 using Hamta.Host.Ussd;
 using Hamta.Kernel.Identifiers;
@@ -15,27 +13,8 @@ public sealed class UssdInquiryTests(HamtaFixture fixture) : IntegrationTest(fix
 
     private async Task<(int Status, string Reply, string? RetryAfter)> Dial(object? body, string? key = TestHost.GatewayKey, string? raw = null)
     {
-        var result = await Host.Scenario(s =>
-        {
-            if (raw is null)
-            {
-                s.Post.Json(body!).ToUrl(UssdApi.Path);
-            }
-            else
-            {
-                s.Post.Text(raw).ToUrl(UssdApi.Path);
-                s.WithRequestHeader("Content-Type", "application/json");
-            }
-
-            if (key is not null)
-            {
-                s.WithRequestHeader(UssdApi.KeyHeader, key);
-            }
-
-            s.IgnoreStatusCode();
-        });
-        var reply = (await result.ReadAsJsonAsync<JsonElement>()).GetProperty("reply").GetString()!;
-        return (result.Context.Response.StatusCode, reply, result.Context.Response.Headers.RetryAfter.FirstOrDefault());
+        var answer = await MachineApi.PostAsync(Host, UssdApi.Path, UssdApi.KeyHeader, key, body, raw);
+        return (answer.Status, answer.Body.GetProperty("reply").GetString()!, answer.Headers.RetryAfter.FirstOrDefault());
     }
 
     [Theory]

@@ -1,6 +1,5 @@
 using Hamta.Testing;
 using System.Text.Json;
-using Alba;
 using Hamta.Devices.Contracts;
 using Hamta.Host.Api;
 using Hamta.Sim.Network;
@@ -20,26 +19,8 @@ public sealed class AttachObservationApiTests(HamtaFixture fixture) : Integratio
 
     private async Task<(int Status, JsonElement Body)> Send(object? body, string? key = DemoKey, string? raw = null)
     {
-        var result = await Host.Scenario(s =>
-        {
-            if (raw is null)
-            {
-                s.Post.Json(body!).ToUrl(OperatorApi.Path);
-            }
-            else
-            {
-                s.Post.Text(raw).ToUrl(OperatorApi.Path);
-                s.WithRequestHeader("Content-Type", "application/json");
-            }
-
-            if (key is not null)
-            {
-                s.WithRequestHeader(OperatorApi.KeyHeader, key);
-            }
-
-            s.IgnoreStatusCode();
-        });
-        return (result.Context.Response.StatusCode, await result.ReadAsJsonAsync<JsonElement>());
+        var answer = await MachineApi.PostAsync(Host, OperatorApi.Path, OperatorApi.KeyHeader, key, body, raw);
+        return (answer.Status, answer.Body);
     }
 
     private static string[] Outcomes(JsonElement body) =>

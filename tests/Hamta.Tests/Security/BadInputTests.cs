@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Alba;
 using Hamta.Host.Api;
 using Hamta.Testing;
 using Hamta.Tests.Desk;
@@ -74,7 +72,7 @@ public sealed class BadInputTests(HamtaFixture fixture) : DeskTest(fixture)
              {"imei":"356938035643825","imsi":"432111234567890","msisdn":"09121234567","observedAt":"2026-11-24T08:30:00Z"}]}
             """;
 
-        var (status, json) = await SendRaw(Host, body);
+        var (status, json, _) = await MachineApi.PostAsync(Host, OperatorApi.Path, OperatorApi.KeyHeader, TestHost.OperatorKey, null, raw: body);
 
         Assert.Equal(200, status);
         Assert.Equal(["EmptyRecord", "InvalidImei", "InvalidImei", "InvalidImsi", "Stored"],
@@ -92,17 +90,5 @@ public sealed class BadInputTests(HamtaFixture fixture) : DeskTest(fixture)
 
         Assert.Equal(302, page.Status);
         Assert.Equal("/staff/tickets?q=%D8%B3%D9%84%D8%A7%D9%85", page.Location);
-    }
-
-    internal static async Task<(int Status, JsonElement Body)> SendRaw(IAlbaHost host, string body)
-    {
-        var result = await host.Scenario(s =>
-        {
-            s.Post.Text(body).ToUrl(OperatorApi.Path);
-            s.WithRequestHeader("Content-Type", "application/json");
-            s.WithRequestHeader(OperatorApi.KeyHeader, TestHost.OperatorKey);
-            s.IgnoreStatusCode();
-        });
-        return (result.Context.Response.StatusCode, await result.ReadAsJsonAsync<JsonElement>());
     }
 }
