@@ -1,12 +1,13 @@
 using Hamta.Devices;
+using Hamta.Enforcement;
 using Hamta.Sim;
 using Hamta.Tickets;
-using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
+using JasperFx;
 using Npgsql;
-using Wolverine;
 using Wolverine.ErrorHandling;
+using Wolverine;
 
 namespace Hamta.Host.Infrastructure;
 
@@ -46,6 +47,7 @@ public static class Messaging
             options.AddSimModule();
             options.AddDevicesModule();
             options.AddTicketsModule();
+            options.AddEnforcementModule();
             options.Discovery.IncludeAssembly(typeof(Program).Assembly);
         });
     }
