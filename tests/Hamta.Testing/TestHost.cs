@@ -1,5 +1,5 @@
-using System.Security.Cryptography.X509Certificates;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Hamta.Devices.Registry;
 using Hamta.Enforcement.States;

@@ -2,12 +2,12 @@ using Hamta.Devices;
 using Hamta.Enforcement;
 using Hamta.Sim;
 using Hamta.Tickets;
+using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
-using JasperFx;
 using Npgsql;
-using Wolverine.ErrorHandling;
 using Wolverine;
+using Wolverine.ErrorHandling;
 
 namespace Hamta.Host.Infrastructure;
 
