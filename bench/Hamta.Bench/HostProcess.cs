@@ -92,11 +92,16 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Runs a command of the Host binary (import, audit) to its end: its wall time and what it printed.</summary>
-    public static async Task<(TimeSpan Took, int ExitCode, string Output)> RunCommandAsync(
-        string repo, IReadOnlyDictionary<string, string> environment, string logPath, params string[] arguments)
+    public static Task<(TimeSpan Took, int ExitCode, string Output)> RunCommandAsync(
+        string repo, IReadOnlyDictionary<string, string> environment, string logPath, params string[] arguments) =>
+        RunCommandFromAsync(Folder(repo), environment, logPath, arguments);
+
+    /// <summary>Runs a command of the Host published in <paramref name="folder"/> to its end.</summary>
+    public static async Task<(TimeSpan Took, int ExitCode, string Output)> RunCommandFromAsync(
+        string folder, IReadOnlyDictionary<string, string> environment, string logPath, params string[] arguments)
     {
         var output = new System.Text.StringBuilder();
-        await using var host = Start(repo, environment, logPath, arguments);
+        await using var host = StartFrom(folder, environment, logPath, arguments);
         host.process.OutputDataReceived += (_, e) =>
         {
             lock (output)

@@ -21,9 +21,13 @@ public sealed partial class Portal(string baseUrl, Database database) : IDisposa
 
     private string? formToken;
 
+    /// <summary>The mobile number this browser signed in with.</summary>
+    public string? Mobile { get; private set; }
+
     /// <summary>Signs in as a browser does: the number, then the code the SMS carried (read from where the portal keeps its SMS).</summary>
     public async Task SignInAsync(string mobile)
     {
+        Mobile = mobile;
         var token = await TokenOfAsync("/login");
         await ExpectRedirectAsync("/login", new() { ["Mobile"] = mobile, ["__RequestVerificationToken"] = token });
         var code = await LoginCodeAsync(mobile);
@@ -80,6 +84,29 @@ public sealed partial class Portal(string baseUrl, Database database) : IDisposa
             && CreatedTicketPattern().Match(location) is { Success: true } created
                 ? long.Parse(created.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
                 : null;
+    }
+
+    /// <summary>
+    /// Loads the form at <paramref name="path"/> and posts <paramref name="fields"/> with its antiforgery token and form key, as a
+    /// browser does: the answer's status, where it redirected to (null when it did not), and its page.
+    /// </summary>
+    public async Task<(int Status, string? Location, string Html)> SubmitFormAsync(string path, IReadOnlyDictionary<string, string> fields)
+    {
+        var form = await client.GetStringAsync(path);
+        var values = new Dictionary<string, string>(fields)
+        {
+            ["__RequestVerificationToken"] = TokenPattern().Match(form) is { Success: true } token
+                ? WebUtility.HtmlDecode(token.Groups[1].Value)
+                : throw new InvalidOperationException($"{path} has no antiforgery token"),
+        };
+        if (FormKeyPattern().Match(form) is { Success: true } key)
+        {
+            values["__FormKey"] = key.Groups[1].Value;
+        }
+
+        using var content = new FormUrlEncodedContent(values);
+        using var response = await client.PostAsync(path, content);
+        return ((int)response.StatusCode, response.Headers.Location?.OriginalString, await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>Opens a page as the browser would: "Persian page" with its status when the portal answered in Persian, else what came back.</summary>

@@ -8,6 +8,7 @@ namespace Hamta.Faults;
 public sealed class FaultContext(FaultOptions options, Database database, Cluster cluster, string work, Action<string> say)
 {
     private int signedIn;
+    private Dictionary<string, string>? deployment;
 
     public FaultOptions Options => options;
 
@@ -27,7 +28,10 @@ public sealed class FaultContext(FaultOptions options, Database database, Cluste
     /// </summary>
     public Dictionary<string, string> Environment(int node, IReadOnlyDictionary<string, string>? extra = null)
     {
-        var environment = HostProcess.Environment(options.Repo, database, options.HttpPort(node));
+        // One set of secrets (code key, key-ring certificate, operator keys) for every node and every restart, as a
+        // deployment keeps them: a restarted node reads the cookies and hashes the others made.
+        deployment ??= HostProcess.Environment(options.Repo, database, options.HttpPort(0));
+        var environment = new Dictionary<string, string>(deployment) { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{options.HttpPort(node)}" };
         environment["Hamta__SingleNode"] = "false";
         foreach (var job in environment.Keys.Where(k => k.StartsWith("Hamta__Jobs__", StringComparison.Ordinal)).ToList())
         {

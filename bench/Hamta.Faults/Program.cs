@@ -6,6 +6,7 @@ using Hamta.Faults;
 IDrill[] drills =
 [
     new KillDrill(),
+    new ChainDrill(),
     new DatabaseDrill("db-restart", "PostgreSQL `restart -m immediate` under 16 clients filing tickets, Host not restarted", TimeSpan.Zero),
     new DatabaseDrill("db-outage", "PostgreSQL stopped 60 s under 16 clients filing tickets, Host not restarted", TimeSpan.FromSeconds(60)),
     new FreezeDrill(),

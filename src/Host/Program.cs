@@ -28,6 +28,7 @@ builder.Services.AddHamtaWeb();
 builder.Services.AddHamtaOperatorApiReference();
 builder.Services.AddHamtaUssd();
 builder.AddHamtaDemoData();
+builder.Services.AddHamtaStartupTimeline();
 
 var app = builder.Build();
 

@@ -13,15 +13,23 @@ public sealed class NetworkJobs(IMessageBus bus)
     public Task MaintainSightingPartitionsAsync() => bus.PublishAsync(new MaintainSightingPartitions()).AsTask();
 }
 
-/// <summary>Puts the sightings' job on the schedule (every day at 00:15 UTC unless configured), once the host has started.</summary>
-public sealed class NetworkJobSchedule(IRecurringJobManager jobs, IConfiguration configuration) : IHostedService
+/// <summary>Puts the sightings' job on the schedule (every day at 00:15 UTC unless configured) once the node serves.</summary>
+public sealed class NetworkJobSchedule(IRecurringJobManager jobs, IConfiguration configuration) : IHostedLifecycleService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken)
     {
         jobs.AddOrUpdate<NetworkJobs>(NetworkJobs.MaintainPartitions, j => j.MaintainSightingPartitionsAsync(),
             configuration[$"Hamta:Jobs:{NetworkJobs.MaintainPartitions}"] ?? "15 0 * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }
 
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using Hamta.Host.Identity;
+using Hamta.Kernel.Telemetry;
 using Hamta.Tickets.Contracts;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -16,7 +17,7 @@ namespace Hamta.Host.Infrastructure;
 /// </summary>
 public static partial class Telemetry
 {
-    public const string MeterName = "Hamta";
+    public const string MeterName = HamtaMeter.Name;
     public const string MetricsPath = "/metrics";
     public const string MetricsPolicy = "Metrics";
 

@@ -32,10 +32,14 @@ public sealed class TicketJobs(IMessageBus bus, IConfiguration configuration)
             TimeSpan.FromDays(configuration.GetValue("Hamta:Tickets:CloseUnansweredAfterDays", 10.0)))).AsTask();
 }
 
-/// <summary>Puts the recurring jobs on the schedule from configuration, once the host has started.</summary>
-public sealed class TicketJobSchedule(IRecurringJobManager jobs, IConfiguration configuration) : IHostedService
+/// <summary>Puts the recurring jobs on the schedule from configuration once the node serves: a restarted node does not wait on it (ADR 0014).</summary>
+public sealed class TicketJobSchedule(IRecurringJobManager jobs, IConfiguration configuration) : IHostedLifecycleService
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken)
     {
         var options = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
         jobs.AddOrUpdate<TicketJobs>(TicketJobs.Recheck, j => j.RecheckNetworkEvidenceAsync(), Cron(TicketJobs.Recheck, "*/5 * * * *"), options);
@@ -44,7 +48,11 @@ public sealed class TicketJobSchedule(IRecurringJobManager jobs, IConfiguration 
         return Task.CompletedTask;
     }
 
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private string Cron(string job, string fallback) => configuration[$"Hamta:Jobs:{job}"] ?? fallback;
 }

@@ -38,6 +38,7 @@ public static class SimModule
         services.Configure<NetworkSettings>(configuration.GetSection(NetworkSettings.Section));
         services.AddHostedService<SightingsStartup>();
         services.AddScoped<SightingsDumpImporter>();
+        services.AddSingleton<SightingsIngested>();
         return services;
     }
 }

@@ -12,7 +12,7 @@ namespace Hamta.Sim.Network;
 public static class RecordAttachObservationsHandler
 {
     public static async Task<(AttachObservationsResult, OutgoingMessages)> Handle(RecordAttachObservations command, IDocumentSession session,
-        TimeProvider clock, IOptions<NetworkSettings> settings, CancellationToken cancellation)
+        TimeProvider clock, IOptions<NetworkSettings> settings, SightingsIngested ingested, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
         var outcomes = new ObservationOutcome[command.Records.Count];
@@ -43,6 +43,7 @@ public static class RecordAttachObservationsHandler
         if (sightings.Count > 0)
         {
             var stored = await SightingsWriter.StoreAsync(session, command.Operator, sightings, now, cancellation);
+            ingested.Add(command.Operator, stored.Inserted.Count);
             for (var k = 0; k < indexes.Count; k++)
             {
                 if (!stored.Inserted.Contains(k))

@@ -52,7 +52,8 @@ public sealed record DumpReport(DumpOutcome Outcome, string Sha256, long Rows, l
 /// refused whole when a share is over its threshold; otherwise stored with the same set-based statement as the API's
 /// batches, its reactions published through the outbox, and the file recorded by its hash, all in one transaction.
 /// </summary>
-public sealed class SightingsDumpImporter(OutboxedSessionFactory sessions, IMessageBus bus, TimeProvider clock, IOptions<NetworkSettings> options)
+public sealed class SightingsDumpImporter(
+    OutboxedSessionFactory sessions, IMessageBus bus, TimeProvider clock, IOptions<NetworkSettings> options, SightingsIngested ingested)
 {
     public const string Dumps = SimModule.Schema + ".sighting_dumps";
 
@@ -121,6 +122,7 @@ public sealed class SightingsDumpImporter(OutboxedSessionFactory sessions, IMess
             $"insert into {Dumps} (sha256, operator, file_name, rows, stored, imported_at) values (@sha256, @operator, @file, @rows, @stored, @now)",
             cancellation, ("sha256", sha256), ("operator", operatorName), ("file", Path.GetFileName(path)), ("rows", counts.Rows), ("stored", stored), ("now", now));
         await session.SaveChangesAsync(cancellation);
+        ingested.Add(operatorName, stored);
         return new DumpReport(DumpOutcome.Imported, sha256, counts.Rows, stored, counts.Staged - stored, checks);
     }
 
