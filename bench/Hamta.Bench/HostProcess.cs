@@ -13,6 +13,7 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StreamWriter log;
     private readonly Stopwatch sinceStart;
+    private bool disposed;
 
     private HostProcess(Process process, StreamWriter log, Stopwatch sinceStart) => (this.process, this.log, this.sinceStart) = (process, log, sinceStart);
 
@@ -136,8 +137,9 @@ public sealed class HostProcess : IAsyncDisposable
                     return sinceStart.Elapsed;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
+                // Not listening yet, or too slow to answer while it starts: not serving yet.
             }
 
             await Task.Delay(10);
@@ -168,6 +170,12 @@ public sealed class HostProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         if (!process.HasExited)
         {
             // SIGTERM: the Host stops as it would under a service manager (Wolverine and Hangfire shut down cleanly).

@@ -99,6 +99,15 @@ public sealed class FaultContext(FaultOptions options, Database database, Cluste
         return watch.Elapsed;
     }
 
+    /// <summary>The newest start-up line of node <paramref name="node"/>'s log: where its seconds went before it served.</summary>
+    public string StartupBreakdown(int node)
+    {
+        using var file = new FileStream(Path.Combine(work, $"host-{node}.log"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(file);
+        var line = reader.ReadToEnd().Split('\n').LastOrDefault(l => l.Contains("Serving ", StringComparison.Ordinal));
+        return line is null ? "no start-up line in the log" : line[(line.IndexOf("Serving ", StringComparison.Ordinal) + "Serving ".Length)..].Trim();
+    }
+
     public Task<long> DeadLettersAsync() => database.ScalarAsync<long>("select count(*) from wolverine.wolverine_dead_letters");
 
     public static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -5,7 +5,7 @@ namespace Hamta.Faults;
 /// <summary>What one fault run does: which drills, on which ports, where it writes.</summary>
 public sealed record FaultOptions(int PgPort, int FirstHttpPort, string PgBin, string Output, string Repo, IReadOnlyList<string> Only)
 {
-    public const string Usage = "usage: Hamta.Faults [--only kill,chain,db-restart,db-outage,freeze] [--out docs/reliability.md]";
+    public const string Usage = "usage: Hamta.Faults [--only kill,chain,db-restart,db-outage,freeze,leader] [--out docs/reliability.md]";
 
     /// <summary>The Host's ports: 127.0.0.1 only, 5190-5199 unless HAMTA_FAULTS_HTTP_PORT moves them.</summary>
     public int HttpPort(int node) => FirstHttpPort + node;

@@ -20,6 +20,7 @@ public sealed class KillDrill : IDrill
         var portals = await context.SignInAsync(0, Clients);
         var load = new TicketLoad(portals, "kill");
         var restarts = new List<double>();
+        var breakdowns = new List<string>();
         using var stop = new CancellationTokenSource();
         var filing = load.RunAsync(stop.Token);
         try
@@ -31,6 +32,7 @@ public sealed class KillDrill : IDrill
                 await host.DisposeAsync();
                 (host, var seconds) = await context.StartServingAsync(0);
                 restarts.Add(seconds);
+                breakdowns.Add(context.StartupBreakdown(0));
                 context.Say(FaultContext.F($"  kill {kill}: served again {seconds:0.0} s after the restart, {load.Filed.Count} tickets filed so far"));
             }
 
@@ -49,7 +51,10 @@ public sealed class KillDrill : IDrill
                     account.Describe() + FaultContext.F($"; {deadLetters} dead letters; served again after {string.Join(" / ", restarts.Select(s => s.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)))} s; slowest confirmation SMS {lateSms:0.0} s after its ticket; {load.ClientErrors} answers that were not a ticket (re-posted)"),
                     "0 lost, 0 duplicated, every SMS once, 0 dead letters, ≤ 10 s",
                     met,
-                    [FaultContext.F($"inbox and outbox empty {quiet.TotalSeconds:0.0} s after the load stopped")]),
+                    [
+                        FaultContext.F($"inbox and outbox empty {quiet.TotalSeconds:0.0} s after the load stopped"),
+                        .. breakdowns.Select((line, i) => FaultContext.F($"restart {i + 1}, where the seconds went (the Host's own start-up line; \"served again\" above adds the first page): {line}")),
+                    ]),
             ];
         }
         finally

@@ -10,6 +10,7 @@ IDrill[] drills =
     new DatabaseDrill("db-restart", "PostgreSQL `restart -m immediate` under 16 clients filing tickets, Host not restarted", TimeSpan.Zero),
     new DatabaseDrill("db-outage", "PostgreSQL stopped 60 s under 16 clients filing tickets, Host not restarted", TimeSpan.FromSeconds(60)),
     new FreezeDrill(),
+    new LeaderDrill(),
 ];
 
 FaultOptions options;

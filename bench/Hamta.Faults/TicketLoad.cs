@@ -22,21 +22,24 @@ public sealed class TicketLoad(IReadOnlyList<Portal> portals, string run)
     /// <summary>Answers that were not a ticket: connection errors, error pages, the form shown again.</summary>
     public int ClientErrors => clientErrors;
 
-    /// <summary>Files tickets until <paramref name="stop"/> fires; a ticket being filed then is carried through.</summary>
-    public Task RunAsync(CancellationToken stop) => Task.WhenAll(portals.Select((portal, client) => Task.Run(async () =>
+    /// <summary>
+    /// Files tickets until <paramref name="stop"/> fires; a ticket being filed then is carried through, unless
+    /// <paramref name="abandon"/> fires (the subscribers' node is gone for good).
+    /// </summary>
+    public Task RunAsync(CancellationToken stop, CancellationToken abandon = default) => Task.WhenAll(portals.Select((portal, client) => Task.Run(async () =>
     {
-        for (var n = 0; !stop.IsCancellationRequested; n++)
+        for (var n = 0; !stop.IsCancellationRequested && !abandon.IsCancellationRequested; n++)
         {
             var description = $"{run}-{client}-{n} گوشی پس از روشن شدن پیام هشدار داد.";
-            filed.Add(new FiledTicket(description, await FileAsync(portal, description)));
+            filed.Add(new FiledTicket(description, await FileAsync(portal, description, abandon)));
         }
     })));
 
-    private async Task<long?> FileAsync(Portal portal, string description)
+    private async Task<long?> FileAsync(Portal portal, string description, CancellationToken abandon)
     {
         var watch = Stopwatch.StartNew();
         string? key = null;
-        while (watch.Elapsed < Patience)
+        while (watch.Elapsed < Patience && !abandon.IsCancellationRequested)
         {
             try
             {
@@ -51,7 +54,7 @@ public sealed class TicketLoad(IReadOnlyList<Portal> portals, string run)
             }
 
             Interlocked.Increment(ref clientErrors);
-            await Task.Delay(200);
+            await Task.Delay(200, CancellationToken.None);
         }
 
         return null;

@@ -1,5 +1,8 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Hamta.Kernel.Notifications;
+using Hamta.Kernel.Telemetry;
+using Hamta.Sim.Contracts;
 using Hamta.Testing;
 using Hamta.Tests.Desk;
 using Hamta.Tests.Infrastructure;
@@ -130,5 +133,39 @@ public sealed class OperatingTests(HamtaFixture fixture) : DeskTest(fixture)
         Assert.Contains("hamta_tickets_awaiting_evidence", metrics.Html, StringComparison.Ordinal);
         Assert.Contains("http_server_request_duration_seconds", metrics.Html, StringComparison.Ordinal);
         Assert.Equal(403, (await (await SignedInStaff()).GetAsync("/metrics")).Status);
+    }
+
+    [Fact]
+    public async Task Sightings_stored_are_counted_per_operator_and_a_record_sent_again_is_not()
+    {
+        var counted = new List<(long Sightings, object? Operator)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == HamtaMeter.Name && instrument.Name == "hamta.sightings.ingested")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            lock (counted)
+            {
+                counted.Add((value, tags.ToArray().Single(t => t.Key == "operator").Value));
+            }
+        });
+        listener.Start();
+        var seen = Clock.GetUtcNow();
+        AttachObservationRecord Sighting(string imei) => new(imei, "432119121234567", SampleMobile, seen);
+
+        await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
+            [Sighting("356938035643809"), Sighting("356938035643825")])));
+        await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
+            [Sighting("356938035643825")])));
+
+        lock (counted)
+        {
+            Assert.Equal(new[] { (2L, (object?)TestHost.OperatorName) }, counted);
+        }
     }
 }
