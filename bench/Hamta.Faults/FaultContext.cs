@@ -48,8 +48,23 @@ public sealed class FaultContext(FaultOptions options, Database database, Cluste
 
     public string BaseUrl(int node) => $"http://127.0.0.1:{options.HttpPort(node)}";
 
-    public HostProcess StartHost(int node, IReadOnlyDictionary<string, string>? extra = null) =>
-        HostProcess.StartFrom(HostFolder(options.Repo), Environment(node, extra), Path.Combine(work, $"host-{node}.log"));
+    /// <summary>Starts node <paramref name="node"/>; refuses when something else listens on its port (it would answer for it).</summary>
+    public HostProcess StartHost(int node, IReadOnlyDictionary<string, string>? extra = null)
+    {
+        using (var probe = new System.Net.Sockets.TcpClient())
+        {
+            try
+            {
+                probe.Connect("127.0.0.1", options.HttpPort(node));
+                throw new InvalidOperationException($"127.0.0.1:{options.HttpPort(node)} is taken by another process (a Host left from an earlier run?): stop it first.");
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+            }
+        }
+
+        return HostProcess.StartFrom(HostFolder(options.Repo), Environment(node, extra), Path.Combine(work, $"host-{node}.log"));
+    }
 
     /// <summary>Starts node <paramref name="node"/> and waits until it serves the login page: the seconds that took.</summary>
     public async Task<(HostProcess Host, double Seconds)> StartServingAsync(int node, IReadOnlyDictionary<string, string>? extra = null)

@@ -50,7 +50,17 @@ var rows = new List<DrillRow>();
 foreach (var drill in drills.Where(d => options.Only.Contains(d.Name)))
 {
     Say($"drill {drill.Name}");
-    var drillRows = await drill.RunAsync(context);
+    IReadOnlyList<DrillRow> drillRows;
+    try
+    {
+        drillRows = await drill.RunAsync(context);
+    }
+    catch (Exception e) when (e is not OutOfMemoryException)
+    {
+        // A drill that breaks down is a row of the report, not the end of the run: the others still run.
+        drillRows = [new DrillRow(drill.Name, $"the drill stopped before its figures: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}", "(its own)", false, [])];
+    }
+
     rows.AddRange(drillRows);
     foreach (var row in drillRows)
     {
