@@ -184,6 +184,6 @@ public sealed class TransferSpecs
 
         Assert.Equal(ActivationOutcome.Activated, result.Outcome);
         var sms = Assert.Single(ActivateDeviceHandler.Notices(boxed, events));
-        Assert.Equal(new SendSms(Buyer, $"همتا\nگوشی {Imei} با سیم‌کارت شما فعال شد و تحت مالکیت قطعی آن است.", SmsKind.Notice), sms);
+        Assert.Equal(new SendSms(Buyer, $"همتا\nگوشی \u2066{Imei}\u2069 با سیم‌کارت شما فعال شد و تحت مالکیت قطعی آن است.", SmsKind.Notice), sms);
     }
 }

@@ -60,16 +60,16 @@ public sealed class TransferTests(HamtaFixture fixture) : RegistryTest(fixture)
     {
         var seller = await SignedInSubscriber();
         var code = await TransferCodeFor(seller, Nokia, Password, buyerSim: "۰۹۳۵ ۱۲۳ ۴۵۶۷");
-        Assert.Contains(await NoticesTo(SampleMobile), text => text.Contains($"انتقال مالکیت گوشی {Nokia} آغاز شد", StringComparison.Ordinal));
+        Assert.Contains(await NoticesTo(SampleMobile), text => text.Contains($"انتقال مالکیت گوشی {Ltr(Nokia)} آغاز شد", StringComparison.Ordinal));
         Assert.Contains(await NoticesTo(SecondUserSim), text => text.Contains("کد انتقال را از فروشنده بگیرید", StringComparison.Ordinal));
         Assert.DoesNotContain(await NoticesTo(SecondUserSim), text => text.Contains(code, StringComparison.Ordinal));
 
         var buyer = await SignedInSubscriber(SecondUserSim);
         await Activate(buyer, Nokia, SecondUserSim, code);
 
-        Assert.Contains(await NoticesTo(SampleMobile), text => text.Contains($"مالکیت گوشی {Nokia} به سیم‌کارت 0935***4567 منتقل شد", StringComparison.Ordinal));
-        Assert.Contains(await NoticesTo(SecondUserSim), text => text.Contains($"مالکیت گوشی {Nokia} به سیم‌کارت شما منتقل شد", StringComparison.Ordinal));
-        Assert.Contains("به سیم‌کارت 0935***4567 منتقل شد", (await seller.GetAsync("/messages")).Text, StringComparison.Ordinal);
+        Assert.Contains(await NoticesTo(SampleMobile), text => text.Contains($"مالکیت گوشی {Ltr(Nokia)} به سیم‌کارت {Ltr("0935***4567")} منتقل شد", StringComparison.Ordinal));
+        Assert.Contains(await NoticesTo(SecondUserSim), text => text.Contains($"مالکیت گوشی {Ltr(Nokia)} به سیم‌کارت شما منتقل شد", StringComparison.Ordinal));
+        Assert.Contains($"به سیم‌کارت {Ltr("0935***4567")} منتقل شد", (await seller.GetAsync("/messages")).Text, StringComparison.Ordinal);
         Assert.Contains("به سیم‌کارت شما منتقل شد", (await buyer.GetAsync("/messages")).Text, StringComparison.Ordinal);
         Assert.Null((await seller.GetAsync("/transfers")).Document.QuerySelector("#pending-title"));
     }
@@ -86,8 +86,8 @@ public sealed class TransferTests(HamtaFixture fixture) : RegistryTest(fixture)
         var page = await seller.GetAsync(cancelled.Location!);
         Assert.Contains("انتقال مالکیت لغو شد", page.Document.QuerySelector("#transfer-cancelled")?.TextContent, StringComparison.Ordinal);
         Assert.Null(page.Document.QuerySelector("#pending-title"));
-        Assert.Single(await NoticesTo(SampleMobile), text => text.Contains($"انتقال مالکیت گوشی {Nokia} لغو شد", StringComparison.Ordinal));
-        Assert.Single(await NoticesTo(SecondUserSim), text => text.Contains($"فروشنده انتقال مالکیت گوشی {Nokia} را لغو کرد", StringComparison.Ordinal));
+        Assert.Single(await NoticesTo(SampleMobile), text => text.Contains($"انتقال مالکیت گوشی {Ltr(Nokia)} لغو شد", StringComparison.Ordinal));
+        Assert.Single(await NoticesTo(SecondUserSim), text => text.Contains($"فروشنده انتقال مالکیت گوشی {Ltr(Nokia)} را لغو کرد", StringComparison.Ordinal));
 
         var refused = await Activate(await SignedInSubscriber(SecondUserSim), Nokia, SecondUserSim, code);
         Assert.Contains("فروشنده انتقال را لغو کرده", refused.ErrorFor("code"), StringComparison.Ordinal);
@@ -181,6 +181,9 @@ public sealed class TransferTests(HamtaFixture fixture) : RegistryTest(fixture)
 
     private Task<PortalPage> Cancel(PortalClient seller, string page = "/transfers", Dictionary<string, string>? fields = null) =>
         AndWaitForMessages(() => seller.SubmitAsync(page, fields ?? [], "/transfers?handler=Cancel"));
+
+    /// <summary>An IMEI or a number as an SMS writes it inside Persian text: isolated left to right.</summary>
+    private static string Ltr(string text) => $"\u2066{text}\u2069";
 
     private static IReadOnlyList<string> PendingRows(PortalPage page) =>
         [.. page.Document.QuerySelectorAll("section[aria-labelledby=pending-title] tbody tr").Select(row => row.TextContent)];
