@@ -72,7 +72,7 @@ public sealed class ChainDrill : IDrill
             [
                 new DrillRow(
                     "the resolution chain (sightings → evidence → correction → resolved → SMS) killed -9 twice mid-flight",
-                    FaultContext.F($"{account.Resolved} of {cases.Count} tickets resolved ({settled:0.0} s after the sightings began); devices corrected once {account.CorrectedOnce}, twice or more {account.CorrectedTwice}, never {account.NotCorrected}; resolution SMS once {account.SmsOnce} / twice or more {account.SmsTwice} / never {account.SmsNever}; audit {auditDifferences} differences; {deadLetters} dead letters"),
+                    FaultContext.F($"{account.Resolved} of {cases.Count} tickets resolved ({settled:0.0} s after the operator's last batch was accepted); devices corrected once {account.CorrectedOnce}, twice or more {account.CorrectedTwice}, never {account.NotCorrected}; resolution SMS once {account.SmsOnce} / twice or more {account.SmsTwice} / never {account.SmsNever}; audit {auditDifferences} differences; {deadLetters} dead letters"),
                     "all resolved, every device corrected once, audit 0 differences, every SMS once",
                     met,
                     [

@@ -75,7 +75,7 @@ public sealed class LeaderDrill : IDrill
             context.Say(FaultContext.F($"  node {leader} (Wolverine's leader, node number {deadNumber}) killed with {pendingAtKill} of its messages waiting"));
 
             var takeover = await TakeoverAsync(database, nodeIds[survivor], TakeoverLimit);
-            var released = await ReleasedAsync(database, deadNumber, TakeoverLimit);
+            var released = takeover + await ReleasedAsync(database, deadNumber, TakeoverLimit);
             var jobServerGone = await JobServerGoneAsync(database, hosts[leader]!.Pid, TakeoverLimit);
             context.Say(FaultContext.F($"  node {survivor} leads {takeover:0.0} s after the kill; the dead node's messages released after {released:0.0} s"));
             var rest = AfterKill - killed.Elapsed;
@@ -184,7 +184,7 @@ public sealed class LeaderDrill : IDrill
              + (select count(*) from wolverine.wolverine_outgoing_envelopes where owner_id = {nodeNumber})
         """);
 
-    /// <summary>Seconds (counted from the kill, which was just before) until no message is left owned by the dead node.</summary>
+    /// <summary>Seconds from now (the new leader has just taken over) until no message is left owned by the dead node.</summary>
     private static async Task<double> ReleasedAsync(Database database, int nodeNumber, TimeSpan limit)
     {
         var watch = Stopwatch.StartNew();
