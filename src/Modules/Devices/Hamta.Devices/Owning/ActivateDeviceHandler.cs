@@ -3,6 +3,7 @@ using Hamta.Devices.Registry;
 using Hamta.Kernel.Security;
 using Marten;
 using Microsoft.Extensions.Options;
+using Wolverine;
 
 namespace Hamta.Devices.Owning;
 
@@ -11,11 +12,15 @@ public static class ActivateDeviceHandler
     public static Task<DeviceChange?> LoadAsync(ActivateDevice command, IDocumentSession session, CancellationToken cancellation) =>
         DeviceStreams.ForImeiAsync(session, command.Imei, cancellation);
 
-    public static ActivationResult Handle(ActivateDevice command, DeviceChange? stream, TimeProvider clock, IOptions<LockoutSettings> lockouts)
+    public static (ActivationResult, OutgoingMessages) Handle(ActivateDevice command, DeviceChange? stream, TimeProvider clock, IOptions<LockoutSettings> lockouts)
     {
-        var (result, events) = Decide(command, stream?.Device, clock.GetUtcNow(), lockouts.Value);
+        var now = clock.GetUtcNow();
+        var (result, events) = Decide(command, stream?.Device, now, lockouts.Value);
         stream?.Append(events);
-        return result;
+        OutgoingMessages messages = result.Outcome is ActivationOutcome.Activated or ActivationOutcome.Transferred
+            ? [new DeviceRegistrationChanged(stream!.Device.Id, stream.Device.Imeis, result.Outcome == ActivationOutcome.Activated ? "activation" : "transfer", now)]
+            : [];
+        return (result, messages);
     }
 
     /// <summary>

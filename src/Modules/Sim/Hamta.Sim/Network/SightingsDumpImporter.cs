@@ -115,6 +115,8 @@ public sealed class SightingsDumpImporter(OutboxedSessionFactory sessions, IMess
             {
                 await bus.PublishAsync(message);
             }
+
+            await bus.PublishAsync(new SightingsDumpStored(operatorName, stored, now));
         }
 
         await ExecuteAsync(connection,
