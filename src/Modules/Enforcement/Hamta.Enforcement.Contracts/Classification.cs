@@ -13,11 +13,14 @@ public sealed record EnforcementStatesChanged(Guid RunId, DateTimeOffset At);
 /// </summary>
 public sealed record ClassifyImeis(string Cause, IReadOnlyList<string>? Imeis = null);
 
-/// <summary>The conditions each IMEI meets now, for the portal's pages and the inquiries.</summary>
-public sealed record FindEnforcementStates(IReadOnlyList<string> Imeis);
+/// <summary>
+/// The conditions each IMEI meets now, for the portal's pages and the inquiries; with <see cref="Msisdn"/>, also those
+/// of the IMEIs last seen with that number (the warnings its subscriber got).
+/// </summary>
+public sealed record FindEnforcementStates(IReadOnlyList<string> Imeis, string? Msisdn = null);
 
 /// <summary>One condition an IMEI meets: why, until when, and whether the deadline has passed (blocked).</summary>
-public sealed record ImeiEnforcementState(string Imei, string Condition, string Reason, bool Blocking, DateTimeOffset Deadline, bool Blocked);
+public sealed record ImeiEnforcementState(string Imei, string Condition, string Reason, bool Blocking, DateTimeOffset Deadline, bool Blocked, string? Msisdn = null);
 
 public sealed record EnforcementStates(IReadOnlyList<ImeiEnforcementState> States)
 {

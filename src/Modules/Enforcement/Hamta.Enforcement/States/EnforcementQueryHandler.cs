@@ -12,15 +12,17 @@ public static class EnforcementQueryHandler
     {
         var now = clock.GetUtcNow();
         await using var command = database.CreateCommand(
-            $"select imei, condition, reason, blocking, deadline from {EnforcementStorage.States} where imei = any(@imeis) order by imei, deadline");
+            $"select imei, condition, reason, blocking, deadline, msisdn from {EnforcementStorage.States} where imei = any(@imeis) or msisdn = @msisdn order by imei, deadline");
         command.Parameters.Add(new NpgsqlParameter("imeis", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = query.Imeis.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("msisdn", NpgsqlDbType.Text) { Value = (object?)query.Msisdn ?? DBNull.Value });
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         var states = new List<ImeiEnforcementState>();
         while (await reader.ReadAsync(cancellation))
         {
             var deadline = reader.GetFieldValue<DateTimeOffset>(4);
             var blocking = reader.GetBoolean(3);
-            states.Add(new ImeiEnforcementState(reader.GetString(0), reader.GetString(1), reader.GetString(2), blocking, deadline, blocking && deadline <= now));
+            states.Add(new ImeiEnforcementState(reader.GetString(0), reader.GetString(1), reader.GetString(2), blocking, deadline, blocking && deadline <= now,
+                reader.IsDBNull(5) ? null : reader.GetString(5)));
         }
 
         return new EnforcementStates(states);

@@ -45,6 +45,7 @@ public static class EnforcementStorage
         alter table {States} add column if not exists reminded_at timestamptz;
         alter table {States} add column if not exists blocked_at timestamptz;
         alter table {Changes} add column if not exists deadline timestamptz;
+        create index if not exists imei_states_msisdn on {States} (msisdn);
         create table if not exists {Runs} (
             id uuid primary key,
             cause text not null,
