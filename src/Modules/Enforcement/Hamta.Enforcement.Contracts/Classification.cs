@@ -9,9 +9,10 @@ public sealed record EnforcementStatesChanged(Guid RunId, DateTimeOffset At);
 /// <summary>
 /// Classifies the sightings of the look-back window (the daily job, after an accepted dump): conditions met are
 /// warned, those that no longer hold lifted, deadlines passed blocked. With <see cref="Imeis"/>, only those IMEIs
-/// are classified again (a registration change lifts at once).
+/// are classified again (a registration change lifts at once). With <see cref="AsOf"/>, the run is made as of that
+/// time (a back-fill of a missed day, as DIRBS's <c>--curr-date</c>).
 /// </summary>
-public sealed record ClassifyImeis(string Cause, IReadOnlyList<string>? Imeis = null);
+public sealed record ClassifyImeis(string Cause, IReadOnlyList<string>? Imeis = null, DateTimeOffset? AsOf = null);
 
 /// <summary>
 /// The conditions each IMEI meets now, for the portal's pages and the inquiries; with <see cref="Msisdn"/>, also those

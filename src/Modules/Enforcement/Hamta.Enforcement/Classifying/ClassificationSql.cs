@@ -139,6 +139,6 @@ internal static class ClassificationSql
 
     public const string RecordRun = $"""
         insert into {EnforcementStorage.Runs} (id, cause, started_at, finished_at, partial, imeis_seen, stopped, met, lifted, blocked, reminded, conditions)
-        values (@run, @cause, @now, @finished, @partial, @seen, @stopped, @met, @lifted, @blocked, @reminded, @conditions::jsonb)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
         """;
 }

@@ -22,7 +22,7 @@ public static partial class ClassifyImeisHandler
         IOptions<EnforcementSettings> options, EnforcementMetrics metrics, ILogger<ClassificationRun> logger, CancellationToken cancellation)
     {
         var settings = options.Value;
-        var now = clock.GetUtcNow();
+        var now = command.AsOf ?? clock.GetUtcNow();
         var partial = command.Imeis is not null;
         var run = Guid.NewGuid();
         await session.BeginTransactionAsync(cancellation);
@@ -64,8 +64,8 @@ public static partial class ClassifyImeisHandler
             }
 
             metrics.Stopped();
-            await RecordAsync(connection, new ClassificationRun(run, command.Cause, now, clock.GetUtcNow(), partial, seen, true, 0, 0, 0, 0,
-                Figures(counts, new Dictionary<string, int>(), new Dictionary<string, int>())), cancellation);
+            Record(session, new ClassificationRun(run, command.Cause, now, command.AsOf ?? clock.GetUtcNow(), partial, seen, true, 0, 0, 0, 0,
+                Figures(counts, new Dictionary<string, int>(), new Dictionary<string, int>())));
             return [];
         }
 
@@ -95,8 +95,12 @@ public static partial class ClassifyImeisHandler
         var met = notices.Where(c => c.Change == NoticeChange.Met).ToList();
         var lifted = notices.Where(c => c.Change == NoticeChange.Lifted).ToList();
         metrics.Applied();
-        await RecordAsync(connection, new ClassificationRun(run, command.Cause, now, clock.GetUtcNow(), partial, seen, false, met.Count, lifted.Count, blocked,
-            reminders.Count, Figures(counts, PerCondition(met), PerCondition(lifted))), cancellation);
+        if (!partial || met.Count + lifted.Count + blocked + reminders.Count > 0)
+        {
+            Record(session, new ClassificationRun(run, command.Cause, now, command.AsOf ?? clock.GetUtcNow(), partial, seen, false, met.Count, lifted.Count, blocked,
+                reminders.Count, Figures(counts, PerCondition(met), PerCondition(lifted))));
+        }
+
         Applied(logger, run, command.Cause, seen, met.Count, lifted.Count, blocked, reminders.Count);
 
         var messages = new OutgoingMessages();
@@ -140,22 +144,10 @@ public static partial class ClassifyImeisHandler
         return devices;
     }
 
-    private static Task<int> RecordAsync(NpgsqlConnection connection, ClassificationRun run, CancellationToken cancellation) =>
-        Execute(connection, ClassificationSql.RecordRun, c =>
-        {
-            c.Parameters.AddWithValue("run", run.Id);
-            c.Parameters.AddWithValue("cause", run.Cause);
-            c.Parameters.AddWithValue("now", run.StartedAt);
-            c.Parameters.AddWithValue("finished", run.FinishedAt);
-            c.Parameters.AddWithValue("partial", run.Partial);
-            c.Parameters.AddWithValue("seen", run.ImeisSeen);
-            c.Parameters.AddWithValue("stopped", run.Stopped);
-            c.Parameters.AddWithValue("met", run.Met);
-            c.Parameters.AddWithValue("lifted", run.Lifted);
-            c.Parameters.AddWithValue("blocked", run.Blocked);
-            c.Parameters.AddWithValue("reminded", run.Reminded);
-            c.Parameters.AddWithValue("conditions", JsonSerializer.Serialize(run.Conditions));
-        }, cancellation);
+    /// <summary>Queued in the session, so that a run that changed nothing is recorded (and committed) too.</summary>
+    private static void Record(IDocumentSession session, ClassificationRun run) =>
+        session.QueueSqlCommand(ClassificationSql.RecordRun, run.Id, run.Cause, run.StartedAt, run.FinishedAt, run.Partial, run.ImeisSeen, run.Stopped,
+            run.Met, run.Lifted, run.Blocked, run.Reminded, JsonSerializer.Serialize(run.Conditions));
 
     private static async Task<int> Execute(NpgsqlConnection connection, string sql, Action<NpgsqlCommand> parameters, CancellationToken cancellation)
     {
