@@ -72,7 +72,7 @@ public static partial class TestHost
         {
             session.QueueSqlCommand($"truncate {Registrations.Table}, {Registrations.ImeiTable}");
             session.QueueSqlCommand($"truncate {SightingsStorage.Table}, {SightingsStorage.FirstSightings}, {SightingsStorage.Watches}, {SightingsDumpImporter.Dumps}");
-            session.QueueSqlCommand($"truncate {EnforcementStorage.States}, {EnforcementStorage.Changes}");
+            session.QueueSqlCommand($"truncate {EnforcementStorage.States}, {EnforcementStorage.Changes}, {EnforcementStorage.Runs}");
             await session.SaveChangesAsync();
         }
 

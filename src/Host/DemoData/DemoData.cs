@@ -30,6 +30,22 @@ public static class DemoWorld
         new("Nokia", "105", ["353325101234577"], ["353325101234577"], null, null, "482913"),
     ];
 
+    /// <summary>
+    /// What the demo's network saw (Development start-up only, never in tests): the owners using their devices, the
+    /// Samsung's real second IMEI …825 with its owner's SIM (warned: the seed's case) and an unregistered phone used
+    /// with the second subscriber's SIM for more than the grace period (blocked).
+    /// </summary>
+    public const string WarnedImei = "356938035643825";
+
+    public const string BlockedImei = "490154203237518";
+
+    public static readonly IReadOnlyList<(string Imei, string Sim)> HealthySightings =
+    [
+        ("353325101234569", "09121234567"),
+        ("867543041122335", "09351234567"),
+        ("867543041122343", "09351234567"),
+    ];
+
     public static readonly IReadOnlyList<DemoStaff> Staff =
     [
         new("agent", "کارشناس پشتیبانی", Identity.StaffRoles.Agent),

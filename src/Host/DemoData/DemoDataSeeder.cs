@@ -1,4 +1,5 @@
 using Hamta.Devices.Contracts;
+using Hamta.Enforcement.Contracts;
 using Hamta.Host.Identity;
 using Hamta.Sim.Contracts;
 using Wolverine;
@@ -40,6 +41,38 @@ public sealed class DemoDataSeeder(IMessageBus bus, StaffSignIn staff, IConfigur
     }
 }
 
+/// <summary>
+/// The demo's network, on start-up only (tests build their own): sightings through the operator's command, a
+/// classification as of 35 days ago (the blocked phone's warning) and one now (the seed's warning, and the block).
+/// Skipped once the warned IMEI has a state.
+/// </summary>
+public sealed class DemoNetworkSeeder(IMessageBus bus, TimeProvider clock)
+{
+    public const string Operator = "demo-operator";
+
+    public async Task SeedAsync(CancellationToken cancellation)
+    {
+        var existing = await bus.InvokeAsync<EnforcementStates>(new FindEnforcementStates([DemoWorld.WarnedImei, DemoWorld.BlockedImei]), cancellation);
+        if (existing.States.Count > 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var longAgo = now.AddDays(-36);
+        var yesterday = now.AddDays(-1);
+        var sightings = DemoWorld.HealthySightings.SelectMany(s => new[] { (s.Imei, s.Sim, longAgo), (s.Imei, s.Sim, yesterday) })
+            .Append((DemoWorld.BlockedImei, "09351234567", longAgo))
+            .Append((DemoWorld.BlockedImei, "09351234567", yesterday))
+            .Append((DemoWorld.WarnedImei, "09121234567", now.AddHours(-2)))
+            .Select(s => new AttachObservationRecord(s.Item1, $"43211{s.Item2[1..]}", s.Item2, s.Item3))
+            .ToList();
+        await bus.InvokeAsync<AttachObservationsResult>(new RecordAttachObservations(Operator, sightings), cancellation);
+        await bus.InvokeAsync(new ClassifyImeis("demo", AsOf: now.AddDays(-35)), cancellation);
+        await bus.InvokeAsync(new ClassifyImeis("demo"), cancellation);
+    }
+}
+
 /// <summary>Seeds the demo world once the host has started, in Development only.</summary>
 public sealed partial class DemoDataOnStartup(IServiceProvider services, IHostApplicationLifetime lifetime, ILogger<DemoDataOnStartup> logger) : IHostedService
 {
@@ -57,6 +90,7 @@ public sealed partial class DemoDataOnStartup(IServiceProvider services, IHostAp
         {
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellation);
+            await scope.ServiceProvider.GetRequiredService<DemoNetworkSeeder>().SeedAsync(cancellation);
             LogSeeded(logger);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -79,6 +113,7 @@ public static class DemoDataRegistration
     public static void AddHamtaDemoData(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<DemoDataSeeder>();
+        builder.Services.AddScoped<DemoNetworkSeeder>();
         if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue(EnabledKey, true))
         {
             builder.Services.AddHostedService<DemoDataOnStartup>();

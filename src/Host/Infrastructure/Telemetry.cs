@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Net;
+using Hamta.Enforcement.Classifying;
 using Hamta.Host.Identity;
 using Hamta.Kernel.Telemetry;
 using Hamta.Tickets.Contracts;
@@ -32,7 +33,7 @@ public static partial class Telemetry
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(MeterName, StandbyReads.MeterName)
+                .AddMeter(MeterName, StandbyReads.MeterName, EnforcementMetrics.MeterName)
                 .AddMeter(Sources)
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing

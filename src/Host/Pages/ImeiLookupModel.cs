@@ -1,3 +1,4 @@
+using Hamta.Enforcement.Contracts;
 using Microsoft.Extensions.Localization;
 using Wolverine;
 
@@ -15,6 +16,9 @@ public abstract class ImeiLookupModel<TResult>(IMessageBus bus, IStringLocalizer
 
     public TResult? Result { get; private set; }
 
+    /// <summary>The conditions the IMEI meets on the network now: the warning's reason and deadline, or the block.</summary>
+    public IReadOnlyList<ImeiEnforcementState> Enforcement { get; private set; } = [];
+
     public async Task OnGetAsync(string? imei, CancellationToken cancellation)
     {
         Imei = imei;
@@ -25,6 +29,7 @@ public abstract class ImeiLookupModel<TResult>(IMessageBus bus, IStringLocalizer
 
         CheckedImei = checkedImei;
         Result = await Bus.InvokeAsync<TResult>(QueryFor(checkedImei), cancellation);
+        Enforcement = (await Bus.InvokeAsync<EnforcementStates>(new FindEnforcementStates([checkedImei]), cancellation)).States;
         await OnAnsweredAsync(checkedImei, Result, cancellation);
     }
 

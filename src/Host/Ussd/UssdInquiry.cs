@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Threading.RateLimiting;
 using Hamta.Devices.Contracts;
+using Hamta.Enforcement.Contracts;
 using Hamta.Kernel.Identifiers;
 using Hamta.Kernel.Text;
 using Wolverine;
@@ -33,7 +34,8 @@ public sealed partial class UssdInquiry(IMessageBus bus, UssdLimits limits)
         }
 
         var inquiry = await bus.InvokeAsync<ImeiInquiry>(new InquireImei(imei), cancellation);
-        return new UssdAnswer(UssdTexts.Answer(imei, inquiry));
+        var enforcement = await bus.InvokeAsync<EnforcementStates>(new FindEnforcementStates([imei]), cancellation);
+        return new UssdAnswer(UssdTexts.Answer(imei, inquiry, enforcement.States));
     }
 
     /// <summary>The IMEI of <c>*7777*IMEI#</c>, or the whole text of an SMS; digits in any script.</summary>

@@ -1,5 +1,7 @@
 using Hamta.Devices.Contracts;
+using Hamta.Enforcement.Contracts;
 using Hamta.Kernel.Identifiers;
+using Hamta.Kernel.Time;
 
 namespace Hamta.Host.Ussd;
 
@@ -11,10 +13,13 @@ public static class UssdTexts
 {
     public const int MaxLength = 70;
 
-    public static string Answer(string imei, ImeiInquiry inquiry) => inquiry switch
+    /// <summary>The registry's answer, with the network's verdict first: blocked, or warned with its Jalali deadline.</summary>
+    public static string Answer(string imei, ImeiInquiry inquiry, IReadOnlyList<ImeiEnforcementState> enforcement) => (inquiry, enforcement) switch
     {
-        { Registered: false } => $"همتا: {imei} ثبت نشده و غیرمجاز است.",
-        { Blocked: true } => $"همتا: {imei} مسدود است.",
+        _ when inquiry.Blocked || enforcement.Any(s => s.Blocked) => $"همتا: {imei} مسدود است.",
+        _ when enforcement.Where(s => s.Blocking).MinBy(s => s.Deadline) is { } warned =>
+            $"همتا: {imei} غیرمجاز است؛ تا {JalaliDate.FormatDate(warned.Deadline)} مسدود می‌شود.",
+        ({ Registered: false }, _) => $"همتا: {imei} ثبت نشده و غیرمجاز است.",
         _ => Fit($"همتا: {imei} مجاز است؛ ", $"{inquiry.Brand} {inquiry.Model}".Trim()),
     };
 

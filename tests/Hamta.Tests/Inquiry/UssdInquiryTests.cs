@@ -1,4 +1,5 @@
 using Hamta.Devices.Contracts;
+using Hamta.Enforcement.Contracts;
 using Hamta.Host.Ussd;
 using Hamta.Kernel.Identifiers;
 using Hamta.Testing;
@@ -87,12 +88,14 @@ public sealed class UssdInquiryTests(HamtaFixture fixture) : IntegrationTest(fix
     {
         var inquiry = new ImeiInquiry(true, "Samsung Electronics Co., Ltd.", "Galaxy Z Fold7 Enterprise Edition 5G Dual SIM");
 
-        var reply = UssdTexts.Answer(Samsung, inquiry);
+        var reply = UssdTexts.Answer(Samsung, inquiry, []);
 
         Assert.Equal(UssdTexts.MaxLength, reply.Length);
         Assert.EndsWith("…", reply, StringComparison.Ordinal);
-        Assert.True(UssdTexts.Answer(Samsung, new ImeiInquiry(false)).Length <= UssdTexts.MaxLength);
-        Assert.True(UssdTexts.Answer(Samsung, new ImeiInquiry(true, Blocked: true)).Length <= UssdTexts.MaxLength);
+        Assert.True(UssdTexts.Answer(Samsung, new ImeiInquiry(false), []).Length <= UssdTexts.MaxLength);
+        Assert.True(UssdTexts.Answer(Samsung, new ImeiInquiry(true, Blocked: true), []).Length <= UssdTexts.MaxLength);
+        var warned = new ImeiEnforcementState(Samsung, "non-owner-sim", "سیم‌کارت غیرمالک", true, new DateTimeOffset(2026, 12, 24, 9, 0, 0, TimeSpan.Zero), false);
+        Assert.True(UssdTexts.Answer(Samsung, inquiry, [warned]).Length <= UssdTexts.MaxLength);
         Assert.True(UssdTexts.TooMany(TimeSpan.FromMinutes(59)).Length <= UssdTexts.MaxLength);
         Assert.All(Enum.GetValues<ImeiProblem>(), problem => Assert.True(UssdTexts.Invalid(problem).Length <= UssdTexts.MaxLength));
     }

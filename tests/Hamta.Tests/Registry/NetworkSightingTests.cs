@@ -91,4 +91,16 @@ public sealed class NetworkSightingTests(HamtaFixture fixture) : RegistryTest(fi
         Assert.Equal(200, page.Status);
         Assert.Contains("کامل وارد کنید", Outcome(page), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_later_sighting_of_an_imei_seen_before_is_stored_too()
+    {
+        await Attach(Nokia, SampleMobile);
+        Clock.Advance(TimeSpan.FromHours(1));
+
+        await Attach(Nokia, SampleMobile);
+
+        var lastSeen = await Ask<Hamta.Sim.Contracts.LastSeenOnNetwork>(new Hamta.Sim.Contracts.FindLastSeenOnNetwork([Nokia]));
+        Assert.Equal(Clock.GetUtcNow(), lastSeen.ByImei[Nokia]);
+    }
 }

@@ -15,6 +15,7 @@ public static class StaffMenu
         new("/staff/tickets?mine=true", "Menu_MyTickets", [StaffRoles.Agent, StaffRoles.Admin]),
         new("/staff/history", "Menu_History", [StaffRoles.Admin, StaffRoles.Auditor]),
         new("/hangfire", "Menu_Jobs", [StaffRoles.Admin]),
+        new("/staff/classification-runs", "Menu_ClassificationRuns", [StaffRoles.Agent, StaffRoles.Admin]),
     ];
 
     /// <summary>Staff signed in with the staff cookie: the links their roles open.</summary>

@@ -48,3 +48,13 @@ public enum TravellerRegistrationState
 }
 
 public sealed record TravellerRegistration(Guid DeviceId, IReadOnlyList<string> Imeis, string Brand, string Model, string Sim, DateTimeOffset RegisteredAt, TravellerRegistrationState State);
+
+/// <summary>
+/// The SQL view through which other modules read the registration list set-based (enforcement's classification):
+/// columns imei, device_id, owner_national_id, owner_sim (the last two null while nobody owns the device). Part of
+/// the Devices module's contract.
+/// </summary>
+public static class RegisteredImeisView
+{
+    public const string Name = "devices.registered_imeis_v";
+}

@@ -1,3 +1,5 @@
+using Hamta.Enforcement.Classifying;
+using Hamta.Enforcement.Conditions;
 using Hamta.Enforcement.States;
 using Marten;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +28,10 @@ public static class EnforcementModule
     public static IServiceCollection AddEnforcementModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostedService<EnforcementStartup>();
+
+        // Classification (ADR 19)
+        services.Configure<EnforcementSettings>(configuration.GetSection(EnforcementSettings.Section));
+        services.AddSingleton<EnforcementMetrics>();
         return services;
     }
 }

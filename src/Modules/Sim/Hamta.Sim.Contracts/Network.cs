@@ -70,3 +70,15 @@ public sealed record NetworkEvidenceFound(IReadOnlyList<EvidenceSighting> Sighti
 
 /// <summary>Creates the sightings' daily partitions ahead and drops those past the retention window (a recurring job).</summary>
 public sealed record MaintainSightingPartitions;
+
+/// <summary>An operator's daily dump was accepted and stored (published with its transaction): enforcement classifies again.</summary>
+public sealed record SightingsDumpStored(string Operator, long Stored, DateTimeOffset At);
+
+/// <summary>
+/// The SQL view through which other modules read the sightings set-based (enforcement's classification): columns
+/// imei, imei_valid, imsi, msisdn, national_id, operator, observed_at. Part of the Sim module's contract.
+/// </summary>
+public static class SightingsView
+{
+    public const string Name = "sim.sightings_v";
+}

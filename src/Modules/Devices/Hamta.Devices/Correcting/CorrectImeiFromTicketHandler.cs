@@ -1,6 +1,7 @@
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
 using Marten;
+using Wolverine;
 
 namespace Hamta.Devices.Correcting;
 
@@ -9,18 +10,21 @@ public static class CorrectImeiFromTicketHandler
     public static async Task<(DeviceChange?, Guid?)> LoadAsync(CorrectImeiFromTicket command, IDocumentSession session, CancellationToken cancellation) =>
         (await DeviceStreams.ForDeviceAsync(session, command.DeviceId, cancellation), await Registrations.HolderAsync(session, command.CorrectImei, cancellation));
 
-    public static ImeiCorrectionResult Handle(
+    public static (ImeiCorrectionResult, OutgoingMessages) Handle(
         CorrectImeiFromTicket command, DeviceChange? stream, Guid? correctImeiHolder, IDocumentSession session, TimeProvider clock)
     {
         var outcome = Decide(command, stream?.Device, correctImeiHolder);
+        var messages = new OutgoingMessages();
         if (outcome == ImeiCorrectionOutcome.Corrected && stream!.Device.CorrectedByTickets?.Contains(command.TicketNumber) != true)
         {
-            stream.Append(new ImeiCorrected(command.DeviceId, command.WrongImei, command.CorrectImei, command.TicketNumber, command.Cause, clock.GetUtcNow()));
+            var now = clock.GetUtcNow();
+            stream.Append(new ImeiCorrected(command.DeviceId, command.WrongImei, command.CorrectImei, command.TicketNumber, command.Cause, now));
             Registrations.Release(session, command.WrongImei, command.DeviceId);
             Registrations.Claim(session, command.CorrectImei, command.DeviceId);
+            messages.Add(new DeviceRegistrationChanged(command.DeviceId, [command.WrongImei, command.CorrectImei], "correction", now));
         }
 
-        return new ImeiCorrectionResult(command.TicketNumber, outcome);
+        return (new ImeiCorrectionResult(command.TicketNumber, outcome), messages);
     }
 
     /// <summary>Refuses when the device changed meanwhile; a correction already made for this ticket stands.</summary>

@@ -15,9 +15,16 @@ public static class ActivateDeviceHandler
 
     public static (ActivationResult, OutgoingMessages) Handle(ActivateDevice command, DeviceChange? stream, TimeProvider clock, IOptions<LockoutSettings> lockouts)
     {
-        var (result, events) = Decide(command, stream?.Device, clock.GetUtcNow(), lockouts.Value);
+        var now = clock.GetUtcNow();
+        var (result, events) = Decide(command, stream?.Device, now, lockouts.Value);
         stream?.Append(events);
-        return (result, command.Notify && stream is not null ? [.. Notices(stream.Device, events)] : []);
+        OutgoingMessages messages = command.Notify && stream is not null ? [.. Notices(stream.Device, events)] : [];
+        if (result.Outcome is ActivationOutcome.Activated or ActivationOutcome.Transferred)
+        {
+            messages.Add(new DeviceRegistrationChanged(stream!.Device.Id, stream.Device.Imeis, result.Outcome == ActivationOutcome.Activated ? "activation" : "transfer", now));
+        }
+
+        return (result, messages);
     }
 
     /// <summary>The new owner is told of an activation; a transfer is told to both sides.</summary>

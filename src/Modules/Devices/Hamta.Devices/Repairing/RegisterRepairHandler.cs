@@ -2,6 +2,7 @@ using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
 using Hamta.Kernel.Identifiers;
 using Marten;
+using Wolverine;
 
 namespace Hamta.Devices.Repairing;
 
@@ -10,18 +11,21 @@ public static class RegisterRepairHandler
     public static async Task<(DeviceChange?, Guid?)> LoadAsync(RegisterRepair command, IDocumentSession session, CancellationToken cancellation) =>
         (await DeviceStreams.ForImeiAsync(session, command.OldImei, cancellation), await Registrations.HolderAsync(session, command.NewImei, cancellation));
 
-    public static RepairResult Handle(RegisterRepair command, DeviceChange? stream, Guid? newImeiHolder, IDocumentSession session, TimeProvider clock)
+    public static (RepairResult, OutgoingMessages) Handle(RegisterRepair command, DeviceChange? stream, Guid? newImeiHolder, IDocumentSession session, TimeProvider clock)
     {
         var outcome = Decide(command, stream?.Device, newImeiHolder);
+        var messages = new OutgoingMessages();
         if (outcome == RepairOutcome.Replaced)
         {
             var device = stream!.Device;
-            stream.Append(new ImeiReplacedAfterRepair(device.Id, command.OldImei, command.NewImei, command.OwnerSim, clock.GetUtcNow()));
+            var now = clock.GetUtcNow();
+            stream.Append(new ImeiReplacedAfterRepair(device.Id, command.OldImei, command.NewImei, command.OwnerSim, now));
             Registrations.Release(session, command.OldImei, device.Id);
             Registrations.Claim(session, command.NewImei, device.Id);
+            messages.Add(new DeviceRegistrationChanged(device.Id, [command.OldImei, command.NewImei], "repair", now));
         }
 
-        return new RepairResult(outcome);
+        return (new RepairResult(outcome), messages);
     }
 
     public static RepairOutcome Decide(RegisterRepair command, Device? device, Guid? newImeiHolder) => device switch

@@ -10,6 +10,7 @@ public static class EnforcementStorage
 {
     public const string States = EnforcementModule.Schema + ".imei_states";
     public const string Changes = EnforcementModule.Schema + ".changes";
+    public const string Runs = EnforcementModule.Schema + ".classification_runs";
 
     private const string CreateTables = $"""
         create schema if not exists {EnforcementModule.Schema};
@@ -39,9 +40,32 @@ public static class EnforcementStorage
         create index if not exists changes_imei on {Changes} (imei, id);
         """;
 
+    /// <summary>The classification's additions: when a state was reminded and blocked, the deadline a change set, and the runs.</summary>
+    private const string ClassificationTables = $"""
+        alter table {States} add column if not exists reminded_at timestamptz;
+        alter table {States} add column if not exists blocked_at timestamptz;
+        alter table {Changes} add column if not exists deadline timestamptz;
+        create index if not exists imei_states_msisdn on {States} (msisdn);
+        create table if not exists {Runs} (
+            id uuid primary key,
+            cause text not null,
+            started_at timestamptz not null,
+            finished_at timestamptz not null,
+            partial boolean not null,
+            imeis_seen bigint not null,
+            stopped boolean not null,
+            met integer not null,
+            lifted integer not null,
+            blocked integer not null,
+            reminded integer not null,
+            conditions jsonb not null
+        );
+        create index if not exists classification_runs_started_at on {Runs} (started_at desc);
+        """;
+
     public static async Task PrepareAsync(NpgsqlConnection connection, CancellationToken cancellation)
     {
-        await using var command = new NpgsqlCommand(CreateTables, connection);
+        await using var command = new NpgsqlCommand(CreateTables + ClassificationTables, connection);
         await command.ExecuteNonQueryAsync(cancellation);
     }
 }

@@ -116,6 +116,8 @@ public sealed class SightingsDumpImporter(
             {
                 await bus.PublishAsync(message);
             }
+
+            await bus.PublishAsync(new SightingsDumpStored(operatorName, stored, now));
         }
 
         await ExecuteAsync(connection,

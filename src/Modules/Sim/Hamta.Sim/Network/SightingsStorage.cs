@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Hamta.Sim.Contracts;
 using Npgsql;
 
 namespace Hamta.Sim.Network;
@@ -53,6 +54,8 @@ public static class SightingsStorage
             stored bigint not null,
             imported_at timestamptz not null
         );
+        create or replace view {SightingsView.Name} as
+            select imei, imei_valid, imsi, msisdn, national_id, operator, observed_at from {Table};
         """;
 
     /// <summary>Creates the tables, moves the previous version's sighting documents in, and creates the partitions of the coming days.</summary>

@@ -112,6 +112,13 @@ public static class SightingsWriter
         return (firstSeen, evidence);
     }
 
+    /// <summary>
+    /// Marten commits the transaction begun on its session only when the session has work of its own queued: rows
+    /// written straight through its connection are invisible to it, and a batch that caused no message (sightings
+    /// of IMEIs seen before, malformed ones) was rolled back when the session closed.
+    /// </summary>
+    private static void CommitWithSession(IDocumentSession session) => session.QueueSqlCommand("select 1");
+
     public static async Task<StoredSightings> StoreAsync(IDocumentSession session, string operatorName, IReadOnlyList<Sighting> sightings,
         DateTimeOffset now, CancellationToken cancellation)
     {
@@ -125,6 +132,7 @@ public static class SightingsWriter
         command.Parameters.Add(new NpgsqlParameter("observed", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = sightings.Select(s => s.ObservedAt).ToArray() });
         var inserted = new HashSet<int>();
         var (firstSeen, evidence) = await ReactAsync(command, operatorName, now, n => inserted.Add((int)n - 1), cancellation);
+        CommitWithSession(session);
         return new StoredSightings(inserted, firstSeen, evidence);
     }
 }
