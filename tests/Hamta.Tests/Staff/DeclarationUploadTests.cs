@@ -2,10 +2,12 @@ using System.Text;
 using System.Text.Json;
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Importing;
+using Hamta.Devices.Importing.Uploads;
 using Hamta.Kernel.Notifications;
 using Hamta.Testing;
 using Hamta.Tests.Desk;
 using Hamta.Tests.Infrastructure;
+using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hamta.Tests.Staff;
@@ -85,6 +87,28 @@ public sealed class DeclarationUploadTests(HamtaFixture fixture) : DeskTest(fixt
 
         var list = await clerk.GetAsync(Declarations);
         Assert.Contains("declarations-1405-09-06.csv", list.Document.QuerySelector("#uploads")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_upload_not_imported_yet_shows_where_it_is_from_the_database_and_keeps_asking()
+    {
+        var id = Guid.NewGuid();
+        await using (var session = Host.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
+            DeclarationUploads.Save(session, id, "waiting.csv", "clerk", Clock.GetUtcNow(), 1000, File(MixedLines[0]));
+            await session.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var clerk = await SignedInClerk();
+        var page = await clerk.GetAsync($"{Declarations}/{id}");
+
+        Assert.Equal($"/staff/declarations/{id}?handler=progress", page.Document.QuerySelector("#upload-progress")!.GetAttribute("data-progress-url"));
+        Assert.Equal("0", page.Document.QuerySelector("progress#progress-bar")!.GetAttribute("value"));
+        Assert.Equal("در صف", page.Document.QuerySelector("#progress-state")!.TextContent);
+        Assert.NotNull(page.Document.QuerySelector("script[src^='/js/upload-progress.js']"));
+        var progress = await Progress(clerk, $"{Declarations}/{id}");
+        Assert.Equal(("Waiting", false, 0), (progress.GetProperty("state").GetString(), progress.GetProperty("finished").GetBoolean(), progress.GetProperty("percent").GetInt32()));
+        Assert.Equal(404, (await clerk.GetAsync($"{Declarations}/{id}?handler=report")).Status);
     }
 
     [Fact]
