@@ -36,6 +36,7 @@ public static partial class TestHost
         builder.UseSetting("DemoData:Passwords:agent", DemoPasswords.Agent);
         builder.UseSetting("DemoData:Passwords:admin", DemoPasswords.Admin);
         builder.UseSetting("DemoData:Passwords:auditor", DemoPasswords.Auditor);
+        builder.UseSetting("DemoData:Passwords:clerk", DemoPasswords.Clerk);
         builder.UseSetting($"Hamta:Operators:{OperatorName}", OperatorKey);
         builder.UseSetting($"Hamta:Network:ImsiPrefixes:{OperatorName}:0", "43211");
         builder.UseSetting("Hamta:Gateways:test-gateway", GatewayKey);
@@ -70,7 +71,7 @@ public static partial class TestHost
         await store.Advanced.ResetAllData();
         await using (var session = store.LightweightSession())
         {
-            session.QueueSqlCommand($"truncate {Registrations.Table}, {Registrations.ImeiTable}");
+            session.QueueSqlCommand($"truncate {Registrations.Table}, {Registrations.ImeiTable}, {Hamta.Devices.Importing.Uploads.DeclarationUploads.Table}");
             session.QueueSqlCommand($"truncate {SightingsStorage.Table}, {SightingsStorage.FirstSightings}, {SightingsStorage.Watches}, {SightingsDumpImporter.Dumps}");
             session.QueueSqlCommand($"truncate {EnforcementStorage.States}, {EnforcementStorage.Changes}, {EnforcementStorage.Runs}");
             await session.SaveChangesAsync();
@@ -111,4 +112,5 @@ public static class DemoPasswords
     public const string Agent = "agent-test-password";
     public const string Admin = "admin-test-password";
     public const string Auditor = "auditor-test-password";
+    public const string Clerk = "clerk-test-password";
 }

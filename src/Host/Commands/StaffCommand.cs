@@ -12,15 +12,13 @@ public sealed class StaffInput : NetCoreInput
     [Description("The staff member's username")]
     public string User { get; set; } = string.Empty;
 
-    [Description("A role: Agent, Admin or Auditor (add only; repeat for several)")]
+    [Description("A role: Agent, Auditor, RegistryClerk or Admin (add only; repeat for several)")]
     public string[] RoleFlag { get; set; } = [];
 }
 
 [Description("Create, reset or disable a staff account; the password is read from the terminal, or from stdin when redirected", Name = "staff")]
 public sealed class StaffCommand : JasperFxAsyncCommand<StaffInput>
 {
-    private const int MinimumPasswordLength = 12;
-
     public StaffCommand() => Usage("Add, reset or disable a staff account").Arguments(x => x.Action, x => x.User);
 
     public override async Task<bool> Execute(StaffInput input)
@@ -31,8 +29,8 @@ public sealed class StaffCommand : JasperFxAsyncCommand<StaffInput>
             return false;
         }
 
-        var roles = input.RoleFlag.Select(r => StaffAccount.AllRoles.FirstOrDefault(known => known.Equals(r, StringComparison.OrdinalIgnoreCase))).ToList();
-        if (input.Action == "add" && (roles.Count == 0 || roles.Any(r => r is null)))
+        var roles = StaffAccountRules.Roles(input.RoleFlag);
+        if (input.Action == "add" && roles is null)
         {
             await Console.Error.WriteLineAsync($"--role must be given, one of: {string.Join(", ", StaffAccount.AllRoles)}.");
             return false;
@@ -48,16 +46,16 @@ public sealed class StaffCommand : JasperFxAsyncCommand<StaffInput>
             return disabled;
         }
 
-        var password = ReadPassword();
-        if (password.Length < MinimumPasswordLength)
+        var problem = await staff.SetAccountAsync(input.User, ReadPassword(), roles!, CancellationToken.None);
+        await (problem == StaffAccountProblem.None ? Console.Out : Console.Error).WriteLineAsync(problem switch
         {
-            await Console.Error.WriteLineAsync($"The password must have at least {MinimumPasswordLength} characters.");
-            return false;
-        }
-
-        await staff.SetAccountAsync(input.User, password, roles.OfType<string>().ToList(), CancellationToken.None);
-        await Console.Out.WriteLineAsync($"{input.User} can sign in as {string.Join(", ", roles)}; any earlier session has ended.");
-        return true;
+            StaffAccountProblem.None => $"{input.User} can sign in as {string.Join(", ", roles!)}; any earlier session has ended.",
+            StaffAccountProblem.UsernameInvalid => "The username must be 3 to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit.",
+            StaffAccountProblem.PasswordTooShort => $"The password must have at least {StaffAccountRules.MinimumPasswordLength} characters.",
+            StaffAccountProblem.PasswordTooLong => $"The password must have at most {StaffAccountRules.MaximumPasswordLength} characters.",
+            _ => problem.ToString(),
+        });
+        return problem == StaffAccountProblem.None;
     }
 
     private static string ReadPassword()

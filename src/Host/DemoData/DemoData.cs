@@ -51,5 +51,6 @@ public static class DemoWorld
         new("agent", "کارشناس پشتیبانی", Identity.StaffRoles.Agent),
         new("admin", "مدیر سامانه", Identity.StaffRoles.Admin),
         new("auditor", "حسابرس", Identity.StaffRoles.Auditor),
+        new("clerk", "کارشناس ثبت", Identity.StaffRoles.RegistryClerk),
     ];
 }

@@ -31,6 +31,8 @@ public static class StaffPolicies
     public const string Agent = "StaffAgent";
     public const string Admin = "StaffAdmin";
     public const string Audit = "StaffAudit";
+    public const string Registry = "StaffRegistry";
+    public const string AnyStaff = "StaffAny";
 
     public static ClaimsPrincipal For(StaffAccount account) =>
         new(new ClaimsIdentity(
@@ -97,7 +99,13 @@ public static class IdentityRegistration
                 .RequireRole(StaffRoles.Admin))
             .AddPolicy(StaffPolicies.Audit, policy => policy
                 .AddAuthenticationSchemes(StaffPolicies.Scheme)
-                .RequireRole(StaffRoles.Admin, StaffRoles.Auditor));
+                .RequireRole(StaffRoles.Admin, StaffRoles.Auditor))
+            .AddPolicy(StaffPolicies.Registry, policy => policy
+                .AddAuthenticationSchemes(StaffPolicies.Scheme)
+                .RequireRole(StaffRoles.RegistryClerk, StaffRoles.Admin))
+            .AddPolicy(StaffPolicies.AnyStaff, policy => policy
+                .AddAuthenticationSchemes(StaffPolicies.Scheme)
+                .RequireRole(StaffAccount.AllRoles));
 
         services.AddAntiforgery(options =>
         {

@@ -67,30 +67,94 @@ public sealed class StaffSignIn(
         await session.SaveChangesAsync(cancellation);
     }
 
-    /// <summary>Creates an account or resets its password and roles; its open sessions end.</summary>
-    public async Task SetAccountAsync(string username, string password, IReadOnlyList<string> roles, CancellationToken cancellation)
+    public async Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken cancellation) =>
+        await session.Query<StaffAccount>().OrderBy(account => account.Id).ToListAsync(cancellation);
+
+    /// <summary>A new account, refused when the name is taken or a rule is broken.</summary>
+    public async Task<StaffAccountProblem> CreateAsync(
+        string username, string displayName, string password, IReadOnlyList<string> roles, CancellationToken cancellation)
     {
+        var problem = StaffAccountRules.UsernameProblem(username) is var bad and not StaffAccountProblem.None ? bad
+            : string.IsNullOrWhiteSpace(displayName) ? StaffAccountProblem.DisplayNameMissing
+            : roles.Count == 0 ? StaffAccountProblem.RoleMissing
+            : StaffAccountRules.PasswordProblem(password);
+        if (problem != StaffAccountProblem.None)
+        {
+            return problem;
+        }
+
+        if (await session.LoadAsync<StaffAccount>(StaffAccount.IdOf(username), cancellation) is not null)
+        {
+            return StaffAccountProblem.AlreadyExists;
+        }
+
+        var account = new StaffAccount(StaffAccount.IdOf(username), displayName.Trim(), string.Empty, roles);
+        session.Store(account with { PasswordHash = hasher.HashPassword(account, password) });
+        await session.SaveChangesAsync(cancellation);
+        return StaffAccountProblem.None;
+    }
+
+    /// <summary>A new password for an account: its lock is cleared and its open sessions end.</summary>
+    public async Task<StaffAccountProblem> ResetPasswordAsync(string username, string password, CancellationToken cancellation)
+    {
+        if (StaffAccountRules.PasswordProblem(password) is var problem and not StaffAccountProblem.None)
+        {
+            return problem;
+        }
+
+        if (await session.LoadAsync<StaffAccount>(StaffAccount.IdOf(username), cancellation) is not { } account)
+        {
+            return StaffAccountProblem.NoSuchAccount;
+        }
+
+        await SaveAndEndSessionsAsync(account with { PasswordHash = hasher.HashPassword(account, password) }, cancellation);
+        return StaffAccountProblem.None;
+    }
+
+    /// <summary>
+    /// The command line's <c>staff add</c>: creates an account or resets its password and roles and enables it;
+    /// its lock is cleared and its open sessions end.
+    /// </summary>
+    public async Task<StaffAccountProblem> SetAccountAsync(string username, string password, IReadOnlyList<string> roles, CancellationToken cancellation)
+    {
+        var problem = StaffAccountRules.UsernameProblem(username) is var bad and not StaffAccountProblem.None ? bad
+            : roles.Count == 0 ? StaffAccountProblem.RoleMissing
+            : StaffAccountRules.PasswordProblem(password);
+        if (problem != StaffAccountProblem.None)
+        {
+            return problem;
+        }
+
         var id = StaffAccount.IdOf(username);
         var account = (await session.LoadAsync<StaffAccount>(id, cancellation) ?? new StaffAccount(id, username.Trim(), string.Empty, roles))
             with { Roles = roles, Disabled = false };
-        session.Store(account with { PasswordHash = hasher.HashPassword(account, password) });
-        session.Delete<StaffLockout>(StaffLockout.IdOf(username));
-        await session.SaveChangesAsync(cancellation);
-        await sessions.EndAllAsync(StaffPolicies.Scheme, id, cancellation);
+        await SaveAndEndSessionsAsync(account with { PasswordHash = hasher.HashPassword(account, password) }, cancellation);
+        return StaffAccountProblem.None;
     }
 
     /// <summary>Disables an account and ends its open sessions; false when there is no such account.</summary>
-    public async Task<bool> DisableAsync(string username, CancellationToken cancellation)
+    public Task<bool> DisableAsync(string username, CancellationToken cancellation) => SetDisabledAsync(username, true, cancellation);
+
+    /// <summary>Lets a disabled account sign in again, with the password it had.</summary>
+    public Task<bool> EnableAsync(string username, CancellationToken cancellation) => SetDisabledAsync(username, false, cancellation);
+
+    private async Task<bool> SetDisabledAsync(string username, bool disabled, CancellationToken cancellation)
     {
         if (await session.LoadAsync<StaffAccount>(StaffAccount.IdOf(username), cancellation) is not { } account)
         {
             return false;
         }
 
-        session.Store(account with { Disabled = true });
+        await SaveAndEndSessionsAsync(account with { Disabled = disabled }, cancellation);
+        return true;
+    }
+
+    private async Task SaveAndEndSessionsAsync(StaffAccount account, CancellationToken cancellation)
+    {
+        session.Store(account);
+        session.Delete<StaffLockout>(StaffLockout.IdOf(account.Id));
         await session.SaveChangesAsync(cancellation);
         await sessions.EndAllAsync(StaffPolicies.Scheme, account.Id, cancellation);
-        return true;
     }
 
     /// <summary>Spends the time of a real check on a hash nobody's password matches.</summary>

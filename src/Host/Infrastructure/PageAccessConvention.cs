@@ -26,6 +26,9 @@ public sealed class PageAccessConvention : IPageApplicationModelConvention
 
         var policy = path.StartsWith("/Staff/History", StringComparison.OrdinalIgnoreCase) ? StaffPolicies.Audit
             : path.StartsWith("/Staff/DeadLetters", StringComparison.OrdinalIgnoreCase) ? StaffPolicies.Admin
+            : path.StartsWith("/Staff/Accounts", StringComparison.OrdinalIgnoreCase) ? StaffPolicies.Admin
+            : path.StartsWith("/Staff/Declaration", StringComparison.OrdinalIgnoreCase) ? StaffPolicies.Registry
+            : path is "/Staff/Index" or "/Staff/Logout" ? StaffPolicies.AnyStaff
             : path.StartsWith("/Staff/", StringComparison.OrdinalIgnoreCase) ? StaffPolicies.Agent
             : SubscriberClaims.Scheme;
         model.EndpointMetadata.Add(new AuthorizeAttribute(policy));

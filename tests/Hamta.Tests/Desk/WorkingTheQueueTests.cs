@@ -85,9 +85,14 @@ public sealed class WorkingTheQueueTests(HamtaFixture fixture) : DeskTest(fixtur
         await auditorBrowser.SubmitAsync("/staff/login", new Dictionary<string, string> { ["username"] = "auditor", ["password"] = DemoPasswords.Auditor });
         var auditor = await auditorBrowser.GetAsync("/staff/history");
 
+        var clerkBrowser = NewBrowser();
+        await clerkBrowser.SubmitAsync("/staff/login", new Dictionary<string, string> { ["username"] = "clerk", ["password"] = DemoPasswords.Clerk });
+        var clerk = await clerkBrowser.GetAsync("/staff");
+
         Assert.Equal(["/staff/tickets", "/staff/tickets?mine=true", "/staff/classification-runs"], LinksOf(agent));
-        Assert.Equal(["/staff/tickets", "/staff/tickets?mine=true", "/staff/history", "/hangfire", "/staff/classification-runs"], LinksOf(admin));
+        Assert.Equal(["/staff/tickets", "/staff/tickets?mine=true", "/staff/history", "/staff/declarations", "/staff/accounts", "/hangfire", "/staff/classification-runs"], LinksOf(admin));
         Assert.Equal(["/staff/history"], LinksOf(auditor));
+        Assert.Equal(["/staff/declarations"], LinksOf(clerk));
         Assert.NotNull(agent.Document.QuerySelector("nav.staff-menu form[action='/staff/logout'] input[name=__RequestVerificationToken]"));
         Assert.Empty(LinksOf(await (await SignedInSubscriber()).GetAsync("/devices")));
     }

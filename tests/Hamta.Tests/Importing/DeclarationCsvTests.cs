@@ -38,8 +38,48 @@ public sealed class DeclarationCsvTests
     [InlineData("353325101234585,,Nokia,105,7,A,,,,", "import_type")]
     [InlineData("353325101234585,,Nokia,105,commercial,A,012345,,,", "activation_code")]
     [InlineData("353325101234585,,Nokia,105,traveller,A,,0013542419,0912,yes", "traveller_sim")]
+    [InlineData("353325101234585,,Nokia,105,traveller,A,,,09121234567,yes", "traveller_national_id")]
+    [InlineData("353325101234585,,Nokia,105,commercial,A,,0013542419,,", "traveller_national_id")]
+    [InlineData("353325101234585,,Nokia,105,,A,,,,", "import_type")]
     public void A_bad_line_names_its_field(string row, string field) =>
         Assert.Equal(field, Assert.Single(Read(row)).Problem!.Field);
+
+    [Theory]
+    [InlineData("", "105", "A", "brand")]
+    [InlineData("Nokia", " ", "A", "model")]
+    [InlineData("Nokia", "105", "", "importer")]
+    public void A_declaration_missing_a_detail_names_the_field(string brand, string model, string importer, string field)
+    {
+        var (result, registration, _) = DeclareDeviceHandler.Decide(
+            new DeclareDevice(["353325101234585"], brand, model, ImportType.Commercial, importer), [], Guid.CreateVersion7(), Now);
+
+        Assert.Equal(new DeclarationResult(DeclarationOutcome.MissingField, Field: field), result);
+        Assert.Null(registration);
+    }
+
+    [Fact]
+    public void A_traveller_declaration_without_the_travellers_details_names_them()
+    {
+        var result = DeclarationRules.Refusal(new DeclareDevice(["353325101234585"], "Nokia", "105", ImportType.Traveller, "گمرک"));
+
+        Assert.Equal(new DeclarationResult(DeclarationOutcome.MissingField, Field: "traveller_national_id"), result);
+    }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData(364, false)]
+    [InlineData(365, true)]
+    public void A_traveller_declares_one_device_a_year(int? daysSinceLast, bool allowed)
+    {
+        var declaration = new DeclareDevice(["353325101234585"], "Apple", "iPhone 15", ImportType.Traveller, "گمرک",
+            Traveller: new TravellerDeclaration("0013542419", "09121234567", false, Now));
+
+        var (result, registration, _) = DeclareDeviceHandler.Decide(
+            declaration, [], Guid.CreateVersion7(), Now, daysSinceLast is { } days ? Now.AddDays(-days) : null);
+
+        Assert.Equal(allowed ? DeclarationOutcome.Declared : DeclarationOutcome.TravellerDeclaredThisYear, result.Outcome);
+        Assert.Equal(allowed, registration is not null);
+    }
 
     [Fact]
     public void Persian_digits_in_a_code_are_read_as_digits()

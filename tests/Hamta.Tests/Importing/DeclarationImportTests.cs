@@ -140,6 +140,42 @@ public sealed partial class DeclarationImportTests(HamtaFixture fixture) : Integ
         Assert.Equal(TravellerRegistrationState.AwaitingPayment, Assert.Single(registrations).State);
     }
 
+    [Fact]
+    public async Task A_traveller_brings_one_device_a_year_within_a_file_and_across_files()
+    {
+        var first = await Import(
+            "490154203237518,,Apple,iPhone 15,traveller,گمرک امام خمینی,,0013542419,09131234567,no",
+            "353325101234585,,Nokia,105,traveller,گمرک امام خمینی,,0013542419,09131234567,no");
+
+        Clock.Advance(TimeSpan.FromDays(300));
+        var later = await Import("353325101234593,,Nokia,105,traveller,گمرک بازرگان,,0013542419,09131234567,no");
+        Clock.Advance(TimeSpan.FromDays(65));
+        var nextYear = await Import("353325101234601,,Nokia,105,traveller,گمرک بازرگان,,0013542419,09131234567,no");
+
+        Assert.Equal(1, first.Imported);
+        var repeated = Assert.Single(first.Problems);
+        Assert.Equal((3, "traveller_national_id", LineRefusal.TravellerRepeatedInFile, "2"), (repeated.Line, repeated.Field, repeated.Refusal, repeated.Detail));
+        Assert.Equal(0, later.Imported);
+        Assert.Equal((2, "traveller_national_id", LineRefusal.TravellerDeclaredThisYear), (later.Problems[0].Line, later.Problems[0].Field, later.Problems[0].Refusal));
+        Assert.Equal(1, nextYear.Imported);
+        Assert.Equal(2, (await Ask<IReadOnlyList<TravellerRegistration>>(new FindTravellerRegistrations("0013542419"))).Count);
+    }
+
+    [Fact]
+    public async Task The_progress_counts_every_line_read_accepted_and_refused()
+    {
+        var progress = new ImportProgress();
+        await using var scope = Host.Services.CreateAsyncScope();
+        using var file = new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n',
+            DeclarationCsv.Header, "356938035643833,,Samsung,Galaxy A54,commercial,Importer A,,,,", "bad", "356938035643809,,Samsung,Galaxy,commercial,B,,,,")));
+
+        var report = await scope.ServiceProvider.GetRequiredService<DeclarationImporter>()
+            .ImportAsync(file, "declarations.csv", "clerk", TestContext.Current.CancellationToken, progress);
+
+        Assert.Equal((3, 1, 2, true), (progress.Read, progress.Accepted, progress.Refused, progress.Writing));
+        Assert.Equal(1, report.Imported);
+    }
+
     [GeneratedRegex(@"(?<!\d)\d{6}(?!\d)")]
     private static partial Regex SixDigits();
 }

@@ -70,6 +70,24 @@ public sealed class PortalClient(IAlbaHost host)
         return await PostAsync(target, posted);
     }
 
+    /// <summary>GETs <paramref name="formPage"/>, then sends its upload form with a file, as a browser sends a file input.</summary>
+    public async Task<PortalPage> UploadAsync(string formPage, string field, string fileName, byte[] content)
+    {
+        var page = await GetAsync(formPage);
+        var form = page.Document.QuerySelector("form[enctype='multipart/form-data']") as IHtmlFormElement
+            ?? throw new InvalidOperationException($"{formPage} has no upload form.");
+        var body = new MultipartFormDataContent();
+        foreach (var input in form.QuerySelectorAll("input[type=hidden]").Where(input => input.GetAttribute("name") is not null))
+        {
+            body.Add(new StringContent(input.GetAttribute("value") ?? string.Empty), input.GetAttribute("name")!);
+        }
+
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        body.Add(file, field, fileName);
+        return await SendAsync(s => s.Post.MultipartFormData(body).ToUrl(form.GetAttribute("action") ?? formPage));
+    }
+
     /// <summary>Posts a body as it is, with this browser's cookies: duplicated fields, another content type, anything.</summary>
     public Task<PortalPage> PostRawAsync(string url, string body, string contentType) => SendAsync(s =>
     {

@@ -24,6 +24,19 @@ public sealed class TravellerTests(HamtaFixture fixture) : RegistryTest(fixture)
     }
 
     [Fact]
+    public async Task A_second_device_of_the_same_traveller_within_a_year_is_refused_at_customs()
+    {
+        await DeclareAtCustoms(IPhone, "0013542419", SampleMobile, feePaid: false);
+        Clock.Advance(TimeSpan.FromDays(200));
+
+        var second = await Ask<DeclarationResult>(new DeclareDevice(["490154203237518"], "Apple", "iPhone 16", ImportType.Traveller, "گمرک بازرگان",
+            Traveller: new TravellerDeclaration("0013542419", SampleMobile, false, Clock.GetUtcNow())));
+
+        Assert.Equal(new DeclarationResult(DeclarationOutcome.TravellerDeclaredThisYear, Field: "traveller_national_id"), second);
+        Assert.False((await Ask<ImeiInquiry>(new InquireImei("490154203237518"))).Registered);
+    }
+
+    [Fact]
     public async Task Without_a_customs_registration_the_page_says_so()
     {
         var page = await (await SignedInSubscriber()).GetAsync("/traveller");

@@ -37,6 +37,14 @@ public sealed partial class OneTimeForms(IDocumentStore store, TimeProvider cloc
 
     public static Guid? KeyOf(HttpContext context) => context.Items[FieldName] as Guid?;
 
+    /// <summary>
+    /// For a post answered with a page instead of a redirect (a new password shown once): the address a re-post of
+    /// the same form is sent to, so that the post is not carried out twice.
+    /// </summary>
+    public static void AnswerAgainWith(HttpContext context, string location) => context.Items[AnswerKey] = location;
+
+    private const string AnswerKey = "__FormAnswer";
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
@@ -104,7 +112,7 @@ public sealed partial class OneTimeForms(IDocumentStore store, TimeProvider cloc
         LocalRedirectResult redirect => redirect.Url,
         RedirectToPageResult redirect => executed.HttpContext.RequestServices.GetRequiredService<IUrlHelperFactory>().GetUrlHelper(executed)
             .Page(redirect.PageName, redirect.PageHandler, redirect.RouteValues, redirect.Protocol, redirect.Host, redirect.Fragment),
-        _ => null,
+        _ => executed.HttpContext.Items[AnswerKey] as string,
     };
 
     /// <summary>

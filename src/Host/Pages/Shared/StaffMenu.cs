@@ -14,6 +14,8 @@ public static class StaffMenu
         new("/staff/tickets", "Menu_Queue", [StaffRoles.Agent, StaffRoles.Admin]),
         new("/staff/tickets?mine=true", "Menu_MyTickets", [StaffRoles.Agent, StaffRoles.Admin]),
         new("/staff/history", "Menu_History", [StaffRoles.Admin, StaffRoles.Auditor]),
+        new("/staff/declarations", "Menu_Declarations", [StaffRoles.RegistryClerk, StaffRoles.Admin]),
+        new("/staff/accounts", "Menu_Accounts", [StaffRoles.Admin]),
         new("/hangfire", "Menu_Jobs", [StaffRoles.Admin]),
         new("/staff/classification-runs", "Menu_ClassificationRuns", [StaffRoles.Agent, StaffRoles.Admin]),
     ];

@@ -26,7 +26,14 @@ public enum DeclarationOutcome
     DuplicateImei,
     ImeiAlreadyRegistered,
     InvalidActivationCode,
-    MissingDetails,
+    MissingField,
+    TooManyImeis,
+    TravellerDetailsOnCommercialImport,
+    TravellerDeclaredThisYear,
 }
 
-public sealed record DeclarationResult(DeclarationOutcome Outcome, Guid? DeviceId = null, string? Imei = null);
+/// <summary>
+/// What became of a declaration. <paramref name="Field"/> names the declaration file's column at fault
+/// (<c>brand</c>, <c>traveller_national_id</c>…) when one is.
+/// </summary>
+public sealed record DeclarationResult(DeclarationOutcome Outcome, Guid? DeviceId = null, string? Imei = null, string? Field = null);

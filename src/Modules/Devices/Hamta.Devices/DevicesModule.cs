@@ -1,5 +1,6 @@
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Importing;
+using Hamta.Devices.Importing.Uploads;
 using Hamta.Devices.Registry;
 using JasperFx.Events.Projections;
 using Marten;
@@ -13,6 +14,9 @@ public static class DevicesModule
 {
     public const string Schema = "devices";
 
+    /// <summary>Uploaded declarations files are imported one at a time: each is a large transaction of its own.</summary>
+    public const string DeclarationImportsQueue = "declaration-imports";
+
     public static StoreOptions AddDevicesModule(this StoreOptions options)
     {
         options.Projections.Snapshot<Device>(SnapshotLifecycle.Inline);
@@ -25,6 +29,8 @@ public static class DevicesModule
             options.Storage.ExtendedSchemaObjects.Add(table);
         }
 
+        options.Storage.ExtendedSchemaObjects.Add(DeclarationUploads.SchemaObject());
+
         options.Schema.For<TransferRecord>().DatabaseSchemaName(Schema).Index(x => x.FromNationalId).Index(x => x.ToNationalId);
         return options;
     }
@@ -33,6 +39,8 @@ public static class DevicesModule
     {
         options.Discovery.IncludeAssembly(typeof(DevicesModule).Assembly);
         options.Services.AddScoped<DeclarationImporter>();
+        options.LocalQueue(DeclarationImportsQueue).Sequential();
+        options.PublishMessage<ImportDeclarationsUpload>().ToLocalQueue(DeclarationImportsQueue);
         options.Services.InitializeMartenWith<RegistryMigration>();
         options.Services.InitializeMartenWith<RegistrationViews>();
         return options;

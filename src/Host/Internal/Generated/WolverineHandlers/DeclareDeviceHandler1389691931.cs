@@ -25,12 +25,12 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var declareDevice = (Hamta.Devices.Contracts.DeclareDevice)context.Envelope.Message;
 
-            var stringValueIReadOnlyList = await Hamta.Devices.Declaring.DeclareDeviceHandler.LoadAsync(declareDevice, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);
+            var declarationContext = await Hamta.Devices.Declaring.DeclareDeviceHandler.LoadAsync(declareDevice, ((Marten.IQuerySession)documentSession), cancellation).ConfigureAwait(false);
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Devices.Declaring.DeclareDeviceHandler");
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Devices.Declaring.DeclareDeviceHandler");
             
             // The actual message execution
-            (var outgoing1, var outgoing2) = Hamta.Devices.Declaring.DeclareDeviceHandler.Handle(declareDevice, stringValueIReadOnlyList, documentSession, _timeProvider);
+            (var outgoing1, var outgoing2) = Hamta.Devices.Declaring.DeclareDeviceHandler.Handle(declareDevice, declarationContext, documentSession, _timeProvider);
 
             
             // Outgoing, cascaded message

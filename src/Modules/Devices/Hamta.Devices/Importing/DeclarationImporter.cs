@@ -17,10 +17,46 @@ public sealed record DeclarationsFileImported(
 public sealed record ImportReport(Guid FileId, bool AlreadyImported, int Imported, IReadOnlyList<LineProblem> Problems, IReadOnlyList<SendSms> Notifications);
 
 /// <summary>
+/// How far an import has come: lines read, accepted and refused so far, and whether the accepted lines are being
+/// written. Counted by the import, read by another thread while it runs (the upload page's progress bar).
+/// </summary>
+public sealed class ImportProgress
+{
+    private int read;
+    private int accepted;
+    private int refused;
+    private int writing;
+
+    public int Read => Volatile.Read(ref read);
+
+    public int Accepted => Volatile.Read(ref accepted);
+
+    public int Refused => Volatile.Read(ref refused);
+
+    public bool Writing => Volatile.Read(ref writing) == 1;
+
+    internal void Counted(bool isAccepted)
+    {
+        Interlocked.Increment(ref read);
+        Interlocked.Increment(ref isAccepted ? ref accepted : ref refused);
+    }
+
+    internal void StartWriting() => Volatile.Write(ref writing, 1);
+
+    /// <summary>The lines the database refused on writing (an IMEI already held, a traveller's second device) move from accepted to refused.</summary>
+    internal void RefusedOnWrite(int lines)
+    {
+        Interlocked.Add(ref accepted, -lines);
+        Interlocked.Add(ref refused, lines);
+    }
+}
+
+/// <summary>
 /// Imports a declarations file as one batch: every line is checked, the good ones are copied (PostgreSQL
 /// COPY) into a staging table and moved into the registration list by set-based statements, and the
 /// file's record is appended, all in one transaction. Lines whose IMEIs are already held are reported
-/// and skipped; a file already imported (same SHA-256) is recognised and changes nothing.
+/// and skipped, and so are traveller lines of a traveller who declared a device less than a year ago (or earlier
+/// in the file); a file already imported (same SHA-256) is recognised and changes nothing.
 /// </summary>
 public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock)
 {
@@ -29,26 +65,29 @@ public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock
 
     private sealed record Row(int Line, Registration Registration, SendSms? Sms);
 
-    public async Task<ImportReport> ImportAsync(Stream file, string fileName, string by, CancellationToken cancellation)
+    public async Task<ImportReport> ImportAsync(Stream file, string fileName, string by, CancellationToken cancellation, ImportProgress? progress = null)
     {
         var hash = await SHA256.HashDataAsync(file, cancellation);
         file.Position = 0;
-        var fileId = new Guid(hash.AsSpan(0, 16));
+        var fileId = FileIdOf(hash);
         if (await EarlierAsync(fileId, cancellation) is { } earlier)
         {
             return earlier;
         }
 
         var now = clock.GetUtcNow();
-        var (rows, problems, lines) = Prepare(file, fileId, now);
+        progress ??= new ImportProgress();
+        var (rows, problems, lines) = Prepare(file, fileId, now, progress);
+        progress.StartWriting();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var taken = await WriteAsync(rows, new DeclarationsFileImported(
+                var taken = await WriteAsync(rows, now, new DeclarationsFileImported(
                     fileId, Path.GetFileName(fileName), Convert.ToHexStringLower(hash), [.. rows.Select(row => row.Registration.Importer).Distinct().Order()],
                     lines, 0, 0, by, now), cancellation);
                 var takenLines = taken.Select(problem => problem.Line).ToHashSet();
+                progress.RefusedOnWrite(takenLines.Count);
                 return new ImportReport(
                     fileId, false, rows.Count - takenLines.Count, [.. problems.Concat(taken).OrderBy(problem => problem.Line)],
                     [.. rows.Where(row => row.Sms is not null && !takenLines.Contains(row.Line)).Select(row => row.Sms!)]);
@@ -65,6 +104,9 @@ public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock
         }
     }
 
+    /// <summary>A declarations file's id, made from its SHA-256: the same file has the same id wherever it comes from.</summary>
+    public static Guid FileIdOf(byte[] sha256) => new(sha256.AsSpan(0, 16));
+
     private async Task<ImportReport?> EarlierAsync(Guid fileId, CancellationToken cancellation)
     {
         await using var session = store.QuerySession();
@@ -72,34 +114,34 @@ public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock
         return events is [{ Data: DeclarationsFileImported earlier }, ..] ? new ImportReport(fileId, true, earlier.Imported, [], []) : null;
     }
 
-    private static (List<Row> Rows, List<LineProblem> Problems, int Lines) Prepare(Stream file, Guid fileId, DateTimeOffset now)
+    private static (List<Row> Rows, List<LineProblem> Problems, int Lines) Prepare(Stream file, Guid fileId, DateTimeOffset now, ImportProgress progress)
     {
         var rows = new List<Row>();
         var problems = new List<LineProblem>();
         var firstLineOf = new Dictionary<long, int>();
+        var travellerLineOf = new Dictionary<string, int>();
         var lines = 0;
         using var text = new StreamReader(file, leaveOpen: true);
         foreach (var line in DeclarationCsv.Read(text, now))
         {
             lines++;
-            if (line.Problem is { } problem)
+            var problem = line.Problem ?? Repeated(line, firstLineOf, travellerLineOf);
+            progress.Counted(problem is null);
+            if (problem is not null)
             {
                 problems.Add(problem);
                 continue;
             }
 
             var declaration = line.Declaration!;
-            var repeated = declaration.Imeis.Select((imei, slot) => (Slot: slot, Earlier: firstLineOf.GetValueOrDefault(long.Parse(imei, System.Globalization.CultureInfo.InvariantCulture))))
-                .FirstOrDefault(imei => imei.Earlier > 0);
-            if (repeated.Earlier > 0)
-            {
-                problems.Add(new LineProblem(line.Line, $"imei{repeated.Slot + 1}", $"already declared on line {repeated.Earlier}"));
-                continue;
-            }
-
             foreach (var imei in declaration.Imeis)
             {
                 firstLineOf[long.Parse(imei, System.Globalization.CultureInfo.InvariantCulture)] = line.Line;
+            }
+
+            if (declaration.Traveller is { } traveller)
+            {
+                travellerLineOf[traveller.NationalId] = line.Line;
             }
 
             var (registration, sms) = DeclarationRules.Registration(Guid.CreateVersion7(), declaration, now, fileId);
@@ -109,11 +151,30 @@ public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock
         return (rows, problems, lines - problems.Count(problem => problem.Field == "header"));
     }
 
+    /// <summary>A line that repeats an IMEI or a traveller of an earlier line of the same file.</summary>
+    private static LineProblem? Repeated(DeclarationLine line, Dictionary<long, int> firstLineOf, Dictionary<string, int> travellerLineOf)
+    {
+        var declaration = line.Declaration!;
+        var repeated = declaration.Imeis.Select((imei, slot) => (Slot: slot, Earlier: firstLineOf.GetValueOrDefault(long.Parse(imei, System.Globalization.CultureInfo.InvariantCulture))))
+            .FirstOrDefault(imei => imei.Earlier > 0);
+        if (repeated.Earlier > 0)
+        {
+            return new LineProblem(line.Line, $"imei{repeated.Slot + 1}", LineRefusal.RepeatedInFile, Number(repeated.Earlier));
+        }
+
+        return declaration.Traveller is { } traveller && travellerLineOf.TryGetValue(traveller.NationalId, out var earlier)
+            ? new LineProblem(line.Line, "traveller_national_id", LineRefusal.TravellerRepeatedInFile, Number(earlier))
+            : null;
+    }
+
+    private static string Number(int line) => line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>
-    /// One transaction: COPY into staging, drop and report the lines whose IMEIs are held, move the rest, record
-    /// the file. The staging table is analysed so that the planner knows its size (a temporary table has no statistics).
+    /// One transaction: COPY into staging, drop and report the lines whose IMEIs are held and the traveller lines of
+    /// travellers who declared a device within the year, move the rest, record the file. The staging table is
+    /// analysed so that the planner knows its size (a temporary table has no statistics).
     /// </summary>
-    private async Task<IReadOnlyList<LineProblem>> WriteAsync(List<Row> rows, DeclarationsFileImported record, CancellationToken cancellation)
+    private async Task<IReadOnlyList<LineProblem>> WriteAsync(List<Row> rows, DateTimeOffset now, DeclarationsFileImported record, CancellationToken cancellation)
     {
         await using var session = store.LightweightSession();
         await session.BeginTransactionAsync(cancellation);
@@ -139,8 +200,26 @@ public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock
                 var line = reader.GetInt32(0);
                 if (taken.Count == 0 || taken[^1].Line != line)
                 {
-                    taken.Add(new LineProblem(line, $"imei{reader.GetInt64(2)}", $"IMEI {reader.GetString(1)} is already registered"));
+                    taken.Add(new LineProblem(line, $"imei{reader.GetInt64(2)}", LineRefusal.ImeiAlreadyRegistered, reader.GetString(1)));
                 }
+            }
+        }
+
+        await using (var travellers = new NpgsqlCommand(
+            $"""
+            with declared as (
+                select d.line from {Staging} d
+                where d.traveller_national_id is not null and exists (
+                    select from {Registrations.Table} r
+                    where r.traveller_national_id = d.traveller_national_id and r.traveller_registered_at > $1)),
+            dropped as (delete from {Staging} d using declared t where d.line = t.line)
+            select line from declared order by line
+            """, connection) { Parameters = { new NpgsqlParameter { Value = now - DeclarationRules.TravellerAllowancePeriod } } })
+        await using (var reader = await travellers.ExecuteReaderAsync(cancellation))
+        {
+            while (await reader.ReadAsync(cancellation))
+            {
+                taken.Add(new LineProblem(reader.GetInt32(0), "traveller_national_id", LineRefusal.TravellerDeclaredThisYear));
             }
         }
 

@@ -59,6 +59,12 @@ public static class Registrations
     public static Task<IReadOnlyList<Registration>> ByTravellerAsync(IQuerySession session, string nationalId, CancellationToken cancellation) =>
         ReadAsync(session, $"select {Columns} from {Table} where traveller_national_id = $1", nationalId, cancellation);
 
+    /// <summary>When a traveller last brought a device in (the traveller rule, one a year), if ever.</summary>
+    public static async Task<DateTimeOffset?> LastTravellerDeclarationAsync(IQuerySession session, string nationalId, CancellationToken cancellation) =>
+        (await session.QueryAsync<DateTimeOffset>(
+            $"select traveller_registered_at from {Table} where traveller_national_id = ? order by traveller_registered_at desc limit 1", cancellation, nationalId))
+        .Select(at => (DateTimeOffset?)at).SingleOrDefault();
+
     /// <summary>The device that holds an IMEI now, if any.</summary>
     public static async Task<Guid?> HolderAsync(IQuerySession session, string imei, CancellationToken cancellation) =>
         (await session.QueryAsync<Guid>($"select device_id from {ImeiTable} where imei = ?", cancellation, imei)).Select(id => (Guid?)id).SingleOrDefault();
