@@ -69,7 +69,7 @@ public static partial class TestHost
         await store.Advanced.ResetAllData();
         await using (var session = store.LightweightSession())
         {
-            session.QueueSqlCommand($"truncate {Registrations.Table}, {Registrations.ImeiTable}");
+            session.QueueSqlCommand($"truncate {Registrations.Table}, {Registrations.ImeiTable}, {Registrations.FormerImeiTable}");
             session.QueueSqlCommand($"truncate {SightingsStorage.Table}, {SightingsStorage.FirstSightings}, {SightingsStorage.Watches}, {SightingsDumpImporter.Dumps}");
             await session.SaveChangesAsync();
         }

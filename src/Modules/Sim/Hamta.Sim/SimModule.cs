@@ -29,6 +29,7 @@ public static class SimModule
     public static WolverineOptions AddSimModule(this WolverineOptions options)
     {
         options.Discovery.IncludeAssembly(typeof(SimModule).Assembly);
+        options.MetadataRules.Add(new SystemReports());
         return options;
     }
 

@@ -15,8 +15,9 @@ public static class CorrectImeiFromTicketHandler
         var outcome = Decide(command, stream?.Device, correctImeiHolder);
         if (outcome == ImeiCorrectionOutcome.Corrected && stream!.Device.CorrectedByTickets?.Contains(command.TicketNumber) != true)
         {
-            stream.Append(new ImeiCorrected(command.DeviceId, command.WrongImei, command.CorrectImei, command.TicketNumber, command.Cause, clock.GetUtcNow()));
-            Registrations.Release(session, command.WrongImei, command.DeviceId);
+            var now = clock.GetUtcNow();
+            stream.Append(new ImeiCorrected(command.DeviceId, command.WrongImei, command.CorrectImei, command.TicketNumber, command.Cause, now));
+            Registrations.Release(session, command.WrongImei, command.DeviceId, now);
             Registrations.Claim(session, command.CorrectImei, command.DeviceId);
         }
 

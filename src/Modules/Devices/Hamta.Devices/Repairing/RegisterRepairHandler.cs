@@ -16,8 +16,9 @@ public static class RegisterRepairHandler
         if (outcome == RepairOutcome.Replaced)
         {
             var device = stream!.Device;
-            stream.Append(new ImeiReplacedAfterRepair(device.Id, command.OldImei, command.NewImei, command.OwnerSim, clock.GetUtcNow()));
-            Registrations.Release(session, command.OldImei, device.Id);
+            var now = clock.GetUtcNow();
+            stream.Append(new ImeiReplacedAfterRepair(device.Id, command.OldImei, command.NewImei, command.OwnerSim, now));
+            Registrations.Release(session, command.OldImei, device.Id, now);
             Registrations.Claim(session, command.NewImei, device.Id);
         }
 
