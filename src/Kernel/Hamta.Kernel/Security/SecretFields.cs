@@ -38,15 +38,18 @@ public static partial class SecretFields
 
     /// <summary>
     /// Even the relaxed encoder writes some characters as <c>\uXXXX</c>, the zero-width non-joiner of Persian words among
-    /// them. Those are written as themselves; controls, invisible direction marks and overrides stay escaped, so nothing
-    /// in the text hides or reorders what an auditor reads. The JSON is shown as text, HTML-encoded by the page.
+    /// them. Those are written as themselves; controls, invisible direction marks, overrides and isolates are written escaped
+    /// (the encoder leaves some of them as they are), so nothing in the text hides or reorders what an auditor reads. The JSON is shown as text, HTML-encoded by the page.
     /// </summary>
-    private static string Unescaped(string json) =>
-        EscapedCharacter().Replace(json, match =>
+    private static string Unescaped(string json)
+    {
+        var unescaped = EscapedCharacter().Replace(json, match =>
         {
             var character = (char)int.Parse(match.Groups[1].ValueSpan, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
             return IsReadable(character) ? character.ToString() : match.Value;
         });
+        return Invisible().Replace(unescaped, match => string.Create(CultureInfo.InvariantCulture, $"\\u{(int)match.Value[0]:X4}"));
+    }
 
     private static bool IsReadable(char character) =>
         character is '\u200C' or '\u200D'
@@ -57,6 +60,10 @@ public static partial class SecretFields
     /// <summary>A <c>\uXXXX</c> escape, not a backslash written as <c>\\</c> followed by "u".</summary>
     [GeneratedRegex(@"(?<=(?:^|[^\\])(?:\\\\)*)\\u([0-9A-Fa-f]{4})")]
     private static partial Regex EscapedCharacter();
+
+    /// <summary>An invisible formatting character the encoder leaves as it is (direction marks, overrides, isolates), save the joiners.</summary>
+    [GeneratedRegex(@"[\p{Cf}\p{Zl}\p{Zp}-[\u200C\u200D]]")]
+    private static partial Regex Invisible();
 
     private static void Redact(JsonNode node)
     {

@@ -23,6 +23,7 @@ public static class SimModule
         options.Schema.For<LoginChallenge>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
         options.Schema.For<KartablePassword>().DatabaseSchemaName(Schema);
         options.Schema.For<KartablePasswordTries>().DatabaseSchemaName(Schema);
+        options.Storage.ExtendedSchemaObjects.Add(SightingCountsHandler.SchemaObject());
         return options;
     }
 
