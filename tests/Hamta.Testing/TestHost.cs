@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Hamta.Devices.Registry;
+using Hamta.Enforcement.States;
 using Hamta.Host.DemoData;
 using Hamta.Host.Notifications;
 using Hamta.Kernel.Notifications;
@@ -74,6 +75,7 @@ public static partial class TestHost
             session.QueueSqlCommand($"truncate {SightingsStorage.Table}, {SightingsStorage.FirstSightings}, {SightingsStorage.Watches}, {SightingsDumpImporter.Dumps}");
             session.QueueSqlCommand(
                 $"truncate {StatisticsTables.DailyCounts}, {StatisticsTables.ResolutionTimes}, {StatisticsTables.Backlog}, {StatisticsTables.Counted}, {SightingCountsHandler.Table}");
+            session.QueueSqlCommand($"truncate {EnforcementStorage.States}, {EnforcementStorage.Changes}");
             await session.SaveChangesAsync();
         }
 
