@@ -62,6 +62,12 @@ await using (var host = scenarios.StartHost())
         Say("sweep");
         rows.Add(await scenarios.SweepAsync(host, seed));
     }
+
+    if (options.Measures("statistics"))
+    {
+        Say("statistics");
+        rows.Add(await scenarios.StatisticsAsync());
+    }
 }
 
 if (options.Measures("import"))

@@ -7,6 +7,7 @@ using Hamta.Host.DemoData;
 using Hamta.Host.Notifications;
 using Hamta.Kernel.Notifications;
 using Hamta.Sim.Network;
+using Hamta.Tickets.Statistics;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -71,8 +72,10 @@ public static partial class TestHost
         await store.Advanced.ResetAllData();
         await using (var session = store.LightweightSession())
         {
-            session.QueueSqlCommand($"truncate {Registrations.Table}, {Registrations.ImeiTable}, {Hamta.Devices.Importing.Uploads.DeclarationUploads.Table}");
+            session.QueueSqlCommand($"truncate {Registrations.Table}, {Registrations.ImeiTable}, {Registrations.FormerImeiTable}, {Hamta.Devices.Importing.Uploads.DeclarationUploads.Table}");
             session.QueueSqlCommand($"truncate {SightingsStorage.Table}, {SightingsStorage.FirstSightings}, {SightingsStorage.Watches}, {SightingsDumpImporter.Dumps}");
+            session.QueueSqlCommand(
+                $"truncate {StatisticsTables.DailyCounts}, {StatisticsTables.ResolutionTimes}, {StatisticsTables.Backlog}, {StatisticsTables.Counted}, {SightingCountsHandler.Table}");
             session.QueueSqlCommand($"truncate {EnforcementStorage.States}, {EnforcementStorage.Changes}, {EnforcementStorage.Runs}");
             await session.SaveChangesAsync();
         }

@@ -17,8 +17,8 @@ public enum HistoryKind
 /// <summary>One event as an auditor reads it: when, which, who or what caused it, and its data.</summary>
 public sealed record HistoryEntry(long Version, DateTimeOffset At, string Event, string Actor, string Cause, string? CorrelationId, string Data);
 
-/// <summary>A stream's history and its state after a chosen version.</summary>
-public sealed record StreamHistoryView(Guid StreamId, string Aggregate, IReadOnlyList<HistoryEntry> Events, long StateVersion, string State);
+/// <summary>A stream's history and its state after a chosen version; <see cref="FormerImei"/> when the device was found by an IMEI it no longer has.</summary>
+public sealed record StreamHistoryView(Guid StreamId, string Aggregate, IReadOnlyList<HistoryEntry> Events, long StateVersion, string State, bool FormerImei = false);
 
 /// <summary>
 /// Finds the stream behind an IMEI, a SIM number or a ticket number, and replays it to any version;
@@ -33,13 +33,26 @@ public sealed class StreamHistory(IDocumentStore store)
         await using var session = store.QuerySession();
         return kind switch
         {
-            HistoryKind.Imei => await Registrations.ByImeiAsync(session, key, cancellation) is { } registration
-                ? await ViewAsync<Device>(session, registration.DeviceId, version, cancellation, registration) : null,
+            HistoryKind.Imei => await DeviceAsync(session, key, version, cancellation),
             HistoryKind.Sim => await session.Query<SimCard>().FirstOrDefaultAsync(x => x.Number == key, cancellation) is { } sim
                 ? await ViewAsync<SimCard>(session, sim.Id, version, cancellation) : null,
             _ => long.TryParse(key, out var number) && await session.Query<Ticket>().FirstOrDefaultAsync(x => x.Number == number, cancellation) is { } ticket
                 ? await ViewAsync<Ticket>(session, ticket.Id, version, cancellation) : null,
         };
+    }
+
+    /// <summary>The device that holds the IMEI now, or else the one that last gave it up (by a correction or a repair).</summary>
+    private static async Task<StreamHistoryView?> DeviceAsync(IQuerySession session, string imei, long? version, CancellationToken cancellation)
+    {
+        if (await Registrations.ByImeiAsync(session, imei, cancellation) is { } registration)
+        {
+            return await ViewAsync<Device>(session, registration.DeviceId, version, cancellation, registration);
+        }
+
+        return await Registrations.FormerHolderAsync(session, imei, cancellation) is { } deviceId
+            && await Registrations.ByDeviceAsync(session, deviceId, cancellation) is { } former
+            ? await ViewAsync<Device>(session, deviceId, version, cancellation, former) with { FormerImei = true }
+            : null;
     }
 
     /// <summary>A device that never changed has no stream yet: its history is its registration.</summary>

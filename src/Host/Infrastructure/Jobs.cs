@@ -38,6 +38,8 @@ public static class Jobs
         builder.Services.AddHostedService<NetworkJobSchedule>();
         builder.Services.AddScoped<EnforcementJobs>();
         builder.Services.AddHostedService<EnforcementJobSchedule>();
+        builder.Services.AddScoped<StatisticsJobs>();
+        builder.Services.AddHostedService<StatisticsJobSchedule>();
         if (role.RunsJobs)
         {
             builder.Services.AddHangfireServer(options =>

@@ -13,6 +13,7 @@ public static class StaffMenu
     [
         new("/staff/tickets", "Menu_Queue", [StaffRoles.Agent, StaffRoles.Admin]),
         new("/staff/tickets?mine=true", "Menu_MyTickets", [StaffRoles.Agent, StaffRoles.Admin]),
+        new("/staff/statistics", "Menu_Statistics", [StaffRoles.Agent, StaffRoles.Admin]),
         new("/staff/history", "Menu_History", [StaffRoles.Admin, StaffRoles.Auditor]),
         new("/staff/declarations", "Menu_Declarations", [StaffRoles.RegistryClerk, StaffRoles.Admin]),
         new("/staff/accounts", "Menu_Accounts", [StaffRoles.Admin]),

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Hamta.Devices.Contracts;
 using Hamta.Tickets.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,6 +31,12 @@ public sealed class StaffTicketModel(IMessageBus bus, IStringLocalizer<StaffReso
     public string? Text { get; set; }
 
     public TicketDetails Ticket { get; private set; } = null!;
+
+    /// <summary>The ticket's device as the registry holds it now: a correction or a repair may have changed its IMEIs since filing.</summary>
+    public DeviceSummary? Device { get; private set; }
+
+    /// <summary>The IMEIs the registry holds for the device now differ from those the ticket was filed with.</summary>
+    public bool ImeisChanged => Device is not null && Ticket.Device is { } filed && !Device.Imeis.SequenceEqual(filed.RegisteredImeis);
 
     /// <summary>A message about the whole action (the ticket changed meanwhile, the action is not allowed now).</summary>
     public string? Problem { get; private set; }
@@ -114,6 +121,7 @@ public sealed class StaffTicketModel(IMessageBus bus, IStringLocalizer<StaffReso
         }
 
         Ticket = ticket;
+        Device = ticket.Device is { } device ? await bus.InvokeAsync<DeviceSummary?>(new GetDevice(device.DeviceId), cancellation) : null;
         return true;
     }
 }

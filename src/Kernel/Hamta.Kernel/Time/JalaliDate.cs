@@ -16,6 +16,13 @@ public static class JalaliDate
 
     public static DateTime ToTehran(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Tehran).DateTime;
 
+    /// <summary>The calendar day in Tehran of an instant.</summary>
+    public static DateOnly TehranDay(DateTimeOffset instant) => DateOnly.FromDateTime(ToTehran(instant));
+
+    /// <summary>The instant a calendar day starts in Tehran.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day) =>
+        new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), Tehran), TimeSpan.Zero);
+
     /// <summary>1405/09/03</summary>
     public static string FormatDate(DateTimeOffset instant) => FormatDay(DateOnly.FromDateTime(ToTehran(instant)));
 

@@ -13,6 +13,9 @@ public sealed record DeviceSummary(
 /// <summary>The devices definitively owned by any SIM of a national ID.</summary>
 public sealed record FindDevicesOwnedBy(string NationalId);
 
+/// <summary>A device as the registry holds it now, by its id (its IMEIs may have changed since a ticket named it); null when unknown.</summary>
+public sealed record GetDevice(Guid DeviceId);
+
 /// <summary>«استعلام اصالت دستگاه»: what anyone may know about an IMEI.</summary>
 public sealed record InquireImei(string Imei);
 

@@ -43,6 +43,7 @@ public static class DevicesModule
         options.PublishMessage<ImportDeclarationsUpload>().ToLocalQueue(DeclarationImportsQueue);
         options.Services.InitializeMartenWith<RegistryMigration>();
         options.Services.InitializeMartenWith<RegistrationViews>();
+        options.Services.InitializeMartenWith<FormerImeisMigration>();
         return options;
     }
 }

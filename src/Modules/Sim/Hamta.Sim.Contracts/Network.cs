@@ -63,7 +63,8 @@ public sealed record EvidenceRequest(Guid RequestId, IReadOnlyList<string> Imeis
 /// </summary>
 public sealed record FindNetworkEvidence(IReadOnlyList<EvidenceRequest> Requests);
 
-public sealed record EvidenceSighting(Guid RequestId, string Imei, string Msisdn, DateTimeOffset ObservedAt);
+/// <summary>A sighting that is evidence for a request, with the operator that reported it.</summary>
+public sealed record EvidenceSighting(Guid RequestId, string Imei, string Msisdn, DateTimeOffset ObservedAt, string? Operator = null);
 
 /// <summary>The latest sighting of each requested IMEI that was seen, for a request or a watch.</summary>
 public sealed record NetworkEvidenceFound(IReadOnlyList<EvidenceSighting> Sightings);

@@ -23,12 +23,14 @@ public static class SimModule
         options.Schema.For<LoginChallenge>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
         options.Schema.For<KartablePassword>().DatabaseSchemaName(Schema);
         options.Schema.For<KartablePasswordTries>().DatabaseSchemaName(Schema);
+        options.Storage.ExtendedSchemaObjects.Add(SightingCountsHandler.SchemaObject());
         return options;
     }
 
     public static WolverineOptions AddSimModule(this WolverineOptions options)
     {
         options.Discovery.IncludeAssembly(typeof(SimModule).Assembly);
+        options.MetadataRules.Add(new SystemReports());
         return options;
     }
 

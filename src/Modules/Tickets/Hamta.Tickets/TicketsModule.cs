@@ -1,6 +1,7 @@
 using Hamta.Devices.Contracts;
 using Hamta.Sim.Contracts;
 using Hamta.Tickets.Contracts;
+using Hamta.Tickets.Statistics;
 using Hamta.Tickets.Tickets;
 using JasperFx.Events.Projections;
 using Marten;
@@ -29,6 +30,7 @@ public static class TicketsModule
             .Index(x => x.Status)
             .Index(x => x.SubscriberSim)
             .Index(x => x.OpenedAt)
+            .Index(x => x.SettledAt)
             .Index(x => x.Number, index =>
             {
                 // The sweep walks the tickets awaiting evidence in number order: a partial index holds just those.
@@ -36,6 +38,11 @@ public static class TicketsModule
                 index.Predicate = $"(data ->> 'Status')::integer = {(int)TicketStatus.AwaitingNetworkEvidence}";
             });
         options.Storage.ExtendedSchemaObjects.Add(TicketNumbers.SchemaObject());
+        foreach (var table in StatisticsTables.SchemaObjects())
+        {
+            options.Storage.ExtendedSchemaObjects.Add(table);
+        }
+
         return options;
     }
 

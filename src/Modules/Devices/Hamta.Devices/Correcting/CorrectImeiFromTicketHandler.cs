@@ -19,7 +19,7 @@ public static class CorrectImeiFromTicketHandler
         {
             var now = clock.GetUtcNow();
             stream.Append(new ImeiCorrected(command.DeviceId, command.WrongImei, command.CorrectImei, command.TicketNumber, command.Cause, now));
-            Registrations.Release(session, command.WrongImei, command.DeviceId);
+            Registrations.Release(session, command.WrongImei, command.DeviceId, now);
             Registrations.Claim(session, command.CorrectImei, command.DeviceId);
             messages.Add(new DeviceRegistrationChanged(command.DeviceId, [command.WrongImei, command.CorrectImei], "correction", now));
         }

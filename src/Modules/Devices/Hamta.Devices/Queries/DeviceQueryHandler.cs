@@ -14,6 +14,11 @@ public static class DeviceQueryHandler
         return devices.OrderBy(x => x.DeclaredAt).Select(Summary).ToList();
     }
 
+    public static async Task<DeviceSummary?> Handle(GetDevice query, IQuerySession session, CancellationToken cancellation) =>
+        await session.LoadAsync<Device>(query.DeviceId, cancellation) is { } changed ? Summary(changed)
+        : await Registrations.ByDeviceAsync(session, query.DeviceId, cancellation) is { } registration ? Summary(registration.ToDevice())
+        : null;
+
     public static async Task<ImeiInquiry> Handle(InquireImei query, IStandbyReads standby, CancellationToken cancellation)
     {
         await using var session = standby.QuerySession();

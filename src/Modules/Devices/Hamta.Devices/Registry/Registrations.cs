@@ -17,6 +17,9 @@ public static class Registrations
     public static readonly PostgresqlObjectName Table = new(DevicesModule.Schema, "registrations", SchemaUtils.IdentifierUsage.General);
     public static readonly PostgresqlObjectName ImeiTable = new(DevicesModule.Schema, "imeis", SchemaUtils.IdentifierUsage.General);
 
+    /// <summary>Each IMEI a device no longer has (replaced by a correction or a repair), kept for the auditors' search.</summary>
+    public const string FormerImeiTable = DevicesModule.Schema + ".former_imeis";
+
     public const string Columns =
         "device_id, imeis, brand, model, import_type, importer, traveller_national_id, traveller_sim, traveller_fee_paid, "
         + "traveller_registered_at, activation_code_hash, activation_code_reason, declared_at, declarations_file";
@@ -95,8 +98,19 @@ public static class Registrations
     public static void Claim(IDocumentSession session, string imei, Guid deviceId) =>
         session.QueueSqlCommand($"insert into {ImeiTable} (imei, device_id) values (?, ?)", imei, deviceId);
 
-    public static void Release(IDocumentSession session, string imei, Guid deviceId) =>
+    /// <summary>The device gives the IMEI up: it becomes free, and is remembered as the device's former IMEI.</summary>
+    public static void Release(IDocumentSession session, string imei, Guid deviceId, DateTimeOffset at)
+    {
         session.QueueSqlCommand($"delete from {ImeiTable} where imei = ? and device_id = ?", imei, deviceId);
+        session.QueueSqlCommand(
+            $"insert into {FormerImeiTable} (imei, device_id, replaced_at) values (?, ?, ?) on conflict (imei, device_id) do update set replaced_at = excluded.replaced_at",
+            imei, deviceId, at);
+    }
+
+    /// <summary>The device that last gave an IMEI up, if any.</summary>
+    public static async Task<Guid?> FormerHolderAsync(IQuerySession session, string imei, CancellationToken cancellation) =>
+        (await session.QueryAsync<Guid>($"select device_id from {FormerImeiTable} where imei = ? order by replaced_at desc limit 1", cancellation, imei))
+        .Select(id => (Guid?)id).SingleOrDefault();
 
     public static bool IsTakenImei(PostgresException exception) =>
         exception is { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "imeis" };

@@ -20,7 +20,7 @@ public static class RegisterRepairHandler
             var device = stream!.Device;
             var now = clock.GetUtcNow();
             stream.Append(new ImeiReplacedAfterRepair(device.Id, command.OldImei, command.NewImei, command.OwnerSim, now));
-            Registrations.Release(session, command.OldImei, device.Id);
+            Registrations.Release(session, command.OldImei, device.Id, now);
             Registrations.Claim(session, command.NewImei, device.Id);
             messages.Add(new DeviceRegistrationChanged(device.Id, [command.OldImei, command.NewImei], "repair", now));
         }

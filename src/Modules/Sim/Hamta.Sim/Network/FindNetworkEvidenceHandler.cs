@@ -18,7 +18,7 @@ public static class FindNetworkEvidenceHandler
           insert into {SightingsStorage.Watches} (request_id, imei, sim, national_id, refreshed_at)
             select distinct on (request_id, imei) request_id, imei, sim, national_id, @now from requested
             on conflict (request_id, imei) do update set sim = excluded.sim, national_id = excluded.national_id, refreshed_at = excluded.refreshed_at)
-        select distinct on (r.request_id, r.imei) r.request_id, r.imei, s.msisdn, s.observed_at
+        select distinct on (r.request_id, r.imei) r.request_id, r.imei, s.msisdn, s.observed_at, s.operator
           from requested r join {SightingsStorage.Table} s on s.imei = r.imei and (s.msisdn = r.sim or s.national_id = r.national_id)
           where s.imei_valid
           order by r.request_id, r.imei, s.observed_at desc
@@ -44,7 +44,7 @@ public static class FindNetworkEvidenceHandler
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
         {
-            found.Add(new EvidenceSighting(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3)));
+            found.Add(new EvidenceSighting(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4)));
         }
 
         return new NetworkEvidenceFound(found);

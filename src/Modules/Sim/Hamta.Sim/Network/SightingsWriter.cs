@@ -104,7 +104,7 @@ public static class SightingsWriter
                         reader.GetFieldValue<DateTimeOffset>(5)));
                     break;
                 default:
-                    evidence.Add(new EvidenceSighting(reader.GetGuid(6), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(5)));
+                    evidence.Add(new EvidenceSighting(reader.GetGuid(6), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(5), operatorName));
                     break;
             }
         }

@@ -31,7 +31,7 @@ public static class NetworkEvidenceFoundHandler
         CorrectImeiFromTicket? requested = null;
         foreach (var sighting in sightings)
         {
-            var (recorded, correction) = EvidenceRules.Record(ticket, sighting.Imei, sighting.Msisdn, sighting.ObservedAt, actor, now);
+            var (recorded, correction) = EvidenceRules.Record(ticket, sighting.Imei, sighting.Msisdn, sighting.ObservedAt, actor, now, sighting.Operator);
             events.AddRange(recorded);
             ticket = recorded.Aggregate(ticket, TicketStreams.Evolve);
             requested ??= correction;

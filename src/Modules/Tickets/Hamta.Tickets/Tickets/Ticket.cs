@@ -27,7 +27,10 @@ public sealed record Ticket(
     bool CorrectionPending = false,
     TicketActor? CorrectionRequestedBy = null,
     string? CorrectionMessage = null,
-    DateTimeOffset? CorrectionAskedAt = null)
+    DateTimeOffset? CorrectionAskedAt = null,
+    DateTimeOffset? SettledAt = null,
+    TicketStatus? SettledAs = null,
+    bool ResolvedAutomatically = false)
 {
     public static readonly TimeSpan ReopenWindow = TimeSpan.FromDays(7);
 
@@ -112,6 +115,15 @@ public sealed record Ticket(
 
     private TicketStatus InReviewUnlessSettled => IsOpen ? TicketStatus.InReview : Status;
 
-    private Ticket Record(TicketEntryKind kind, TicketActor actor, string? text, DateTimeOffset at, TicketStatus status) =>
-        this with { Status = status, Timeline = [.. Timeline, new TicketEntry(at, kind, actor, text)] };
+    /// <summary>
+    /// The entry, and the ticket's first settlement (resolved, rejected or closed while open): when, how, and whether the
+    /// system resolved it by itself. A reopened ticket keeps its first settlement, as the statistics counted it.
+    /// </summary>
+    private Ticket Record(TicketEntryKind kind, TicketActor actor, string? text, DateTimeOffset at, TicketStatus status)
+    {
+        var recorded = this with { Status = status, Timeline = [.. Timeline, new TicketEntry(at, kind, actor, text)] };
+        return SettledAt is null && IsOpen && !recorded.IsOpen
+            ? recorded with { SettledAt = at, SettledAs = status, ResolvedAutomatically = status == TicketStatus.Resolved && actor.Kind == TicketActorKind.System }
+            : recorded;
+    }
 }

@@ -1,0 +1,35 @@
+using Hamta.Sim.Contracts;
+using Hamta.Tickets.Contracts;
+using Hangfire;
+using Wolverine;
+
+namespace Hamta.Host.Infrastructure;
+
+/// <summary>The statistics' recurring jobs: thin triggers; each module counts its own days again (ADR 19).</summary>
+public sealed class StatisticsJobs(IMessageBus bus)
+{
+    public const string RefreshTickets = "refresh-ticket-statistics";
+    public const string CountSightings = "count-sightings";
+
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public Task RefreshTicketStatisticsAsync() => bus.PublishAsync(new RefreshTicketStatistics()).AsTask();
+
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public Task CountSightingsAsync() => bus.PublishAsync(new Sim.Contracts.CountSightings()).AsTask();
+}
+
+/// <summary>Puts the statistics' jobs on the schedule (tickets every 5 minutes, sightings hourly, unless configured).</summary>
+public sealed class StatisticsJobSchedule(IRecurringJobManager jobs, IConfiguration configuration) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var options = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
+        jobs.AddOrUpdate<StatisticsJobs>(StatisticsJobs.RefreshTickets, j => j.RefreshTicketStatisticsAsync(),
+            configuration[$"Hamta:Jobs:{StatisticsJobs.RefreshTickets}"] ?? "*/5 * * * *", options);
+        jobs.AddOrUpdate<StatisticsJobs>(StatisticsJobs.CountSightings, j => j.CountSightingsAsync(),
+            configuration[$"Hamta:Jobs:{StatisticsJobs.CountSightings}"] ?? "20 * * * *", options);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

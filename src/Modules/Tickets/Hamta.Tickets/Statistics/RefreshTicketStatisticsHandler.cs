@@ -1,0 +1,81 @@
+using Hamta.Kernel.Time;
+using Hamta.Tickets.Contracts;
+using Marten;
+using Npgsql;
+
+namespace Hamta.Tickets.Statistics;
+
+/// <summary>
+/// Counts again, set-based and in one transaction, the last days (a ticket filed or settled today changes only today's
+/// row; the first count, and one after a pause, go back further: <see cref="CountingWindow"/>) and the open tickets. Reads the ticket documents through their indexes on the filing and
+/// settlement times and on the status; page views read only the counts (ADR 19).
+/// </summary>
+public static class RefreshTicketStatisticsHandler
+{
+    private static readonly int[] OpenStatuses =
+        [.. new[] { TicketStatus.Submitted, TicketStatus.AwaitingNetworkEvidence, TicketStatus.InReview, TicketStatus.AwaitingSubscriber }.Select(s => (int)s)];
+
+    public static async Task Handle(RefreshTicketStatistics command, IDocumentStore store, TimeProvider clock, CancellationToken cancellation)
+    {
+        var now = clock.GetUtcNow();
+        var today = JalaliDate.TehranDay(now);
+        var functions = store.Options.DatabaseSchemaName;
+        var tickets = $"{TicketsModule.Schema}.mt_doc_ticket";
+        var opened = $"{functions}.mt_immutable_timestamptz(data ->> 'OpenedAt')";
+        var settled = $"{functions}.mt_immutable_timestamptz(data ->> 'SettledAt')";
+        var resolved = $"(data ->> 'SettledAs')::integer = {(int)TicketStatus.Resolved}";
+        var automatic = "coalesce((data ->> 'ResolvedAutomatically')::boolean, false)";
+        var bucket = ResolutionTimes.BucketSql($"{settled} - {opened}");
+        DateOnly first;
+
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation);
+        await using var transaction = await connection.BeginTransactionAsync(cancellation);
+        await using (var previous = new NpgsqlCommand(
+            $"""
+            select pg_advisory_xact_lock(hashtext('{StatisticsTables.DailyCounts}'));
+            select (select counted_at from {StatisticsTables.Counted} where id = 1),
+                   case when not exists (select 1 from {StatisticsTables.Counted}) then (select min({opened}) from {tickets}) end;
+            """, connection, transaction))
+        await using (var reader = await previous.ExecuteReaderAsync(cancellation))
+        {
+            await reader.NextResultAsync(cancellation);
+            await reader.ReadAsync(cancellation);
+            var countedAt = reader.IsDBNull(0) ? (DateTimeOffset?)null : reader.GetFieldValue<DateTimeOffset>(0);
+            var earliest = reader.IsDBNull(1) ? (DateOnly?)null : JalaliDate.TehranDay(reader.GetFieldValue<DateTimeOffset>(1));
+            first = CountingWindow.FirstDay(today, Math.Min(command.Days, RefreshTicketStatistics.MaxDays), countedAt, earliest);
+        }
+
+        await using var command1 = new NpgsqlCommand(
+            $"""
+            delete from {StatisticsTables.DailyCounts} where day >= @first;
+            delete from {StatisticsTables.ResolutionTimes} where day >= @first;
+            insert into {StatisticsTables.DailyCounts} (day, subject, opened, closed, resolved_automatically, resolved_by_agent)
+            select day, subject, sum(opened), sum(closed), sum(automatic), sum(by_agent) from (
+                select ({opened} at time zone 'Asia/Tehran')::date as day, (data ->> 'Subject')::integer as subject, 1 as opened, 0 as closed, 0 as automatic, 0 as by_agent
+                from {tickets} where {opened} >= @from and {opened} < @to
+                union all
+                select ({settled} at time zone 'Asia/Tehran')::date, (data ->> 'Subject')::integer, 0, 1,
+                       case when {resolved} and {automatic} then 1 else 0 end, case when {resolved} and not {automatic} then 1 else 0 end
+                from {tickets} where {settled} >= @from and {settled} < @to) counted
+            group by day, subject;
+            insert into {StatisticsTables.ResolutionTimes} (day, subject, bucket, tickets)
+            select ({settled} at time zone 'Asia/Tehran')::date, (data ->> 'Subject')::integer, {bucket}, count(*)
+            from {tickets} where {settled} >= @from and {settled} < @to and {resolved}
+            group by 1, 2, 3;
+            delete from {StatisticsTables.Backlog};
+            insert into {StatisticsTables.Backlog} (status, opened_day, tickets)
+            select (data ->> 'Status')::integer, ({opened} at time zone 'Asia/Tehran')::date, count(*)
+            from {tickets} where (data ->> 'Status')::integer = any(@open)
+            group by 1, 2;
+            insert into {StatisticsTables.Counted} (id, counted_at) values (1, @now) on conflict (id) do update set counted_at = excluded.counted_at;
+            """, connection, transaction);
+        command1.Parameters.Add(new NpgsqlParameter("first", first));
+        command1.Parameters.Add(new NpgsqlParameter("from", JalaliDate.StartOfDay(first)));
+        command1.Parameters.Add(new NpgsqlParameter("to", JalaliDate.StartOfDay(today.AddDays(1))));
+        command1.Parameters.Add(new NpgsqlParameter("open", OpenStatuses));
+        command1.Parameters.Add(new NpgsqlParameter("now", now));
+        await command1.ExecuteNonQueryAsync(cancellation);
+        await transaction.CommitAsync(cancellation);
+    }
+}
