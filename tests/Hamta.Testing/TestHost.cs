@@ -6,6 +6,7 @@ using Hamta.Host.DemoData;
 using Hamta.Host.Notifications;
 using Hamta.Kernel.Notifications;
 using Hamta.Sim.Network;
+using Hamta.Tickets.Attachments;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -71,6 +72,7 @@ public static partial class TestHost
         {
             session.QueueSqlCommand($"truncate {Registrations.Table}, {Registrations.ImeiTable}");
             session.QueueSqlCommand($"truncate {SightingsStorage.Table}, {SightingsStorage.FirstSightings}, {SightingsStorage.Watches}, {SightingsDumpImporter.Dumps}");
+            session.QueueSqlCommand($"truncate {TicketAttachments.Table}");
             await session.SaveChangesAsync();
         }
 

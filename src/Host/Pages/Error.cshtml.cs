@@ -25,6 +25,7 @@ public sealed class ErrorModel : PageModel
             StatusCodes.Status400BadRequest => ("Error_BadRequest_Title", "Error_BadRequest_Body"),
             StatusCodes.Status403Forbidden => ("Error_Forbidden_Title", "Error_Forbidden_Body"),
             StatusCodes.Status404NotFound => ("Error_NotFound_Title", "Error_NotFound_Body"),
+            StatusCodes.Status413PayloadTooLarge => ("Error_TooLarge_Title", "Error_TooLarge_Body"),
             StatusCodes.Status429TooManyRequests => ("Error_TooMany_Title", "Error_TooMany_Body"),
             _ => ("Error_Title", "Error_Body"),
         };

@@ -1,5 +1,6 @@
 using Hamta.Devices.Contracts;
 using Hamta.Sim.Contracts;
+using Hamta.Tickets.Attachments;
 using Hamta.Tickets.Contracts;
 using Hamta.Tickets.Tickets;
 using JasperFx.Events.Projections;
@@ -36,6 +37,7 @@ public static class TicketsModule
                 index.Predicate = $"(data ->> 'Status')::integer = {(int)TicketStatus.AwaitingNetworkEvidence}";
             });
         options.Storage.ExtendedSchemaObjects.Add(TicketNumbers.SchemaObject());
+        options.Storage.ExtendedSchemaObjects.Add(TicketAttachments.SchemaObject());
         return options;
     }
 
