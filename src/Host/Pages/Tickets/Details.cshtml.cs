@@ -1,5 +1,6 @@
 using Hamta.Host.Identity;
 using Hamta.Host.Infrastructure;
+using Hamta.Host.Infrastructure.Forms;
 using Hamta.Tickets.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -12,6 +13,7 @@ namespace Hamta.Host.Pages.Tickets;
 [EnableRateLimiting(IdentityRegistration.SubscriberPostsRateLimit)]
 [RequestSizeLimit(TicketUploads.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = TicketUploads.MaxRequestBytes)]
+[RefuseOversizeForms]
 public sealed class TicketDetailsModel(IMessageBus bus, TimeProvider clock, IConfiguration configuration, IStringLocalizer<SharedResource> texts) : PortalPageModel(texts)
 {
     public TicketDetails? Ticket { get; private set; }

@@ -13,6 +13,7 @@ namespace Hamta.Host.Pages.Tickets;
 [EnableRateLimiting(IdentityRegistration.SubscriberPostsRateLimit)]
 [RequestSizeLimit(TicketUploads.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = TicketUploads.MaxRequestBytes)]
+[RefuseOversizeForms]
 public sealed class TicketFormModel(IMessageBus bus, IStringLocalizer<SharedResource> texts) : PortalPageModel(texts)
 {
     public const int MaxDescription = 2000;
