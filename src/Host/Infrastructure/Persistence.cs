@@ -1,4 +1,5 @@
 using Hamta.Devices;
+using Hamta.Devices.Contracts;
 using Hamta.Host.Identity;
 using Hamta.Host.Infrastructure.Forms;
 using Hamta.Host.Notifications;
@@ -75,6 +76,7 @@ public static class Persistence
             .ApplyAllDatabaseChangesOnStartup();
         builder.Services.AddSimModule(builder.Configuration);
         builder.Services.Configure<LockoutSettings>(builder.Configuration.GetSection(LockoutSettings.Section));
+        builder.Services.Configure<PreRegistrySettings>(builder.Configuration.GetSection(PreRegistrySettings.Section));
     }
 
     private static void AddHostDocuments(this StoreOptions options)

@@ -70,3 +70,8 @@ public sealed record NetworkEvidenceFound(IReadOnlyList<EvidenceSighting> Sighti
 
 /// <summary>Creates the sightings' daily partitions ahead and drops those past the retention window (a recurring job).</summary>
 public sealed record MaintainSightingPartitions;
+
+/// <summary>When the network first saw an IMEI with a mobile number, within the retention window («افزودن دستگاه»).</summary>
+public sealed record FindFirstSightingWithSim(string Imei, string Msisdn);
+
+public sealed record FirstSightingWithSim(DateTimeOffset? SeenAt);

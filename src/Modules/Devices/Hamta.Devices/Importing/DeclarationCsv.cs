@@ -112,7 +112,7 @@ public static class DeclarationCsv
             return DeclarationLine.Refused(line, Columns[missing], "missing");
         }
 
-        if (!Enum.TryParse<ImportType>(cells[4], ignoreCase: true, out var importType) || !Enum.IsDefined(importType))
+        if (!Enum.TryParse<ImportType>(cells[4], ignoreCase: true, out var importType) || importType is not (ImportType.Commercial or ImportType.Traveller))
         {
             return DeclarationLine.Refused(line, Columns[4], $"must be commercial or traveller, not '{cells[4]}'");
         }

@@ -112,11 +112,19 @@ public static class SightingsWriter
         return (firstSeen, evidence);
     }
 
+    /// <summary>
+    /// Marten commits a session's transaction only when the session has queued work: a batch whose rows caused no
+    /// message (every IMEI seen before, none watched) was rolled back when the session closed. A queued no-op makes
+    /// the session's save commit what was written on its connection.
+    /// </summary>
+    public static void KeepTransaction(IDocumentSession session) => session.QueueSqlCommand("select 1");
+
     public static async Task<StoredSightings> StoreAsync(IDocumentSession session, string operatorName, IReadOnlyList<Sighting> sightings,
         DateTimeOffset now, CancellationToken cancellation)
     {
         await EnsurePartitionsAsync(session, sightings.Select(s => DateOnly.FromDateTime(s.ObservedAt.UtcDateTime)), cancellation);
         await session.BeginTransactionAsync(cancellation);
+        KeepTransaction(session);
         await using var command = new NpgsqlCommand(BatchSql, session.Connection);
         command.Parameters.Add(new NpgsqlParameter("imei", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = sightings.Select(s => s.Imei).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("valid", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { Value = sightings.Select(s => s.ImeiValid).ToArray() });
