@@ -101,7 +101,7 @@ public sealed class AttachmentTests(HamtaFixture fixture) : DeskTest(fixture)
 
     public static TheoryData<string, string[], string> BadFiles => new()
     {
-        { "an HTML page named .pdf", ["invoice.pdf:html"], "«invoice» تصویر یا PDF نیست" },
+        { "an HTML page named .pdf", ["invoice.pdf:html"], "«invoice» تصویر یا پی‌دی‌اف نیست" },
         { "a file over 5 MB", ["big.pdf:oversize"], "«big» بزرگ‌تر از ۵ مگابایت است" },
         { "six files", ["1.pdf:pdf", "2.pdf:pdf", "3.pdf:pdf", "4.pdf:pdf", "5.pdf:pdf", "6.pdf:pdf"], "حداکثر ۵ فایل" },
         { "an empty file", ["blank.pdf:empty"], "«blank» خالی است" },
@@ -160,7 +160,7 @@ public sealed class AttachmentTests(HamtaFixture fixture) : DeskTest(fixture)
 
         var refused = await browser.SubmitWithFilesAsync($"/tickets/{number}", new Dictionary<string, string> { ["text"] = "رسید" },
             [("receipt.jpg", Jpeg), ("page.pdf", Encoding.UTF8.GetBytes("<!doctype html><p>hi"))], $"/tickets/{number}?handler=Reply");
-        Assert.Contains("«page» تصویر یا PDF نیست", refused.ErrorFor("attachments"), StringComparison.Ordinal);
+        Assert.Contains("«page» تصویر یا پی‌دی‌اف نیست", refused.ErrorFor("attachments"), StringComparison.Ordinal);
         Assert.Equal(version, (await Details(number)).Version);
         Assert.Equal(0, (await Stored()).Files);
 
