@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Hamta.Devices.Registry;
+using Hamta.Enforcement.States;
 using Hamta.Host.DemoData;
 using Hamta.Host.Notifications;
 using Hamta.Kernel.Notifications;
@@ -79,6 +80,7 @@ public static partial class TestHost
             session.QueueSqlCommand($"truncate {Registrations.Table}, {Registrations.ImeiTable}");
             session.QueueSqlCommand($"truncate {SightingsStorage.Table}, {SightingsStorage.FirstSightings}, {SightingsStorage.Watches}, {SightingsDumpImporter.Dumps}");
             session.QueueSqlCommand($"truncate {TicketAttachments.Table}");
+            session.QueueSqlCommand($"truncate {EnforcementStorage.States}, {EnforcementStorage.Changes}");
             await session.SaveChangesAsync();
         }
 

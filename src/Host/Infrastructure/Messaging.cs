@@ -1,4 +1,5 @@
 using Hamta.Devices;
+using Hamta.Enforcement;
 using Hamta.Sim;
 using Hamta.Tickets;
 using JasperFx;
@@ -46,6 +47,7 @@ public static class Messaging
             options.AddSimModule();
             options.AddDevicesModule();
             options.AddTicketsModule();
+            options.AddEnforcementModule();
             options.Discovery.IncludeAssembly(typeof(Program).Assembly);
         });
     }

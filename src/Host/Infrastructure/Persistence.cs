@@ -1,5 +1,6 @@
 using Hamta.Devices;
 using Hamta.Devices.Contracts;
+using Hamta.Enforcement;
 using Hamta.Host.Identity;
 using Hamta.Host.Infrastructure.Forms;
 using Hamta.Host.Notifications;
@@ -69,12 +70,14 @@ public static class Persistence
                 options.AddSimModule();
                 options.AddDevicesModule();
                 options.AddTicketsModule();
+                options.AddEnforcementModule();
                 options.AddHostDocuments();
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = "wolverine")
             .ApplyAllDatabaseChangesOnStartup();
         builder.Services.AddSimModule(builder.Configuration);
+        builder.Services.AddEnforcementModule(builder.Configuration);
         builder.Services.Configure<LockoutSettings>(builder.Configuration.GetSection(LockoutSettings.Section));
         builder.Services.Configure<PreRegistrySettings>(builder.Configuration.GetSection(PreRegistrySettings.Section));
     }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Xml.Linq;
 using Hamta.Devices;
+using Hamta.Enforcement;
 using Hamta.Kernel.Text;
 using Hamta.Sim;
 using Hamta.Sim.Contracts;
@@ -14,7 +15,7 @@ namespace Hamta.Tests.Architecture;
 /// </summary>
 public sealed class ModuleBoundaryTests
 {
-    private static readonly Assembly[] Modules = [typeof(SimModule).Assembly, typeof(DevicesModule).Assembly, typeof(TicketsModule).Assembly];
+    private static readonly Assembly[] Modules = [typeof(SimModule).Assembly, typeof(DevicesModule).Assembly, typeof(TicketsModule).Assembly, typeof(EnforcementModule).Assembly];
 
     private static readonly Assembly[] Contracts = [typeof(RequestLoginCode).Assembly];
 

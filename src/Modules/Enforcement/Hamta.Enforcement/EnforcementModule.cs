@@ -1,0 +1,31 @@
+using Hamta.Enforcement.States;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+
+namespace Hamta.Enforcement;
+
+/// <summary>
+/// The Enforcement module: what the network's sightings mean for each IMEI (conditions, warnings, deadlines, blocks)
+/// and the lists the operators' EIRs block by. Its state lives in the schema <c>enforcement</c>.
+/// </summary>
+public static class EnforcementModule
+{
+    public const string Schema = "enforcement";
+
+    public static StoreOptions AddEnforcementModule(this StoreOptions options) => options;
+
+    public static WolverineOptions AddEnforcementModule(this WolverineOptions options)
+    {
+        options.Discovery.IncludeAssembly(typeof(EnforcementModule).Assembly);
+        return options;
+    }
+
+    /// <summary>The enforcement tables, prepared once Marten's schema is in place.</summary>
+    public static IServiceCollection AddEnforcementModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHostedService<EnforcementStartup>();
+        return services;
+    }
+}
