@@ -8,6 +8,7 @@ using Hamta.Host.Notifications;
 using Hamta.Kernel.Notifications;
 using Hamta.Sim.Network;
 using Hamta.Tickets.Statistics;
+using Hamta.Tickets.Attachments;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -23,6 +24,11 @@ public static partial class TestHost
     public const string OperatorName = "test-operator";
     public const string OperatorKey = "operator-test-key";
     public const string GatewayKey = "gateway-test-key";
+
+    /// <summary>A brand that joined the registry after it started: its devices seen before may be claimed («افزودن دستگاه»).</summary>
+    public const string PreRegistryBrand = "Huawei";
+
+    public static readonly DateTimeOffset PreRegistryBrandJoinedAt = new(2026, 11, 1, 0, 0, 0, TimeSpan.FromHours(3.5));
 
     /// <summary>The portal's public name in tests: HSTS is never sent to localhost.</summary>
     public const string PortalHost = "portal.hamta.test";
@@ -41,6 +47,7 @@ public static partial class TestHost
         builder.UseSetting($"Hamta:Operators:{OperatorName}", OperatorKey);
         builder.UseSetting($"Hamta:Network:ImsiPrefixes:{OperatorName}:0", "43211");
         builder.UseSetting("Hamta:Gateways:test-gateway", GatewayKey);
+        builder.UseSetting($"Hamta:Devices:PreRegistry:BrandJoinDates:{PreRegistryBrand}", PreRegistryBrandJoinedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Hamta:RateLimits:OperatorRequestsPerMinute", "100000");
         builder.UseSetting("Hamta:RateLimits:PostsPerSubscriberPerHour", "100000");
@@ -76,6 +83,7 @@ public static partial class TestHost
             session.QueueSqlCommand($"truncate {SightingsStorage.Table}, {SightingsStorage.FirstSightings}, {SightingsStorage.Watches}, {SightingsDumpImporter.Dumps}");
             session.QueueSqlCommand(
                 $"truncate {StatisticsTables.DailyCounts}, {StatisticsTables.ResolutionTimes}, {StatisticsTables.Backlog}, {StatisticsTables.Counted}, {SightingCountsHandler.Table}");
+            session.QueueSqlCommand($"truncate {TicketAttachments.Table}");
             session.QueueSqlCommand($"truncate {EnforcementStorage.States}, {EnforcementStorage.Changes}, {EnforcementStorage.Runs}");
             await session.SaveChangesAsync();
         }

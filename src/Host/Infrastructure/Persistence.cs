@@ -1,4 +1,5 @@
 using Hamta.Devices;
+using Hamta.Devices.Contracts;
 using Hamta.Enforcement;
 using Hamta.Host.Identity;
 using Hamta.Host.Infrastructure.Forms;
@@ -78,6 +79,7 @@ public static class Persistence
         builder.Services.AddSimModule(builder.Configuration);
         builder.Services.AddEnforcementModule(builder.Configuration);
         builder.Services.Configure<LockoutSettings>(builder.Configuration.GetSection(LockoutSettings.Section));
+        builder.Services.Configure<PreRegistrySettings>(builder.Configuration.GetSection(PreRegistrySettings.Section));
     }
 
     private static void AddHostDocuments(this StoreOptions options)

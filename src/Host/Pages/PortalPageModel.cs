@@ -1,6 +1,8 @@
 using Hamta.Host.Identity;
 using Hamta.Host.Pages.Shared;
 using Hamta.Kernel.Identifiers;
+using Hamta.Kernel.Text;
+using Hamta.Tickets.Contracts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
@@ -29,6 +31,11 @@ public abstract class PortalPageModel(IStringLocalizer<SharedResource> texts) : 
 
     protected void Refuse(string field, string textKey, params object[] arguments) =>
         ModelState.AddModelError(field, Texts[textKey, arguments]);
+
+    /// <summary>Says beside the file field why the Tickets module refused the attached files.</summary>
+    protected void RefuseAttachments(string field, AttachmentRefusal refusal) =>
+        Refuse(field, $"Attachment_{refusal.Problem}", refusal.FileName ?? string.Empty,
+            PersianDigits.Of(AttachmentLimits.MaxFiles), PersianDigits.Of(AttachmentLimits.MaxBytes / (1024 * 1024)));
 
     /// <summary>Normalises an IMEI typed in any digit script, or says beside the field what is wrong with it.</summary>
     protected bool TryImei(string field, string? input, out string imei)

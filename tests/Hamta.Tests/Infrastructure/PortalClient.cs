@@ -48,6 +48,64 @@ public sealed class PortalClient(IAlbaHost host)
     /// </summary>
     public async Task<PortalPage> SubmitAsync(string formPage, IDictionary<string, string> fields, string? action = null)
     {
+        var (target, posted) = await FormOfAsync(formPage, fields, action);
+        return await PostAsync(target, posted);
+    }
+
+    /// <summary>As <see cref="SubmitAsync"/>, as multipart/form-data with files in the field <paramref name="fileField"/>.</summary>
+    public async Task<PortalPage> SubmitWithFilesAsync(
+        string formPage, IDictionary<string, string> fields, IEnumerable<(string Name, byte[] Content)> files, string? action = null)
+    {
+        var (target, posted) = await FormOfAsync(formPage, fields, action);
+        return await PostWithFilesAsync(target, posted, files);
+    }
+
+    /// <summary>Posts form fields and files as multipart/form-data, as they are (the same form's key twice, say).</summary>
+    public Task<PortalPage> PostWithFilesAsync(string target, IDictionary<string, string> posted, IEnumerable<(string Name, byte[] Content)> files)
+    {
+        const string fileField = "attachments";
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in posted)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        foreach (var (name, bytes) in files)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            content.Add(file, fileField, name);
+        }
+
+        var query = target.IndexOf('?', StringComparison.Ordinal);
+        return SendAsync(s =>
+        {
+            s.Post.MultipartFormData(content).ToUrl(query < 0 ? target : target[..query]);
+            if (query >= 0)
+            {
+                s.ConfigureHttpContext(context => context.Request.QueryString = new QueryString(target[query..]));
+            }
+        });
+    }
+
+    /// <summary>A file as the browser downloads it: status, headers and bytes.</summary>
+    public async Task<(int Status, IHeaderDictionary Headers, byte[] Content)> DownloadAsync(string url)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.ConfigureHttpContext(context => context.Connection.RemoteIpAddress = address);
+            s.WithRequestHeader("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
+            s.IgnoreStatusCode();
+        });
+        using var body = new MemoryStream();
+        await result.Context.Response.Body.CopyToAsync(body);
+        return (result.Context.Response.StatusCode, result.Context.Response.Headers, body.ToArray());
+    }
+
+    /// <summary>The hidden inputs of the form that posts to <paramref name="action"/>, its antiforgery token among them, and the fields.</summary>
+    public async Task<(string Target, Dictionary<string, string> Posted)> FormOfAsync(string formPage, IDictionary<string, string> fields, string? action)
+    {
         var page = await GetAsync(formPage);
         var target = action ?? formPage;
         var form = page.Document.Forms.FirstOrDefault(f => f.GetAttribute("method") == "post" && f.GetAttribute("action") == target)
@@ -67,7 +125,7 @@ public sealed class PortalClient(IAlbaHost host)
             posted[name] = value;
         }
 
-        return await PostAsync(target, posted);
+        return (target, posted);
     }
 
     /// <summary>GETs <paramref name="formPage"/>, then sends its upload form with a file, as a browser sends a file input.</summary>

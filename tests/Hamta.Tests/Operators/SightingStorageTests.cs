@@ -95,4 +95,16 @@ public sealed class SightingStorageTests(HamtaFixture fixture) : IntegrationTest
         var lastSeen = await Ask<LastSeenOnNetwork>(new FindLastSeenOnNetwork(["353325101234569"]));
         Assert.Equal(at, lastSeen.ByImei["353325101234569"]);
     }
+
+    [Fact]
+    public async Task A_later_sighting_of_an_imei_seen_before_is_kept_though_it_causes_no_message()
+    {
+        var at = Clock.GetUtcNow().AddHours(-2);
+        await Record("353325101234569", at);
+
+        var later = await Record("353325101234569", at.AddHours(1));
+
+        Assert.Equal(ObservationOutcome.Stored, Assert.Single(later.Records).Outcome);
+        Assert.Equal(2L, await Scalar<long>($"select count(*) from {SightingsStorage.Table} where imei = '353325101234569'"));
+    }
 }

@@ -1,7 +1,7 @@
 namespace Hamta.Host.Pages.Shared;
 
-/// <summary>A link of the portal's header or side menu.</summary>
-public sealed record MenuItem(string Slug, string TextKey)
+/// <summary>A link of the portal's header or side menu, with the links shown under it.</summary>
+public sealed record MenuItem(string Slug, string TextKey, IReadOnlyList<MenuItem>? Children = null)
 {
     public string Path => "/" + Slug;
 }
@@ -20,7 +20,7 @@ public static class PortalMenu
 
     public static readonly IReadOnlyList<MenuItem> Side =
     [
-        new("devices", "Menu_Devices"),
+        new("devices", "Menu_Devices", [new("devices/add", "Menu_AddDevice")]),
         new("sims", "Menu_Sims"),
         new("activation", "Menu_Activation"),
         new("inquiry", "Menu_Inquiry"),

@@ -1,5 +1,6 @@
 using Hamta.Host.Identity;
 using Hamta.Host.Infrastructure;
+using Hamta.Host.Infrastructure.Forms;
 using Hamta.Tickets.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -10,6 +11,9 @@ namespace Hamta.Host.Pages.Tickets;
 
 /// <summary>One of my tickets: its facts, what happened and the conversation; answer, close or reopen it.</summary>
 [EnableRateLimiting(IdentityRegistration.SubscriberPostsRateLimit)]
+[RequestSizeLimit(TicketUploads.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = TicketUploads.MaxRequestBytes)]
+[RefuseOversizeForms]
 public sealed class TicketDetailsModel(IMessageBus bus, TimeProvider clock, IConfiguration configuration, IStringLocalizer<SharedResource> texts) : PortalPageModel(texts)
 {
     public TicketDetails? Ticket { get; private set; }
@@ -21,6 +25,9 @@ public sealed class TicketDetailsModel(IMessageBus bus, TimeProvider clock, ICon
 
     [BindProperty]
     public string? Text { get; set; }
+
+    [BindProperty(Name = TicketUploads.Field)]
+    public List<IFormFile> Attachments { get; set; } = [];
 
     public IEnumerable<TicketEntry> VisibleTimeline => Ticket!.Timeline.Where(entry => entry.Kind != TicketEntryKind.InternalNote);
 
@@ -47,7 +54,7 @@ public sealed class TicketDetailsModel(IMessageBus bus, TimeProvider clock, ICon
     {
         var actor = new TicketActor(TicketActorKind.Subscriber, KartableSim);
         var result = await bus.InvokeAsync<TicketActionResult>(
-            new ActOnTicket(number, action, actor, Text, version, KartableNationalId), cancellation);
+            new ActOnTicket(number, action, actor, Text, version, KartableNationalId, await TicketUploads.ReadAsync(Attachments, cancellation)), cancellation);
         switch (result.Outcome)
         {
             case TicketActionOutcome.NotFound:
@@ -56,6 +63,9 @@ public sealed class TicketDetailsModel(IMessageBus bus, TimeProvider clock, ICon
                 return Redirect($"/tickets/{number}");
             case TicketActionOutcome.TextRequired:
                 Refuse(nameof(Text), "TicketDetails_TextRequired");
+                break;
+            case TicketActionOutcome.AttachmentsRefused:
+                RefuseAttachments(TicketUploads.Field, result.Refusal!);
                 break;
             default:
                 Refuse(nameof(Text), $"TicketAction_{result.Outcome}");

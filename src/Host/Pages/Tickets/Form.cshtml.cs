@@ -11,6 +11,9 @@ namespace Hamta.Host.Pages.Tickets;
 
 /// <summary>The subject's form; checks every field, then files the ticket.</summary>
 [EnableRateLimiting(IdentityRegistration.SubscriberPostsRateLimit)]
+[RequestSizeLimit(TicketUploads.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = TicketUploads.MaxRequestBytes)]
+[RefuseOversizeForms]
 public sealed class TicketFormModel(IMessageBus bus, IStringLocalizer<SharedResource> texts) : PortalPageModel(texts)
 {
     public const int MaxDescription = 2000;
@@ -41,6 +44,9 @@ public sealed class TicketFormModel(IMessageBus bus, IStringLocalizer<SharedReso
 
     [BindProperty]
     public string? Description { get; set; }
+
+    [BindProperty(Name = TicketUploads.Field)]
+    public List<IFormFile> Attachments { get; set; } = [];
 
     public SubjectForm Form => TicketSubjectCatalog.Find(Subject)!;
 
@@ -78,11 +84,16 @@ public sealed class TicketFormModel(IMessageBus bus, IStringLocalizer<SharedReso
             return Page();
         }
 
-        var result = await bus.InvokeAsync<OpenTicketResult>(ticket, cancellation);
-        if (result.Outcome == OpenTicketOutcome.DuplicateOpenTicket)
+        var result = await bus.InvokeAsync<OpenTicketResult>(
+            ticket with { Attachments = await TicketUploads.ReadAsync(Attachments, cancellation) }, cancellation);
+        switch (result)
         {
-            ExistingTicket = result.Number;
-            return Page();
+            case { Outcome: OpenTicketOutcome.DuplicateOpenTicket }:
+                ExistingTicket = result.Number;
+                return Page();
+            case { Refusal: { } refusal }:
+                RefuseAttachments(TicketUploads.Field, refusal);
+                return Page();
         }
 
         return Redirect($"/tickets/{result.Number}?created=true");

@@ -4,6 +4,9 @@ public enum ImportType
 {
     Commercial,
     Traveller,
+
+    /// <summary>Not declared by an importer or customs: claimed by the subscriber who used it before its brand joined («افزودن دستگاه»).</summary>
+    PreRegistry,
 }
 
 /// <summary>An importer's or customs' declaration puts a device's IMEIs into the registry.</summary>

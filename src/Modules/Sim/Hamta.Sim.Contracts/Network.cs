@@ -83,3 +83,8 @@ public static class SightingsView
 {
     public const string Name = "sim.sightings_v";
 }
+
+/// <summary>When the network first saw an IMEI with a mobile number, within the retention window («افزودن دستگاه»).</summary>
+public sealed record FindFirstSightingWithSim(string Imei, string Msisdn);
+
+public sealed record FirstSightingWithSim(DateTimeOffset? SeenAt);

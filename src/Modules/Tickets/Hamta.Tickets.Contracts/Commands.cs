@@ -17,15 +17,17 @@ public sealed record OpenTicket(
     IReadOnlyList<string> CorrectImeis,
     IReadOnlyDictionary<string, string> Fields,
     string Description,
-    Guid? FormKey = null);
+    Guid? FormKey = null,
+    IReadOnlyList<AttachmentUpload>? Attachments = null);
 
 public enum OpenTicketOutcome
 {
     Opened,
     DuplicateOpenTicket,
+    AttachmentsRefused,
 }
 
-public sealed record OpenTicketResult(OpenTicketOutcome Outcome, long Number);
+public sealed record OpenTicketResult(OpenTicketOutcome Outcome, long Number, AttachmentRefusal? Refusal = null);
 
 /// <summary>Who acts on a ticket: the subscriber, an agent (by username) or the system (with what triggered it).</summary>
 public sealed record TicketActor(TicketActorKind Kind, string Name);
@@ -52,9 +54,11 @@ public enum TicketAction
 
 /// <summary>
 /// One action on a ticket. <see cref="ExpectedVersion"/> is the version the actor saw: when the ticket
-/// changed meanwhile, nothing is written and the actor is told so.
+/// changed meanwhile, nothing is written and the actor is told so. Only a subscriber's answer carries attachments.
 /// </summary>
-public sealed record ActOnTicket(long Number, TicketAction Action, TicketActor Actor, string? Text, long ExpectedVersion, string? SubscriberNationalId = null);
+public sealed record ActOnTicket(
+    long Number, TicketAction Action, TicketActor Actor, string? Text, long ExpectedVersion, string? SubscriberNationalId = null,
+    IReadOnlyList<AttachmentUpload>? Attachments = null);
 
 public enum TicketActionOutcome
 {
@@ -71,9 +75,12 @@ public enum TicketActionOutcome
     /// automatic path's rules; the ticket is resolved when it has, or stays with the agent with the reason.
     /// </summary>
     CorrectionRequested,
+
+    /// <summary>The attached files were refused (<see cref="TicketActionResult.Refusal"/>); nothing was written.</summary>
+    AttachmentsRefused,
 }
 
-public sealed record TicketActionResult(TicketActionOutcome Outcome);
+public sealed record TicketActionResult(TicketActionOutcome Outcome, AttachmentRefusal? Refusal = null);
 
 /// <summary>An agent takes several tickets from the queue at once; tickets settled or theirs already are passed over.</summary>
 public sealed record AssignTickets(IReadOnlyList<long> Numbers, TicketActor Agent);

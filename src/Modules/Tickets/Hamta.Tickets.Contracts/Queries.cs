@@ -10,7 +10,7 @@ public sealed record FindMyTickets(string NationalId, int PageSize, long? Before
 
 public sealed record TicketPage(IReadOnlyList<TicketRow> Rows, int FirstRowNumber, bool HasNewer, bool HasOlder);
 
-public sealed record TicketEntry(DateTimeOffset At, TicketEntryKind Kind, TicketActor Actor, string? Text);
+public sealed record TicketEntry(DateTimeOffset At, TicketEntryKind Kind, TicketActor Actor, string? Text, IReadOnlyList<AttachmentInfo>? Attachments = null);
 
 public enum TicketEntryKind
 {

@@ -1,5 +1,6 @@
 using Hamta.Devices.Contracts;
 using Hamta.Sim.Contracts;
+using Hamta.Tickets.Attachments;
 using Hamta.Tickets.Contracts;
 using Hamta.Tickets.Statistics;
 using Hamta.Tickets.Tickets;
@@ -43,6 +44,7 @@ public static class TicketsModule
             options.Storage.ExtendedSchemaObjects.Add(table);
         }
 
+        options.Storage.ExtendedSchemaObjects.Add(TicketAttachments.SchemaObject());
         return options;
     }
 

@@ -30,7 +30,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Tickets.Acting.ActOnTicketHandler");
             
             // The actual message execution
-            (var outgoing1, var outgoing2) = Hamta.Tickets.Acting.ActOnTicketHandler.Handle(actOnTicket, eventStreamOfTicket, _timeProvider);
+            (var outgoing1, var outgoing2) = Hamta.Tickets.Acting.ActOnTicketHandler.Handle(actOnTicket, eventStreamOfTicket, documentSession, _timeProvider);
 
             
             // Outgoing, cascaded message

@@ -159,7 +159,7 @@ public static class DeclarationCsv
             return DeclarationLine.Refused(line, Columns[missing], LineRefusal.Missing);
         }
 
-        if (!Enum.TryParse<ImportType>(cells[4], ignoreCase: true, out var importType) || !Enum.IsDefined(importType))
+        if (!Enum.TryParse<ImportType>(cells[4], ignoreCase: true, out var importType) || importType is not (ImportType.Commercial or ImportType.Traveller))
         {
             return cells[4].Length == 0
                 ? DeclarationLine.Refused(line, Columns[4], LineRefusal.Missing)

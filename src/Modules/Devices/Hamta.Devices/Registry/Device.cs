@@ -70,6 +70,8 @@ public sealed record Device(
         return this with { ActivationLockoutsBySim = lockouts, RecentActivationRejections = recent };
     }
 
+    public Device Apply(DeviceClaimedBeforeRegistry e) => this with { OwnerSim = e.OwnerSim, OwnerNationalId = e.OwnerNationalId };
+
     public Device Apply(DeviceActivated e) => this with
     {
         OwnerSim = e.OwnerSim, OwnerNationalId = e.OwnerNationalId, ActivationCodeHash = null, ActivationLockoutsBySim = null, RecentActivationRejections = null,

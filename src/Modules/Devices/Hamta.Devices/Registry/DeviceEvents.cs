@@ -22,6 +22,13 @@ public sealed record ActivationCodeRejected(Guid DeviceId, string Sim, DateTimeO
 public sealed record DeviceActivated(Guid DeviceId, string OwnerSim, string OwnerNationalId, DateTimeOffset ActivatedAt);
 
 /// <summary>
+/// «افزودن دستگاه»: the subscriber of <see cref="OwnerSim"/> owns the device because the network saw it with that SIM at
+/// <see cref="FirstSeenWithSim"/>, before its brand joined the registry at <see cref="BrandJoinedAt"/>.
+/// </summary>
+public sealed record DeviceClaimedBeforeRegistry(
+    Guid DeviceId, string OwnerSim, string OwnerNationalId, DateTimeOffset FirstSeenWithSim, DateTimeOffset BrandJoinedAt, DateTimeOffset ClaimedAt);
+
+/// <summary>
 /// The owner asked for a transfer code: it works until <see cref="ExpiresAt"/>. <see cref="BuyerSim"/> is the buyer's
 /// number when the owner gave it, so that the buyer is told too.
 /// </summary>

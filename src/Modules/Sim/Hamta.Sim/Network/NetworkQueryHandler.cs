@@ -22,5 +22,16 @@ public static class NetworkQueryHandler
         return new LastSeenOnNetwork(lastSeen.ToDictionary(x => x.Imei, x => x.ObservedAt));
     }
 
+    /// <summary>The earliest well-formed sighting of the IMEI with the number: one probe of each day's primary key.</summary>
+    public static async Task<FirstSightingWithSim> Handle(FindFirstSightingWithSim query, IQuerySession session, CancellationToken cancellation)
+    {
+        var first = await session.QueryAsync<FirstSeen>(
+            $"select jsonb_build_object('SeenAt', min(observed_at)) from {SightingsStorage.Table} where imei = ? and msisdn = ? and imei_valid",
+            cancellation, query.Imei, query.Msisdn);
+        return new FirstSightingWithSim(first.Single().SeenAt);
+    }
+
+    private sealed record FirstSeen(DateTimeOffset? SeenAt);
+
     private sealed record LastSighting(string Imei, DateTimeOffset ObservedAt);
 }

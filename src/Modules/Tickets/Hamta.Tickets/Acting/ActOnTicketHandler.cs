@@ -1,4 +1,5 @@
 using Hamta.Kernel.Notifications;
+using Hamta.Tickets.Attachments;
 using Hamta.Tickets.Contracts;
 using Hamta.Tickets.Tickets;
 using JasperFx.Events;
@@ -15,7 +16,7 @@ public static class ActOnTicketHandler
         return ticket is null ? null : await session.Events.FetchForWriting<Ticket>(ticket.Id, cancellation);
     }
 
-    public static (TicketActionResult, OutgoingMessages) Handle(ActOnTicket command, IEventStream<Ticket>? stream, TimeProvider clock)
+    public static (TicketActionResult, OutgoingMessages) Handle(ActOnTicket command, IEventStream<Ticket>? stream, IDocumentSession session, TimeProvider clock)
     {
         var ticket = stream?.Aggregate;
         if (ticket is null || (command.SubscriberNationalId is { } nationalId && ticket.SubscriberNationalId != nationalId))
@@ -28,10 +29,27 @@ public static class ActOnTicketHandler
             return (new TicketActionResult(TicketActionOutcome.ChangedMeanwhile), []);
         }
 
-        var (outcome, change) = TicketDecisions.Decide(ticket, command, clock.GetUtcNow());
+        var (files, refusal) = AttachmentRules.Check(command.Attachments);
+        if (refusal is not null)
+        {
+            return (new TicketActionResult(TicketActionOutcome.AttachmentsRefused, refusal), []);
+        }
+
+        var now = clock.GetUtcNow();
+        var (outcome, change) = TicketDecisions.Decide(ticket, command, now);
+        if (files.Count > 0 && change is not SubscriberReplied)
+        {
+            return (new TicketActionResult(change is null ? outcome : TicketActionOutcome.NotAllowed), []);
+        }
+
         if (change is null)
         {
             return (new TicketActionResult(outcome), []);
+        }
+
+        if (change is SubscriberReplied reply && files.Count > 0)
+        {
+            change = reply with { Attachments = TicketAttachments.Store(session, ticket.Id, files, now) };
         }
 
         stream.AppendOne(change);

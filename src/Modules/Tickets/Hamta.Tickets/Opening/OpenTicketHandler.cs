@@ -1,5 +1,6 @@
 using Hamta.Kernel.Notifications;
 using Hamta.Sim.Contracts;
+using Hamta.Tickets.Attachments;
 using Hamta.Tickets.Contracts;
 using Hamta.Tickets.Tickets;
 using Marten;
@@ -31,13 +32,21 @@ public static class OpenTicketHandler
             return (new OpenTicketResult(OpenTicketOutcome.DuplicateOpenTicket, openTicketForDevice.Number), []);
         }
 
+        var (files, refusal) = AttachmentRules.Check(command.Attachments);
+        if (refusal is not null)
+        {
+            return (new OpenTicketResult(OpenTicketOutcome.AttachmentsRefused, 0, refusal), []);
+        }
+
         var number = await TicketNumbers.NextAsync(session, cancellation);
+        var now = clock.GetUtcNow();
         var status = command.Subject == TicketSubject.ImeiMismatch ? TicketStatus.AwaitingNetworkEvidence : TicketStatus.Submitted;
         // A key someone else's ticket already carries (replayed by hand) opens an ordinary ticket of its own.
         var id = sameForm is null && command.FormKey is { } formKey ? formKey : Guid.CreateVersion7();
+        var attachments = TicketAttachments.Store(session, id, files, now);
         session.Events.StartStream<Ticket>(id, new TicketOpened(
             id, number, command.Subject, command.SubscriberSim, command.SubscriberNationalId, command.Device, command.CorrectImeis,
-            command.Fields, command.Description.Trim(), status, clock.GetUtcNow()));
+            command.Fields, command.Description.Trim(), status, now, attachments.Count > 0 ? attachments : null));
         var awaitingEvidence = status == TicketStatus.AwaitingNetworkEvidence;
         OutgoingMessages outgoing = [new SendSms(command.SubscriberSim, TicketsTexts.Opened(number, awaitingEvidence), SmsKind.Notice)];
         if (awaitingEvidence)

@@ -1,3 +1,4 @@
+using Hamta.Tickets.Attachments;
 using Hamta.Tickets.Contracts;
 using Hamta.Tickets.Tickets;
 using Marten;
@@ -46,6 +47,15 @@ public static class TicketQueryHandler
             ticket.Id, ticket.Number, state!.Version, ticket.Subject, ticket.Status, ticket.SubscriberSim, ticket.SubscriberNationalId,
             ticket.Device, ticket.CorrectImeis, ticket.Fields, ticket.Description, ticket.AssignedAgent, ticket.OpenedAt, ticket.ResolvedAt,
             timeline, ticket.ImeisSeenOnNetwork ?? []);
+    }
+
+    /// <summary>An attachment is found only through its ticket, and for a subscriber only through a ticket of theirs.</summary>
+    public static async Task<TicketAttachmentFile?> Handle(GetTicketAttachment query, IQuerySession session, CancellationToken cancellation)
+    {
+        var ticket = await session.Query<Ticket>().FirstOrDefaultAsync(x => x.Number == query.Number, cancellation);
+        return ticket is null || (query.NationalId is { } nationalId && ticket.SubscriberNationalId != nationalId)
+            ? null
+            : await TicketAttachments.ReadAsync(session, ticket.Id, query.AttachmentId, cancellation);
     }
 
     public static async Task<AgentTicketPage> Handle(FindTicketsForAgents query, IQuerySession session, CancellationToken cancellation)

@@ -55,7 +55,7 @@ public sealed record Ticket(
 
     public static Ticket Create(TicketOpened e)
     {
-        var opened = new TicketEntry(e.OpenedAt, TicketEntryKind.Opened, new TicketActor(TicketActorKind.Subscriber, e.SubscriberSim), e.Description);
+        var opened = new TicketEntry(e.OpenedAt, TicketEntryKind.Opened, new TicketActor(TicketActorKind.Subscriber, e.SubscriberSim), e.Description, e.Attachments);
         IReadOnlyList<TicketEntry> timeline = e.Status == TicketStatus.AwaitingNetworkEvidence
             ? [opened, new TicketEntry(e.OpenedAt, TicketEntryKind.AwaitingNetworkEvidence, new TicketActor(TicketActorKind.System, "opening"), null)]
             : [opened];
@@ -75,7 +75,8 @@ public sealed record Ticket(
     public Ticket Apply(InformationRequested e) =>
         Record(TicketEntryKind.InformationRequested, e.Actor, e.Text, e.At, TicketStatus.AwaitingSubscriber) with { InformationRequestedAt = e.At, Reminded = false };
 
-    public Ticket Apply(SubscriberReplied e) => Record(TicketEntryKind.SubscriberReply, e.Actor, e.Text, e.At, TicketStatus.InReview);
+    public Ticket Apply(SubscriberReplied e) =>
+        this with { Status = TicketStatus.InReview, Timeline = [.. Timeline, new TicketEntry(e.At, TicketEntryKind.SubscriberReply, e.Actor, e.Text, e.Attachments)] };
 
     public Ticket Apply(TicketResolved e) =>
         Record(TicketEntryKind.Resolved, e.Actor, e.Message, e.At, TicketStatus.Resolved) with { ResolvedAt = e.At, CorrectionPending = false };

@@ -13,7 +13,8 @@ public sealed record TicketOpened(
     IReadOnlyDictionary<string, string> Fields,
     string Description,
     TicketStatus Status,
-    DateTimeOffset OpenedAt);
+    DateTimeOffset OpenedAt,
+    IReadOnlyList<AttachmentInfo>? Attachments = null);
 
 public sealed record TicketAssigned(Guid TicketId, TicketActor Actor, DateTimeOffset At);
 
@@ -23,7 +24,7 @@ public sealed record InternalNoteAdded(Guid TicketId, TicketActor Actor, string 
 
 public sealed record InformationRequested(Guid TicketId, TicketActor Actor, string Text, DateTimeOffset At);
 
-public sealed record SubscriberReplied(Guid TicketId, TicketActor Actor, string Text, DateTimeOffset At);
+public sealed record SubscriberReplied(Guid TicketId, TicketActor Actor, string Text, DateTimeOffset At, IReadOnlyList<AttachmentInfo>? Attachments = null);
 
 public sealed record TicketResolved(Guid TicketId, TicketActor Actor, string Message, DateTimeOffset At);
 
