@@ -48,6 +48,7 @@ if (role.ServesWeb)
     app.MapOperatorApi();
     app.MapHamtaOperatorApiReference();
     app.MapUssdInquiry();
+    app.MapSimExpiryApi();
     app.MapHamtaJobsDashboard();
 }
 

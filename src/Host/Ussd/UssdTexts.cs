@@ -14,6 +14,7 @@ public static class UssdTexts
     public static string Answer(string imei, ImeiInquiry inquiry) => inquiry switch
     {
         { Registered: false } => $"همتا: {imei} ثبت نشده و غیرمجاز است.",
+        { LostOrStolen: true } => $"همتا: {imei} مفقودی یا سرقتی گزارش شده و مسدود است.",
         { Blocked: true } => $"همتا: {imei} مسدود است.",
         _ => Fit($"همتا: {imei} مجاز است؛ ", $"{inquiry.Brand} {inquiry.Model}".Trim()),
     };

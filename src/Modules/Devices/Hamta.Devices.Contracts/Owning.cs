@@ -13,6 +13,7 @@ public enum ActivationOutcome
     CoolingDown,
     DeviceCoolingDown,
     Blocked,
+    LostOrStolen,
     AlreadyOwned,
     CustomsFeeNotPaid,
 }
@@ -27,6 +28,7 @@ public enum TransferOutcome
     Started,
     NotYourDevice,
     Blocked,
+    LostOrStolen,
 }
 
 public sealed record TransferStartResult(TransferOutcome Outcome, string? Code = null);

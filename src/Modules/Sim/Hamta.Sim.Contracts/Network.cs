@@ -70,3 +70,11 @@ public sealed record NetworkEvidenceFound(IReadOnlyList<EvidenceSighting> Sighti
 
 /// <summary>Creates the sightings' daily partitions ahead and drops those past the retention window (a recurring job).</summary>
 public sealed record MaintainSightingPartitions;
+
+/// <summary>
+/// Every sighting of these IMEIs since a time, newest first, at most <see cref="Limit"/>: which SIM used a lost or
+/// stolen device after its report. For staff only; one set-based read.
+/// </summary>
+public sealed record FindSightingsSince(IReadOnlyList<string> Imeis, DateTimeOffset Since, int Limit = 500);
+
+public sealed record ImeiSighting(string Imei, string Msisdn, string Operator, DateTimeOffset ObservedAt);

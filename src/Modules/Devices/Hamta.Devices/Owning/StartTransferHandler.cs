@@ -23,6 +23,11 @@ public static class StartTransferHandler
             return new TransferStartResult(TransferOutcome.Blocked);
         }
 
+        if (device.LostCase is not null)
+        {
+            return new TransferStartResult(TransferOutcome.LostOrStolen);
+        }
+
         var code = OneTimeCode.New();
         stream!.Append(new TransferStarted(device.Id, command.OwnerSim, ActivationCodes.Hash(device.Id, code), clock.GetUtcNow()));
         return new TransferStartResult(TransferOutcome.Started, code);
