@@ -125,6 +125,14 @@ public static class SightingsWriter
         command.Parameters.Add(new NpgsqlParameter("observed", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = sightings.Select(s => s.ObservedAt).ToArray() });
         var inserted = new HashSet<int>();
         var (firstSeen, evidence) = await ReactAsync(command, operatorName, now, n => inserted.Add((int)n - 1), cancellation);
+        CommitOnSave(session);
         return new StoredSightings(inserted, firstSeen, evidence);
     }
+
+    /// <summary>
+    /// Marten commits the transaction our own statements ran in only when the session has work of its own: a batch
+    /// that causes no message would be rolled back when the session is disposed. A statement that returns no rows
+    /// gives it that work without disturbing the results Marten reads back.
+    /// </summary>
+    public static void CommitOnSave(IDocumentSession session) => session.QueueSqlCommand("set local hamta.sightings = 'stored'");
 }
