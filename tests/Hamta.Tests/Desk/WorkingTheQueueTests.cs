@@ -85,8 +85,8 @@ public sealed class WorkingTheQueueTests(HamtaFixture fixture) : DeskTest(fixtur
         await auditorBrowser.SubmitAsync("/staff/login", new Dictionary<string, string> { ["username"] = "auditor", ["password"] = DemoPasswords.Auditor });
         var auditor = await auditorBrowser.GetAsync("/staff/history");
 
-        Assert.Equal(["/staff/tickets", "/staff/tickets?mine=true"], LinksOf(agent));
-        Assert.Equal(["/staff/tickets", "/staff/tickets?mine=true", "/staff/history", "/hangfire"], LinksOf(admin));
+        Assert.Equal(["/staff/tickets", "/staff/tickets?mine=true", "/staff/lost-cases", "/staff/sim-expiry"], LinksOf(agent));
+        Assert.Equal(["/staff/tickets", "/staff/tickets?mine=true", "/staff/lost-cases", "/staff/sim-expiry", "/staff/history", "/hangfire"], LinksOf(admin));
         Assert.Equal(["/staff/history"], LinksOf(auditor));
         Assert.NotNull(agent.Document.QuerySelector("nav.staff-menu form[action='/staff/logout'] input[name=__RequestVerificationToken]"));
         Assert.Empty(LinksOf(await (await SignedInSubscriber()).GetAsync("/devices")));
