@@ -49,6 +49,7 @@ if (role.ServesWeb)
     app.MapOperatorApi();
     app.MapHamtaOperatorApiReference();
     app.MapUssdInquiry();
+    app.MapSimExpiryApi();
     app.MapHamtaJobsDashboard();
 }
 

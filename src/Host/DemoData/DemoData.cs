@@ -1,8 +1,13 @@
+using Hamta.Devices.Contracts;
+
 namespace Hamta.Host.DemoData;
 
 public sealed record DemoSubscriber(string Name, string NationalId, IReadOnlyList<string> Sims);
 
 public sealed record DemoDevice(string Brand, string Model, IReadOnlyList<string> RegisteredImeis, IReadOnlyList<string> RealImeis, DemoSubscriber? Owner, string? OwnerSim, string ActivationCode);
+
+/// <summary>A demo device its owner reported lost or stolen, some days before the portal started.</summary>
+public sealed record DemoLoss(string Imei, LossKind Kind, int DaysAgo, string Place, string? PoliceReportNumber);
 
 public sealed record DemoStaff(string Username, string DisplayName, string Role);
 
@@ -28,6 +33,13 @@ public static class DemoWorld
         new("Nokia", "105", ["353325101234569"], ["353325101234569"], SampleUser, "09121234567", "508217"),
         new("Xiaomi", "Redmi Note 13", ["867543041122335", "867543041122343"], ["867543041122335", "867543041122343"], SecondUser, "09351234567", "264815"),
         new("Nokia", "105", ["353325101234577"], ["353325101234577"], null, null, "482913"),
+        new("Apple", "iPhone 13", ["353911101234566"], ["353911101234566"], SecondUser, "09351234567", "639152"),
+    ];
+
+    /// <summary>The second subscriber's iPhone was stolen: blocked at once, activation and transfer refused.</summary>
+    public static readonly IReadOnlyList<DemoLoss> Losses =
+    [
+        new("353911101234566", LossKind.Stolen, 2, "تهران، ایستگاه مترو تجریش", "14050901"),
     ];
 
     /// <summary>

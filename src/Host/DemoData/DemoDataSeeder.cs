@@ -1,13 +1,14 @@
 using Hamta.Devices.Contracts;
 using Hamta.Enforcement.Contracts;
 using Hamta.Host.Identity;
+using Hamta.Kernel.Time;
 using Hamta.Sim.Contracts;
 using Wolverine;
 
 namespace Hamta.Host.DemoData;
 
 /// <summary>Loads the demo world through the modules' own commands; running it twice changes nothing.</summary>
-public sealed class DemoDataSeeder(IMessageBus bus, StaffSignIn staff, IConfiguration configuration)
+public sealed class DemoDataSeeder(IMessageBus bus, StaffSignIn staff, IConfiguration configuration, TimeProvider clock)
 {
     public async Task SeedAsync(CancellationToken cancellation)
     {
@@ -30,6 +31,15 @@ public sealed class DemoDataSeeder(IMessageBus bus, StaffSignIn staff, IConfigur
                 await bus.InvokeAsync<ActivationResult>(
                     new ActivateDevice(device.RegisteredImeis[0], device.OwnerSim!, owner.NationalId, device.ActivationCode, Notify: false), cancellation);
             }
+        }
+
+        var cases = await bus.InvokeAsync<IReadOnlyList<LostCaseDetails>>(new FindLostCases(IncludeFound: true), cancellation);
+        foreach (var loss in DemoWorld.Losses.Where(loss => !cases.Any(c => c.Imeis.Contains(loss.Imei))))
+        {
+            var device = DemoWorld.Devices.Single(d => d.RegisteredImeis.Contains(loss.Imei));
+            var lostOn = DateOnly.FromDateTime(JalaliDate.ToTehran(clock.GetUtcNow())).AddDays(-loss.DaysAgo);
+            await bus.InvokeAsync<LossReportResult>(
+                new ReportDeviceLost(loss.Imei, device.OwnerSim!, device.Owner!.NationalId, loss.Kind, lostOn, loss.Place, loss.PoliceReportNumber), cancellation);
         }
 
         foreach (var member in DemoWorld.Staff)

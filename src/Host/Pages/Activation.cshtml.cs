@@ -62,6 +62,9 @@ public sealed class ActivationModel(IMessageBus bus, IStringLocalizer<SharedReso
             case ActivationOutcome.Blocked:
                 Refuse(nameof(Imei), "Activation_Blocked");
                 break;
+            case ActivationOutcome.LostOrStolen:
+                Refuse(nameof(Imei), "Activation_LostOrStolen");
+                break;
             case ActivationOutcome.CoolingDown:
                 Refuse(nameof(Code), "Activation_CoolingDown", result.RetryAfterMinutes);
                 break;

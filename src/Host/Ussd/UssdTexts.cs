@@ -16,6 +16,7 @@ public static class UssdTexts
     /// <summary>The registry's answer, with the network's verdict first: blocked, or warned with its Jalali deadline.</summary>
     public static string Answer(string imei, ImeiInquiry inquiry, IReadOnlyList<ImeiEnforcementState> enforcement) => (inquiry, enforcement) switch
     {
+        ({ LostOrStolen: true }, _) => $"همتا: {imei} مفقودی یا سرقتی گزارش شده و مسدود است.",
         _ when inquiry.Blocked || enforcement.Any(s => s.Blocked) => $"همتا: {imei} مسدود است.",
         _ when enforcement.Where(s => s.Blocking).MinBy(s => s.Deadline) is { } warned =>
             $"همتا: {imei} غیرمجاز است؛ تا {JalaliDate.FormatDate(warned.Deadline)} مسدود می‌شود.",

@@ -14,6 +14,8 @@ public static class StaffMenu
         new("/staff/tickets", "Menu_Queue", [StaffRoles.Agent, StaffRoles.Admin]),
         new("/staff/tickets?mine=true", "Menu_MyTickets", [StaffRoles.Agent, StaffRoles.Admin]),
         new("/staff/statistics", "Menu_Statistics", [StaffRoles.Agent, StaffRoles.Admin]),
+        new("/staff/lost-cases", "Menu_LostCases", [StaffRoles.Agent, StaffRoles.Admin]),
+        new("/staff/sim-expiry", "Menu_SimExpiry", [StaffRoles.Agent, StaffRoles.Admin]),
         new("/staff/history", "Menu_History", [StaffRoles.Admin, StaffRoles.Auditor]),
         new("/staff/declarations", "Menu_Declarations", [StaffRoles.RegistryClerk, StaffRoles.Admin]),
         new("/staff/accounts", "Menu_Accounts", [StaffRoles.Admin]),

@@ -16,6 +16,7 @@ public enum ActivationOutcome
     CoolingDown,
     DeviceCoolingDown,
     Blocked,
+    LostOrStolen,
     AlreadyOwned,
     CustomsFeeNotPaid,
     TransferCancelled,
@@ -35,6 +36,7 @@ public enum TransferOutcome
     Started,
     NotYourDevice,
     Blocked,
+    LostOrStolen,
 }
 
 public sealed record TransferStartResult(TransferOutcome Outcome, string? Code = null, DateTimeOffset? ExpiresAt = null);

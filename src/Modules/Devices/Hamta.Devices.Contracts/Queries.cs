@@ -5,10 +5,13 @@ public enum DeviceState
     AwaitingActivation,
     Owned,
     Blocked,
+    LostOrStolen,
+    Ownerless,
 }
 
 public sealed record DeviceSummary(
-    Guid Id, IReadOnlyList<string> Imeis, string Brand, string Model, DeviceState State, string? OwnerSim, DateTimeOffset? FirstSeenOnNetworkAt);
+    Guid Id, IReadOnlyList<string> Imeis, string Brand, string Model, DeviceState State, string? OwnerSim, DateTimeOffset? FirstSeenOnNetworkAt,
+    string? LostCaseNumber = null);
 
 /// <summary>The devices definitively owned by any SIM of a national ID.</summary>
 public sealed record FindDevicesOwnedBy(string NationalId);
@@ -21,7 +24,7 @@ public sealed record InquireImei(string Imei);
 
 public sealed record ImeiInquiry(
     bool Registered, string? Brand = null, string? Model = null, string? Importer = null, ImportType? ImportType = null,
-    bool SeenOnNetwork = false, bool Blocked = false);
+    bool SeenOnNetwork = false, bool Blocked = false, bool LostOrStolen = false);
 
 /// <summary>«وضعیت شناسه دستگاه (IMEI)»: the status, and the last owner's number only when nobody owns it now.</summary>
 public sealed record GetImeiStatus(string Imei);

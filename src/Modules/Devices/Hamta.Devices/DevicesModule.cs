@@ -2,6 +2,7 @@ using Hamta.Devices.Contracts;
 using Hamta.Devices.Importing;
 using Hamta.Devices.Importing.Uploads;
 using Hamta.Devices.Registry;
+using Hamta.Devices.ReportingLost;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,9 @@ public static class DevicesModule
     {
         options.Projections.Snapshot<Device>(SnapshotLifecycle.Inline);
         options.Projections.Add<TransferHistoryProjection>(ProjectionLifecycle.Inline);
+        options.Projections.Add<LostCaseProjection>(ProjectionLifecycle.Inline);
+        options.Schema.For<LostCase>().DatabaseSchemaName(Schema).Index(x => x.ReportedAt);
+        options.Storage.ExtendedSchemaObjects.Add(LostCaseNumbers.SchemaObject());
         options.Events.AddEventType<DeclarationsFileImported>();
         options.Schema.For<Device>().DatabaseSchemaName(Schema)
             .Index(x => x.OwnerNationalId);

@@ -88,3 +88,11 @@ public static class SightingsView
 public sealed record FindFirstSightingWithSim(string Imei, string Msisdn);
 
 public sealed record FirstSightingWithSim(DateTimeOffset? SeenAt);
+
+/// <summary>
+/// Every sighting of these IMEIs since a time, newest first, at most <see cref="Limit"/>: which SIM used a lost or
+/// stolen device after its report. For staff only; one set-based read.
+/// </summary>
+public sealed record FindSightingsSince(IReadOnlyList<string> Imeis, DateTimeOffset Since, int Limit = 500);
+
+public sealed record ImeiSighting(string Imei, string Msisdn, string Operator, DateTimeOffset ObservedAt);

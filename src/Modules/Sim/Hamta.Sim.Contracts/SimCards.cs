@@ -19,3 +19,22 @@ public sealed record FindSimCard(string Number);
 
 /// <summary>«مدیریت سیم کارت ها»: every SIM registered under a national ID.</summary>
 public sealed record FindSimCardsOf(string NationalId);
+
+/// <summary>A SIM card expired: its operator says so (the operator API) or an agent does (<see cref="By"/>).</summary>
+public sealed record ExpireSimCard(string Number, string By);
+
+public enum SimExpiryOutcome
+{
+    Expired,
+    UnknownSim,
+    AlreadyExpired,
+}
+
+/// <summary>The SIM that takes over the expired SIM's devices, when the national ID has another active one.</summary>
+public sealed record SimExpiryResult(SimExpiryOutcome Outcome, string? SuccessorSim = null);
+
+/// <summary>
+/// A SIM card expired (published by Sim): the devices it owned move to <see cref="SuccessorSim"/>, another active SIM
+/// of the same national ID, or have no owner when there is none.
+/// </summary>
+public sealed record SimExpired(string Sim, string NationalId, string? SuccessorSim, DateTimeOffset ExpiredAt);

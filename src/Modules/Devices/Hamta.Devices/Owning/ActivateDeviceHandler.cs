@@ -61,6 +61,11 @@ public static class ActivateDeviceHandler
             return (new ActivationResult(ActivationOutcome.Blocked), []);
         }
 
+        if (device.LostCase is not null)
+        {
+            return (new ActivationResult(ActivationOutcome.LostOrStolen), []);
+        }
+
         if (device.ActivationLockLeft(command.Sim, now) is var lockLeft && lockLeft > TimeSpan.Zero)
         {
             return (new ActivationResult(ActivationOutcome.CoolingDown, Lockout.MinutesOf(lockLeft)), []);

@@ -40,6 +40,11 @@ public static class StartTransferHandler
             return (new TransferStartResult(TransferOutcome.Blocked), [], []);
         }
 
+        if (device.LostCase is not null)
+        {
+            return (new TransferStartResult(TransferOutcome.LostOrStolen), [], []);
+        }
+
         var imei = device.Imeis[0];
         var events = new List<object>();
         var sms = new List<SendSms>();

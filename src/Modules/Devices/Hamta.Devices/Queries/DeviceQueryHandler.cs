@@ -23,7 +23,8 @@ public static class DeviceQueryHandler
     {
         await using var session = standby.QuerySession();
         return await DeviceStreams.ByImeiAsync(session, query.Imei, cancellation) is { } device
-            ? new ImeiInquiry(true, device.Brand, device.Model, device.Importer, device.ImportType, device.FirstSeenOnNetworkAt is not null, device.Blocked)
+            ? new ImeiInquiry(true, device.Brand, device.Model, device.Importer, device.ImportType, device.FirstSeenOnNetworkAt is not null, device.Blocked,
+                device.LostCase is not null)
             : new ImeiInquiry(false);
     }
 
@@ -66,5 +67,5 @@ public static class DeviceQueryHandler
     }
 
     private static DeviceSummary Summary(Device device) =>
-        new(device.Id, device.Imeis, device.Brand, device.Model, device.State, device.OwnerSim, device.FirstSeenOnNetworkAt);
+        new(device.Id, device.Imeis, device.Brand, device.Model, device.State, device.OwnerSim, device.FirstSeenOnNetworkAt, device.LostCase);
 }

@@ -24,12 +24,22 @@ public sealed record Device(
     DateTimeOffset? FirstSeenOnNetworkAt = null,
     IReadOnlyList<long>? CorrectedByTickets = null,
     PendingTransfer? Transfer = null,
-    CancelledTransfer? LastCancelledTransfer = null)
+    CancelledTransfer? LastCancelledTransfer = null,
+    string? LostCase = null)
 {
     /// <summary>The window of <see cref="LockoutSettings.ActivationWrongCodesPerDevicePerHour"/>.</summary>
     public static readonly TimeSpan ActivationCeilingWindow = TimeSpan.FromHours(1);
 
-    public DeviceState State => Blocked ? DeviceState.Blocked : OwnerSim is null ? DeviceState.AwaitingActivation : DeviceState.Owned;
+    public DeviceState State => this switch
+    {
+        { Blocked: true } => DeviceState.Blocked,
+        { LostCase: not null } => DeviceState.LostOrStolen,
+        { OwnerSim: not null } => DeviceState.Owned,
+        { LastOwnerSim: not null } => DeviceState.Ownerless,
+        _ => DeviceState.AwaitingActivation,
+    };
+
+    public bool IsOwnedByNationalId(string nationalId) => OwnerNationalId == nationalId;
 
     public bool IsOwnedBy(string sim, string nationalId) => OwnerSim == sim && OwnerNationalId == nationalId;
 
@@ -111,6 +121,15 @@ public sealed record Device(
     };
 
     public Device Apply(DeviceFirstSeenOnNetwork e) => this with { FirstSeenOnNetworkAt = e.SeenAt };
+
+    public Device Apply(DeviceLossReported e) => this with { LostCase = e.CaseNumber };
+
+    public Device Apply(LostDeviceFound e) => this with { LostCase = null };
+
+    public Device Apply(OwnerSimExpired e) => this with
+    {
+        OwnerSim = e.SuccessorSim, OwnerNationalId = e.SuccessorSim is null ? null : OwnerNationalId, LastOwnerSim = e.ExpiredSim,
+    };
 }
 
 /// <summary>A transfer the owner started and the buyer has not completed; its code works until <see cref="ExpiresAt"/>.</summary>

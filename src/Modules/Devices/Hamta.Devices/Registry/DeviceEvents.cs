@@ -61,3 +61,14 @@ public sealed record ImeiCorrected(Guid DeviceId, string WrongImei, string Corre
 public sealed record DeviceBlocked(Guid DeviceId, string Reason, string By, DateTimeOffset BlockedAt);
 
 public sealed record DeviceUnblocked(Guid DeviceId, string By, DateTimeOffset UnblockedAt);
+
+/// <summary>The owner reported the device lost or stolen; <see cref="CaseNumber"/> names the case until it is found.</summary>
+public sealed record DeviceLossReported(
+    Guid DeviceId, string CaseNumber, IReadOnlyList<string> Imeis, LossKind Kind, DateOnly LostOn, string Place, string? PoliceReportNumber,
+    string ReporterSim, string ReporterNationalId, DateTimeOffset ReportedAt);
+
+/// <summary>The device of the case was found, said by its owner or by an agent (<see cref="By"/>).</summary>
+public sealed record LostDeviceFound(Guid DeviceId, string CaseNumber, string By, DateTimeOffset FoundAt);
+
+/// <summary>The SIM that owned the device expired: the device moved to <see cref="SuccessorSim"/> of the same national ID, or has no owner.</summary>
+public sealed record OwnerSimExpired(Guid DeviceId, string ExpiredSim, string? SuccessorSim, DateTimeOffset ExpiredAt);

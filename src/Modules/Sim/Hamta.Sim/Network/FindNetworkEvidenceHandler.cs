@@ -47,6 +47,7 @@ public static class FindNetworkEvidenceHandler
             found.Add(new EvidenceSighting(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4)));
         }
 
+        SightingsWriter.CommitOnSave(session);
         return new NetworkEvidenceFound(found);
     }
 }

@@ -33,5 +33,13 @@ public static class NetworkQueryHandler
 
     private sealed record FirstSeen(DateTimeOffset? SeenAt);
 
+    public static async Task<IReadOnlyList<ImeiSighting>> Handle(FindSightingsSince query, IQuerySession session, CancellationToken cancellation) =>
+        query.Imeis.Count == 0
+            ? []
+            : await session.QueryAsync<ImeiSighting>(
+                $"select jsonb_build_object('Imei', imei, 'Msisdn', msisdn, 'Operator', operator, 'ObservedAt', observed_at) from {SightingsStorage.Table} "
+                + "where imei = any(?) and observed_at >= ? order by observed_at desc limit ?",
+                cancellation, query.Imeis.Distinct().ToArray(), query.Since, query.Limit);
+
     private sealed record LastSighting(string Imei, DateTimeOffset ObservedAt);
 }

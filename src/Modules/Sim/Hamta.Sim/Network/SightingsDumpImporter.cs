@@ -123,7 +123,7 @@ public sealed class SightingsDumpImporter(
         await ExecuteAsync(connection,
             $"insert into {Dumps} (sha256, operator, file_name, rows, stored, imported_at) values (@sha256, @operator, @file, @rows, @stored, @now)",
             cancellation, ("sha256", sha256), ("operator", operatorName), ("file", Path.GetFileName(path)), ("rows", counts.Rows), ("stored", stored), ("now", now));
-        SightingsWriter.KeepTransaction(session);
+        SightingsWriter.CommitOnSave(session);
         await session.SaveChangesAsync(cancellation);
         ingested.Add(operatorName, stored);
         return new DumpReport(DumpOutcome.Imported, sha256, counts.Rows, stored, counts.Staged - stored, checks);

@@ -112,19 +112,11 @@ public static class SightingsWriter
         return (firstSeen, evidence);
     }
 
-    /// <summary>
-    /// Marten commits a session's transaction only when the session has queued work: a batch whose rows caused no
-    /// message (every IMEI seen before, none watched) was rolled back when the session closed. A queued no-op makes
-    /// the session's save commit what was written on its connection.
-    /// </summary>
-    public static void KeepTransaction(IDocumentSession session) => session.QueueSqlCommand("select 1");
-
     public static async Task<StoredSightings> StoreAsync(IDocumentSession session, string operatorName, IReadOnlyList<Sighting> sightings,
         DateTimeOffset now, CancellationToken cancellation)
     {
         await EnsurePartitionsAsync(session, sightings.Select(s => DateOnly.FromDateTime(s.ObservedAt.UtcDateTime)), cancellation);
         await session.BeginTransactionAsync(cancellation);
-        KeepTransaction(session);
         await using var command = new NpgsqlCommand(BatchSql, session.Connection);
         command.Parameters.Add(new NpgsqlParameter("imei", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = sightings.Select(s => s.Imei).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("valid", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { Value = sightings.Select(s => s.ImeiValid).ToArray() });
@@ -133,6 +125,14 @@ public static class SightingsWriter
         command.Parameters.Add(new NpgsqlParameter("observed", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = sightings.Select(s => s.ObservedAt).ToArray() });
         var inserted = new HashSet<int>();
         var (firstSeen, evidence) = await ReactAsync(command, operatorName, now, n => inserted.Add((int)n - 1), cancellation);
+        CommitOnSave(session);
         return new StoredSightings(inserted, firstSeen, evidence);
     }
+
+    /// <summary>
+    /// Marten commits the transaction our own statements ran in only when the session has work of its own: a batch
+    /// that causes no message would be rolled back when the session is disposed. A statement that returns no rows
+    /// gives it that work without disturbing the results Marten reads back.
+    /// </summary>
+    public static void CommitOnSave(IDocumentSession session) => session.QueueSqlCommand("set local hamta.sightings = 'stored'");
 }

@@ -2,6 +2,9 @@ namespace Hamta.Sim.SimCards;
 
 public sealed record SimCardRegistered(Guid SimCardId, string Number, string NationalId, string HolderName, string Operator, DateTimeOffset RegisteredAt);
 
+/// <summary>The SIM expired; its devices went to <see cref="SuccessorSim"/> of the same national ID, or to nobody.</summary>
+public sealed record SimCardExpired(Guid SimCardId, string Number, string NationalId, string? SuccessorSim, string By, DateTimeOffset ExpiredAt);
+
 public enum SimCardStatus
 {
     Active,
@@ -13,4 +16,6 @@ public sealed record SimCard(Guid Id, string Number, string NationalId, string H
 {
     public static SimCard Create(SimCardRegistered e) =>
         new(e.SimCardId, e.Number, e.NationalId, e.HolderName, e.Operator, SimCardStatus.Active);
+
+    public SimCard Apply(SimCardExpired e) => this with { Status = SimCardStatus.Expired };
 }
