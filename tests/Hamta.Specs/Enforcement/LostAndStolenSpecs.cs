@@ -104,7 +104,7 @@ public sealed class LostAndStolenSpecs
     public void A_handover_started_before_the_report_cannot_be_completed_with_its_code()
     {
         const string code = "482913";
-        var lost = Given(Activated(), new TransferStarted(DeviceId, OwnerSim, ActivationCodes.Hash(DeviceId, code), Now.AddHours(-2)), Reported());
+        var lost = Given(Activated(), new TransferStarted(DeviceId, OwnerSim, ActivationCodes.Hash(DeviceId, code), Now.AddHours(-2), Guid.CreateVersion7(), Now.AddDays(2), null), Reported());
 
         var (activation, events) = ActivateDeviceHandler.Decide(new ActivateDevice(Imei1, "09351234567", Stranger, code), lost, Now, new LockoutSettings());
 

@@ -132,7 +132,7 @@ public sealed class AttachmentTests(HamtaFixture fixture) : DeskTest(fixture)
         var page = await browser.SubmitWithFilesAsync(OtherForm, Describe(), [("huge.pdf", [.. Pdf, .. new byte[65 * 1024 * 1024]])]);
 
         Assert.Equal(413, page.Status);
-        Assert.Contains("بزرگ‌تر از اندازه مجاز", page.Text, StringComparison.Ordinal);
+        Assert.Contains("بزرگ‌تر از اندازهٔ مجاز", page.Text, StringComparison.Ordinal);
         Assert.Equal(before, await Stored());
     }
 
