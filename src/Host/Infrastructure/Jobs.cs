@@ -36,6 +36,8 @@ public static class Jobs
         builder.Services.AddHostedService<TicketJobSchedule>();
         builder.Services.AddScoped<NetworkJobs>();
         builder.Services.AddHostedService<NetworkJobSchedule>();
+        builder.Services.AddScoped<ListJobs>();
+        builder.Services.AddHostedService<ListJobSchedule>();
         if (role.RunsJobs)
         {
             builder.Services.AddHangfireServer(options =>

@@ -26,6 +26,7 @@ public sealed class PageAccessConvention : IPageApplicationModelConvention
 
         var policy = path.StartsWith("/Staff/History", StringComparison.OrdinalIgnoreCase) ? StaffPolicies.Audit
             : path.StartsWith("/Staff/DeadLetters", StringComparison.OrdinalIgnoreCase) ? StaffPolicies.Admin
+            : path.StartsWith("/Staff/Blocks", StringComparison.OrdinalIgnoreCase) ? StaffPolicies.Admin
             : path.StartsWith("/Staff/", StringComparison.OrdinalIgnoreCase) ? StaffPolicies.Agent
             : SubscriberClaims.Scheme;
         model.EndpointMetadata.Add(new AuthorizeAttribute(policy));

@@ -18,7 +18,7 @@ public sealed partial class DeviceAuthorityTests(HamtaFixture fixture) : Integra
         Assert.Equal(ActivationOutcome.Blocked, refused.Outcome);
         Assert.Equal(DeviceChangeOutcome.NothingToChange, (await Ask<DeviceChangeResult>(new BlockDevice("353325101234577", "again", "police"))).Outcome);
 
-        await Ask<DeviceChangeResult>(new UnblockDevice("353325101234577", "police"));
+        await Ask<DeviceChangeResult>(new UnblockDevice("353325101234577", "پرونده بسته شد", "police"));
         var activated = await Ask<ActivationResult>(new ActivateDevice("353325101234577", "09121234567", "0013542419", "482913"));
         Assert.Equal(ActivationOutcome.Activated, activated.Outcome);
     }

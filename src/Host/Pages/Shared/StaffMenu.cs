@@ -15,6 +15,8 @@ public static class StaffMenu
         new("/staff/tickets?mine=true", "Menu_MyTickets", [StaffRoles.Agent, StaffRoles.Admin]),
         new("/staff/history", "Menu_History", [StaffRoles.Admin, StaffRoles.Auditor]),
         new("/hangfire", "Menu_Jobs", [StaffRoles.Admin]),
+        new("/staff/lists", "Menu_Lists", [StaffRoles.Agent, StaffRoles.Admin]),
+        new("/staff/blocks", "Menu_Blocks", [StaffRoles.Admin]),
     ];
 
     /// <summary>Staff signed in with the staff cookie: the links their roles open.</summary>

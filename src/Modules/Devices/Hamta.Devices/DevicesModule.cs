@@ -34,6 +34,7 @@ public static class DevicesModule
         options.Discovery.IncludeAssembly(typeof(DevicesModule).Assembly);
         options.Services.AddScoped<DeclarationImporter>();
         options.Services.InitializeMartenWith<RegistryMigration>();
+        options.Services.InitializeMartenWith<OwnedImeisView>();
         return options;
     }
 }

@@ -1,3 +1,4 @@
+using Hamta.Enforcement.Lists;
 using Hamta.Enforcement.States;
 using Marten;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,10 @@ public static class EnforcementModule
     public static IServiceCollection AddEnforcementModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostedService<EnforcementStartup>();
+
+        services.Configure<ListSettings>(configuration.GetSection(ListSettings.Section));
+        services.Configure<ListSettings>(settings => configuration.GetSection(ListSettings.PrefixesSection).Bind(settings.ImsiPrefixes));
+        services.AddSingleton<ListReader>();
         return services;
     }
 }

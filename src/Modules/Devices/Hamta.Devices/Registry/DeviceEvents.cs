@@ -37,4 +37,4 @@ public sealed record ImeiCorrected(Guid DeviceId, string WrongImei, string Corre
 
 public sealed record DeviceBlocked(Guid DeviceId, string Reason, string By, DateTimeOffset BlockedAt);
 
-public sealed record DeviceUnblocked(Guid DeviceId, string By, DateTimeOffset UnblockedAt);
+public sealed record DeviceUnblocked(Guid DeviceId, string By, DateTimeOffset UnblockedAt, string? Reason = null);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Hamta.Sim.Contracts;
 using Npgsql;
 
 namespace Hamta.Sim.Network;
@@ -32,6 +33,8 @@ public static class SightingsStorage
             received_at timestamptz not null,
             primary key (imei, imsi, msisdn, observed_at)
         ) partition by range (observed_at);
+        create or replace view {SimViews.Sightings} as
+            select imei, imei_valid, imsi, msisdn, national_id, operator, observed_at from {Table};
         create table if not exists {FirstSightings} (
             imei text primary key,
             seen_at timestamptz not null
