@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Hamta.Devices.Registry;
+using Hamta.Enforcement.Lists;
 using Hamta.Enforcement.States;
 using Hamta.Host.DemoData;
 using Hamta.Host.Notifications;
@@ -21,6 +22,10 @@ public static partial class TestHost
 {
     public const string OperatorName = "test-operator";
     public const string OperatorKey = "operator-test-key";
+
+    /// <summary>A second operator, so that each operator's lists can be told apart.</summary>
+    public const string OtherOperatorName = "other-operator";
+    public const string OtherOperatorKey = "other-operator-test-key";
     public const string GatewayKey = "gateway-test-key";
 
     /// <summary>The portal's public name in tests: HSTS is never sent to localhost.</summary>
@@ -38,6 +43,8 @@ public static partial class TestHost
         builder.UseSetting("DemoData:Passwords:auditor", DemoPasswords.Auditor);
         builder.UseSetting($"Hamta:Operators:{OperatorName}", OperatorKey);
         builder.UseSetting($"Hamta:Network:ImsiPrefixes:{OperatorName}:0", "43211");
+        builder.UseSetting($"Hamta:Operators:{OtherOperatorName}", OtherOperatorKey);
+        builder.UseSetting($"Hamta:Network:ImsiPrefixes:{OtherOperatorName}:0", "43235");
         builder.UseSetting("Hamta:Gateways:test-gateway", GatewayKey);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Hamta:RateLimits:OperatorRequestsPerMinute", "100000");
@@ -73,6 +80,7 @@ public static partial class TestHost
             session.QueueSqlCommand($"truncate {Registrations.Table}, {Registrations.ImeiTable}");
             session.QueueSqlCommand($"truncate {SightingsStorage.Table}, {SightingsStorage.FirstSightings}, {SightingsStorage.Watches}, {SightingsDumpImporter.Dumps}");
             session.QueueSqlCommand($"truncate {EnforcementStorage.States}, {EnforcementStorage.Changes}");
+            session.QueueSqlCommand($"truncate {ListStorage.Entries}, {ListStorage.Changes}, {ListStorage.Versions}");
             await session.SaveChangesAsync();
         }
 

@@ -35,7 +35,7 @@ public static class ListApi
                 + "as CSV with a header row, streamed. The block list is the same for every operator; the other two hold only the operator's own "
                 + $"subscribers (by the MCC-MNC prefixes of their IMSIs). The {VersionHeader} header gives the list's version. An IMEI is blocked while "
                 + "any row of the block list names it.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
             .Produces<OperatorApi.ProblemDto>(StatusCodes.Status401Unauthorized)
             .Produces<OperatorApi.ProblemDto>(StatusCodes.Status404NotFound);
         app.MapGet(DeltaPath, DeltaAsync).RequireRateLimiting(Identity.IdentityRegistration.OperatorRateLimit)
@@ -79,13 +79,14 @@ public static class ListApi
             return problem;
         }
 
-        var normalized = DigitNormalizer.Normalize(since).Trim();
-        if (normalized.Length == 0)
+        var typed = since?.Trim() ?? "";
+        if (typed.Length == 0)
         {
             return Results.BadRequest(new OperatorApi.ProblemDto("نسخه‌ای را که دارید در پارامتر since بدهید (برای همه فهرست: since=0)."));
         }
 
-        if (!DigitNormalizer.IsAsciiDigits(normalized) || !long.TryParse(normalized, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        if (!typed.All(char.IsDigit)
+            || !long.TryParse(DigitNormalizer.Normalize(typed), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
         {
             return Results.BadRequest(new OperatorApi.ProblemDto("پارامتر since باید شماره نسخه (عدد صحیح نامنفی) باشد."));
         }
