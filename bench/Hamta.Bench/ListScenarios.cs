@@ -76,14 +76,14 @@ public sealed partial class Scenarios
         await database.ExecuteAsync($"""
             truncate enforcement.imei_states;
             insert into enforcement.imei_states (imei, condition, blocking, reason, met_at, deadline, cause)
-            select (350000000000000 + n)::text, 'not-registered', true, 'ثبت نشده', now(), now(), 'bench'
+            select (350000000000000 + n)::text, 'not-registered', true, 'ثبت نشده', now() - interval '1 hour', now() - interval '1 hour', 'bench'
             from generate_series(1, {DeltaChanges}) as n;
             """);
         var first = await ListPublisher.PublishAsync(dataSource, settings, now, CancellationToken.None);
         await database.ExecuteAsync($"""
             delete from enforcement.imei_states where imei::bigint <= 350000000000000 + {DeltaChanges / 2};
             insert into enforcement.imei_states (imei, condition, blocking, reason, met_at, deadline, cause)
-            select (360000000000000 + n)::text, 'not-registered', true, 'ثبت نشده', now(), now(), 'bench'
+            select (360000000000000 + n)::text, 'not-registered', true, 'ثبت نشده', now() - interval '1 hour', now() - interval '1 hour', 'bench'
             from generate_series(1, {DeltaChanges / 2}) as n;
             """);
         await ListPublisher.PublishAsync(dataSource, settings, now, CancellationToken.None);

@@ -94,15 +94,23 @@ public sealed class ListRead(NpgsqlConnection connection, NpgsqlTransaction tran
     /// </summary>
     public async Task WriteDeltaAsync(Utf8JsonWriter json, long since, CancellationToken cancellation)
     {
+        // One version's changes are a set difference, so no row comes twice in them and they need no netting.
         await using var command = new NpgsqlCommand(
-            $"""
-            select {ListStorage.RowColumns}, sum(case change when 'add' then 1 else -1 end) as net
-            from {ListStorage.Changes}
-            where list = @list and operator = @operator and version > @since and version <= @version
-            group by {ListStorage.RowColumns}
-            having sum(case change when 'add' then 1 else -1 end) <> 0
-            order by net, imei
-            """, connection, transaction);
+            Version - since == 1
+                ? $"""
+                  select {ListStorage.RowColumns}, (case change when 'add' then 1 else -1 end)::bigint as net
+                  from {ListStorage.Changes}
+                  where list = @list and operator = @operator and version = @version
+                  order by net, imei
+                  """
+                : $"""
+                  select {ListStorage.RowColumns}, sum(case change when 'add' then 1 else -1 end) as net
+                  from {ListStorage.Changes}
+                  where list = @list and operator = @operator and version > @since and version <= @version
+                  group by {ListStorage.RowColumns}
+                  having sum(case change when 'add' then 1 else -1 end) <> 0
+                  order by net, imei
+                  """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter("list", List.Name()));
         command.Parameters.Add(new NpgsqlParameter("operator", operatorName));
         command.Parameters.Add(new NpgsqlParameter("since", since));
