@@ -27,7 +27,7 @@ public sealed class DemoDataSeeder(IMessageBus bus, StaffSignIn staff, IConfigur
             if (declared.Outcome == DeclarationOutcome.Declared && device.Owner is { } owner)
             {
                 await bus.InvokeAsync<ActivationResult>(
-                    new ActivateDevice(device.RegisteredImeis[0], device.OwnerSim!, owner.NationalId, device.ActivationCode), cancellation);
+                    new ActivateDevice(device.RegisteredImeis[0], device.OwnerSim!, owner.NationalId, device.ActivationCode, Notify: false), cancellation);
             }
         }
 

@@ -69,7 +69,9 @@ public sealed class ActivationModel(IMessageBus bus, IStringLocalizer<SharedReso
                 Refuse(nameof(Code), "Activation_DeviceCoolingDown", result.RetryAfterMinutes);
                 break;
             case ActivationOutcome.NoActiveCode:
-                Refuse(nameof(Code), "Activation_NoActiveCode");
+            case ActivationOutcome.TransferCancelled:
+            case ActivationOutcome.TransferExpired:
+                Refuse(nameof(Code), $"Activation_{result.Outcome}");
                 break;
             case ActivationOutcome.CustomsFeeNotPaid:
                 Refuse(nameof(Imei), "Activation_CustomsFeeNotPaid");

@@ -1,4 +1,7 @@
 using Hamta.Host.Identity;
+using Hamta.Host.Pages.Shared;
+using Hamta.Kernel.Text;
+using Hamta.Kernel.Time;
 using Hamta.Sim.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -8,7 +11,7 @@ using Wolverine;
 namespace Hamta.Host.Pages;
 
 [EnableRateLimiting(IdentityRegistration.LoginRateLimit)]
-public sealed class LoginModel(IMessageBus bus, IStringLocalizer<SharedResource> texts) : PortalPageModel(texts)
+public sealed class LoginModel(IMessageBus bus, TimeProvider clock, IStringLocalizer<SharedResource> texts) : PortalPageModel(texts)
 {
     [BindProperty]
     public string? Mobile { get; set; }
@@ -23,14 +26,14 @@ public sealed class LoginModel(IMessageBus bus, IStringLocalizer<SharedResource>
         }
 
         var result = await bus.InvokeAsync<LoginCodeRequestResult>(new RequestLoginCode(mobile), cancellation);
-        switch (result.Outcome)
+        if (result.Outcome == LoginCodeRequestOutcome.TooManyRequests)
         {
-            case LoginCodeRequestOutcome.Sent:
-            case LoginCodeRequestOutcome.CooldownActive:
-                return RedirectToPage("/LoginCode", new { mobile });
-            default:
-                Refuse(nameof(Mobile), "Login_TooManyCodes", MinutesFrom(result.RetryAfterSeconds));
-                return Page();
+            var nextCodeAt = clock.GetUtcNow().AddSeconds(result.RetryAfterSeconds);
+            Refuse(nameof(Mobile), "Login_TooManyCodes",
+                Bidi.Isolate(PersianDigits.Of(JalaliDate.FormatTime(nextCodeAt))), PersianDigits.Of(MinutesFrom(result.RetryAfterSeconds)));
+            return Page();
         }
+
+        return RedirectToPage("/LoginCode", new { mobile, outcome = result.Outcome.ToString() });
     }
 }

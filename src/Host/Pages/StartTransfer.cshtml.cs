@@ -17,11 +17,16 @@ public sealed class StartTransferModel(IMessageBus bus, IStringLocalizer<SharedR
     public string? Imei { get; set; }
 
     [BindProperty]
+    public string? BuyerSim { get; set; }
+
+    [BindProperty]
     public string? Password { get; set; }
 
     public IReadOnlyList<DeviceSummary> Devices { get; private set; } = [];
 
     public string? Code { get; private set; }
+
+    public DateTimeOffset? ExpiresAt { get; private set; }
 
     public Task OnGetAsync(CancellationToken cancellation) => LoadDevicesAsync(cancellation);
 
@@ -32,6 +37,12 @@ public sealed class StartTransferModel(IMessageBus bus, IStringLocalizer<SharedR
         if (device is null)
         {
             Refuse(nameof(Imei), "StartTransfer_NotThisSim");
+            return Page();
+        }
+
+        string? buyer = null;
+        if (!string.IsNullOrWhiteSpace(BuyerSim) && !TryMobile(nameof(BuyerSim), BuyerSim, out buyer))
+        {
             return Page();
         }
 
@@ -54,14 +65,14 @@ public sealed class StartTransferModel(IMessageBus bus, IStringLocalizer<SharedR
             return Page();
         }
 
-        var result = await bus.InvokeAsync<TransferStartResult>(new StartTransfer(device.Imeis[0], KartableSim, KartableNationalId), cancellation);
+        var result = await bus.InvokeAsync<TransferStartResult>(new StartTransfer(device.Imeis[0], KartableSim, KartableNationalId, buyer), cancellation);
         if (result.Outcome != TransferOutcome.Started)
         {
             Refuse(nameof(Imei), $"StartTransfer_{result.Outcome}");
             return Page();
         }
 
-        Code = result.Code;
+        (Code, ExpiresAt) = (result.Code, result.ExpiresAt);
         return Page();
     }
 

@@ -1,4 +1,5 @@
 using Hamta.Browser.Tests.Infrastructure;
+using Hamta.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -29,6 +30,32 @@ public sealed class SignInTests(PortalInBrowser portal) : BrowserTest(portal)
 
         await Submit(page, Button(page, "ورود"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("کاربر نمونه، به سامانه همتا خوش آمدید");
+    }
+
+    [Theory]
+    [InlineData(Screen.PhoneName)]
+    [InlineData(Screen.DesktopName)]
+    public async Task Asking_again_within_the_minute_says_at_once_that_no_code_was_sent_and_counts_down_to_the_next(string screenName)
+    {
+        var page = await NewBrowser(Screen.Named(screenName));
+        await page.GotoAsync("/login");
+        await page.GetByLabel("شماره تلفن همراه").FillAsync(SampleMobile);
+        await Submit(page, Button(page, "دریافت کد ورود"));
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("پیامک شد و تا ساعت");
+
+        await Follow(Link(page, "تغییر شماره"));
+        await page.GetByLabel("شماره تلفن همراه").FillAsync(SampleMobile);
+        await Submit(page, Button(page, "دریافت کد ورود"));
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("کد تازه‌ای فرستاده نشد");
+        await Expect(Button(page, "ارسال دوباره کد")).ToBeDisabledAsync();
+        await Expect(page.Locator("#resend-wait")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("[۰-۹]+ ثانیه دیگر"));
+        await LookAt(page, "login-code-not-sent");
+        Assert.Single(await TestHost.SmsTo(Portal.Services, SampleMobile));
+
+        await page.GetByLabel("کد تأیید").FillAsync(await LastCodeSentTo(SampleMobile));
+        await Submit(page, Button(page, "ورود"));
+        Assert.Equal(new Uri(Portal.Address, "/"), new Uri(page.Url));
     }
 
     [Fact]

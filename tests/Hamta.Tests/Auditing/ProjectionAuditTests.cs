@@ -29,9 +29,9 @@ public sealed class ProjectionAuditTests(HamtaFixture fixture) : TicketTest(fixt
                 [new AttachObservationRecord(imei, "432119121234567", SampleMobile, Clock.GetUtcNow())])));
         }
 
-        var transfer = await Ask<TransferStartResult>(new StartTransfer("353325101234569", SampleMobile, "0013542419"));
-        await Ask<ActivationResult>(new ActivateDevice("353325101234569", "09351234567", "4481234563", transfer.Code!));
-        await Ask<ActivationResult>(new ActivateDevice("353325101234577", "09131234567", "0013542419", "482913"));
+        var transfer = await AskAndWait<TransferStartResult>(new StartTransfer("353325101234569", SampleMobile, "0013542419"));
+        await AskAndWait<ActivationResult>(new ActivateDevice("353325101234569", "09351234567", "4481234563", transfer.Code!));
+        await AskAndWait<ActivationResult>(new ActivateDevice("353325101234577", "09131234567", "0013542419", "482913"));
         var version = (await Ask<TicketDetails?>(new GetTicket(number, null)))!.Version;
         await AndWaitForMessages(() => Ask<TicketActionResult>(new ActOnTicket(number, TicketAction.Reply, new TicketActor(TicketActorKind.Agent, "agent"), "اصلاح شد.", version)));
         return number;

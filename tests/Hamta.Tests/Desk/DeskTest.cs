@@ -1,6 +1,5 @@
 using Hamta.Testing;
 using System.Globalization;
-using Hamta.Kernel.Notifications;
 using Hamta.Tests.Infrastructure;
 using Hamta.Tests.Login;
 using Hamta.Tickets.Contracts;
@@ -84,8 +83,6 @@ public abstract class DeskTest(HamtaFixture fixture) : LoginTest(fixture)
 
     protected static async Task<PortalPage> OpenAndPress(PortalClient browser, long number, string handler, string? text = null) =>
         await Press(browser, await TicketPage(browser, number), number, handler, text);
-
-    protected async Task<IReadOnlyList<string>> NoticesTo(string mobile) => (await SmsTo(mobile, SmsKind.Notice)).Select(x => x.Text).ToList();
 
     protected static IReadOnlyList<long> Numbers(PortalPage queue) =>
         queue.Document.QuerySelectorAll("#staff-tickets tbody tr[data-number]")

@@ -99,10 +99,10 @@ public sealed partial class DeclarationImportTests(HamtaFixture fixture) : Integ
             "490154203237518,,Apple,iPhone 15,commercial,Importer B,,,,");
 
         Assert.Equal(ActivationOutcome.Activated,
-            (await Ask<ActivationResult>(new ActivateDevice("356938035643841", "09131234567", "0013542419", "731946"))).Outcome);
+            (await AskAndWait<ActivationResult>(new ActivateDevice("356938035643841", "09131234567", "0013542419", "731946"))).Outcome);
         Assert.Equal(RepairOutcome.Replaced,
             (await Ask<RepairResult>(new RegisterRepair("356938035643833", "356938035643858", "09131234567", "0013542419"))).Outcome);
-        Assert.Equal(DeviceChangeOutcome.Done, (await Ask<DeviceChangeResult>(new BlockDevice("490154203237518", "گزارش سرقت", "police"))).Outcome);
+        Assert.Equal(DeviceChangeOutcome.Done, (await AskAndWait<DeviceChangeResult>(new BlockDevice("490154203237518", "گزارش سرقت", "police"))).Outcome);
 
         Assert.Equal(DeviceState.Owned, (await Ask<ImeiStatus>(new GetImeiStatus("356938035643858"))).State);
         Assert.False((await Ask<ImeiInquiry>(new InquireImei("356938035643833"))).Registered);
@@ -123,7 +123,7 @@ public sealed partial class DeclarationImportTests(HamtaFixture fixture) : Integ
         var registrations = await Ask<IReadOnlyList<TravellerRegistration>>(new FindTravellerRegistrations("0013542419"));
         Assert.Equal(TravellerRegistrationState.AwaitingActivation, Assert.Single(registrations).State);
 
-        var activation = await Ask<ActivationResult>(new ActivateDevice("490154203237518", "09131234567", "0013542419", code));
+        var activation = await AskAndWait<ActivationResult>(new ActivateDevice("490154203237518", "09131234567", "0013542419", code));
 
         Assert.Equal(ActivationOutcome.Activated, activation.Outcome);
         registrations = await Ask<IReadOnlyList<TravellerRegistration>>(new FindTravellerRegistrations("0013542419"));

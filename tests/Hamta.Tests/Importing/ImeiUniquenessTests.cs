@@ -67,7 +67,7 @@ public sealed class ImeiUniquenessTests(HamtaFixture fixture) : IntegrationTest(
     {
         try
         {
-            return (await Ask<ActivationResult>(new ActivateDevice("353325101234577", "09131234567", "0013542419", "482913"))).Outcome;
+            return (await Ask<ActivationResult>(new ActivateDevice("353325101234577", "09131234567", "0013542419", "482913", Notify: false))).Outcome;
         }
         catch (Exception exception) when (exception is ConcurrencyException or ExistingStreamIdCollisionException)
         {

@@ -57,7 +57,7 @@ public sealed class RegistryMigrationTests(HamtaFixture fixture) : IntegrationTe
         Assert.Equal(DeviceState.Owned, (await Ask<ImeiStatus>(new GetImeiStatus(OwnedSecond))).State);
         Assert.Equal(TravellerRegistrationState.Activated,
             Assert.Single(await Ask<IReadOnlyList<TravellerRegistration>>(new FindTravellerRegistrations("4481234563"))).State);
-        Assert.Equal(ActivationOutcome.Activated, (await Ask<ActivationResult>(new ActivateDevice(Boxed, "09131234567", "0013542419", "482913"))).Outcome);
+        Assert.Equal(ActivationOutcome.Activated, (await AskAndWait<ActivationResult>(new ActivateDevice(Boxed, "09131234567", "0013542419", "482913"))).Outcome);
         Assert.Equal(DeclarationOutcome.ImeiAlreadyRegistered,
             (await Ask<DeclarationResult>(new DeclareDevice([OwnedSecond], "Nokia", "105", ImportType.Commercial, "Importer B"))).Outcome);
         await using var scope = Host.Services.CreateAsyncScope();

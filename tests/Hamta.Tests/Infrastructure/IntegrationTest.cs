@@ -40,6 +40,9 @@ public abstract class IntegrationTest(HamtaFixture fixture) : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync<T>(message, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Gives a module a command, as the portal does, and waits for every message it causes (an SMS, say).</summary>
+    protected Task<T> AskAndWait<T>(object message) => AndWaitForMessages(() => Ask<T>(message));
+
     /// <summary>Gives a module a command that answers nothing, and waits for everything it causes.</summary>
     protected Task Send(object message) => AndWaitForMessages(async () =>
     {
@@ -57,4 +60,7 @@ public abstract class IntegrationTest(HamtaFixture fixture) : IAsyncLifetime
     });
 
     protected Task<IReadOnlyList<SmsMessage>> SmsTo(string mobile, SmsKind? kind = null) => TestHost.SmsTo(Host.Services, mobile, kind);
+
+    /// <summary>The texts of the notices sent to a number, the SMS a subscriber reads again under «پیام های همتا».</summary>
+    protected async Task<IReadOnlyList<string>> NoticesTo(string mobile) => (await SmsTo(mobile, SmsKind.Notice)).Select(x => x.Text).ToList();
 }

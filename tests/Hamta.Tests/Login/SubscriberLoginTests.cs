@@ -11,7 +11,7 @@ public sealed class SubscriberLoginTests(HamtaFixture fixture) : LoginTest(fixtu
         var browser = NewBrowser();
 
         var asked = await AskForCode(browser, "۰۹۱۲ ۱۲۳ ۴۵۶۷");
-        Assert.Equal($"/login/code?mobile={SampleMobile}", asked.Location);
+        Assert.Equal($"/login/code?mobile={SampleMobile}&outcome=Sent", asked.Location);
 
         var code = await LastCodeSentTo(SampleMobile);
         var persianCode = string.Concat(code.Select(c => (char)('۰' + (c - '0'))));
@@ -87,7 +87,7 @@ public sealed class SubscriberLoginTests(HamtaFixture fixture) : LoginTest(fixtu
         var page = await TypeCode(browser, WrongCodeFor(await LastCodeSentTo(SampleMobile)));
 
         Assert.Equal(200, page.Status);
-        Assert.Contains("4 بار دیگر", page.ErrorFor("code"), StringComparison.Ordinal);
+        Assert.Contains("۴ بار دیگر", page.ErrorFor("code"), StringComparison.Ordinal);
         Assert.Equal("/login?ReturnUrl=%2F", (await browser.GetAsync("/")).Location?.Replace("http://localhost", string.Empty, StringComparison.Ordinal));
     }
 
@@ -134,20 +134,50 @@ public sealed class SubscriberLoginTests(HamtaFixture fixture) : LoginTest(fixtu
     }
 
     [Fact]
+    public async Task The_code_page_says_when_the_code_went_and_until_when_it_works()
+    {
+        var browser = NewBrowser();
+
+        var asked = await AskForCode(browser, SampleMobile);
+
+        var notice = NoticeOn(await browser.GetAsync(asked.Location!));
+        Assert.Contains("کد ورود ساعت \u2068۱۲:۳۰:۰۰\u2069 پیامک شد و تا ساعت \u2068۱۲:۳۲:۰۰\u2069 معتبر است", notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Asking_again_within_the_minute_says_no_code_was_sent_that_the_last_one_works_and_when_a_new_one_can_be_had()
+    {
+        var browser = NewBrowser();
+        await AskForCode(browser, SampleMobile);
+        Clock.Advance(TimeSpan.FromSeconds(20));
+
+        var again = await AskForCode(browser, SampleMobile);
+
+        Assert.Equal($"/login/code?mobile={SampleMobile}&outcome=CooldownActive", again.Location);
+        var page = await browser.GetAsync(again.Location!);
+        Assert.Contains("کد تازه‌ای فرستاده نشد: کدی که ساعت \u2068۱۲:۳۰:۰۰\u2069 به این شماره پیامک شد تا ساعت \u2068۱۲:۳۲:۰۰\u2069 معتبر است", NoticeOn(page), StringComparison.Ordinal);
+        Assert.Equal("ارسال دوباره کد از ساعت \u2068۱۲:۳۱:۰۰\u2069 (۴۰ ثانیه دیگر)", ResendWaitOn(page));
+        Assert.Equal("40", page.Document.QuerySelector("#resend-wait")?.GetAttribute("data-countdown"));
+        Assert.Single(await SmsTo(SampleMobile));
+        Assert.Equal("/", (await TypeCode(browser, await LastCodeSentTo(SampleMobile))).Location);
+    }
+
+    [Fact]
     public async Task A_new_code_can_be_sent_only_after_the_cooldown()
     {
         var browser = NewBrowser();
         await AskForCode(browser, SampleMobile);
-        var resend = new Dictionary<string, string> { ["mobile"] = SampleMobile };
 
-        var tooSoon = await browser.SubmitAsync($"/login/code?mobile={SampleMobile}", resend, $"/login/code?mobile={SampleMobile}&handler=Resend");
-        Assert.Contains("ثانیه دیگر", tooSoon.ErrorFor("code"), StringComparison.Ordinal);
+        var tooSoon = await Resend(browser);
+        Assert.Equal($"/login/code?mobile={SampleMobile}&outcome=CooldownActive", tooSoon.Location);
+        Assert.Contains("کد تازه‌ای فرستاده نشد", NoticeOn(await browser.GetAsync(tooSoon.Location!)), StringComparison.Ordinal);
         Assert.Single(await SmsTo(SampleMobile));
 
         Clock.Advance(TimeSpan.FromSeconds(61));
-        var resent = await AndWaitForMessages(() =>
-            browser.SubmitAsync($"/login/code?mobile={SampleMobile}", resend, $"/login/code?mobile={SampleMobile}&handler=Resend"));
-        Assert.Contains("کد تازه", resent.Text, StringComparison.Ordinal);
+        var resent = await Resend(browser);
+        Assert.Equal($"/login/code?mobile={SampleMobile}&outcome=Sent", resent.Location);
+        var page = await browser.GetAsync(resent.Location!);
+        Assert.Contains("کد ورود ساعت \u2068۱۲:۳۱:۰۱\u2069 پیامک شد", NoticeOn(page), StringComparison.Ordinal);
         Assert.Equal(2, (await SmsTo(SampleMobile)).Count);
 
         var signedIn = await TypeCode(browser, await LastCodeSentTo(SampleMobile));
@@ -155,7 +185,7 @@ public sealed class SubscriberLoginTests(HamtaFixture fixture) : LoginTest(fixtu
     }
 
     [Fact]
-    public async Task At_most_five_codes_an_hour_go_to_one_number()
+    public async Task At_most_five_codes_an_hour_go_to_one_number_and_the_sixth_request_says_when_the_next_can_be_had()
     {
         var browser = NewBrowser();
         for (var i = 0; i < 5; i++)
@@ -166,9 +196,51 @@ public sealed class SubscriberLoginTests(HamtaFixture fixture) : LoginTest(fixtu
 
         var sixth = await AskForCode(browser, SampleMobile);
 
-        Assert.Contains("بیش از حد مجاز", sixth.ErrorFor("mobile"), StringComparison.Ordinal);
+        Assert.Contains("کد تازه‌ای فرستاده نشد: برای این شماره در یک ساعت گذشته پنج کد فرستاده شده است. از ساعت \u2068۱۳:۳۰:۰۰\u2069 (۵۵ دقیقه دیگر)",
+            sixth.ErrorFor("mobile"), StringComparison.Ordinal);
         Assert.Equal(5, (await SmsTo(SampleMobile)).Count);
     }
+
+    [Fact]
+    public async Task Right_after_the_fifth_code_of_the_hour_the_page_says_the_next_waits_for_the_hourly_cap()
+    {
+        var browser = NewBrowser();
+        for (var i = 0; i < 4; i++)
+        {
+            await AskForCode(browser, SampleMobile);
+            Clock.Advance(TimeSpan.FromSeconds(61));
+        }
+
+        await AskForCode(browser, SampleMobile);
+        var page = await browser.GetAsync((await Resend(browser)).Location!);
+
+        Assert.Contains("کد تازه‌ای فرستاده نشد", NoticeOn(page), StringComparison.Ordinal);
+        Assert.StartsWith("به سقف پنج کد در ساعت رسیده‌اید؛ کد تازه از ساعت \u2068۱۳:۳۰:۰۰\u2069", ResendWaitOn(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_number_asking_again_is_told_exactly_what_a_registered_one_is_told()
+    {
+        var registered = NewBrowser();
+        var unknown = NewBrowser();
+        await AskForCode(registered, SampleMobile);
+        await AskForCode(unknown, "09199999999");
+        Clock.Advance(TimeSpan.FromSeconds(5));
+
+        var registeredPage = await registered.GetAsync((await AskForCode(registered, SampleMobile)).Location!);
+        var unknownPage = await unknown.GetAsync((await AskForCode(unknown, "09199999999")).Location!);
+
+        Assert.Equal((NoticeOn(registeredPage), ResendWaitOn(registeredPage)), (NoticeOn(unknownPage), ResendWaitOn(unknownPage)));
+        Assert.Empty(await SmsTo("09199999999"));
+    }
+
+    private static string? NoticeOn(PortalPage page) => page.Document.QuerySelector("#code-notice")?.TextContent.Trim();
+
+    private static string? ResendWaitOn(PortalPage page) =>
+        page.Document.QuerySelector("#resend-wait")?.TextContent.Trim().ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal);
+
+    private Task<PortalPage> Resend(PortalClient browser) => AndWaitForMessages(() => browser.SubmitAsync(
+        $"/login/code?mobile={SampleMobile}", new Dictionary<string, string> { ["mobile"] = SampleMobile }, $"/login/code?mobile={SampleMobile}&handler=Resend"));
 
     [Fact]
     public async Task Login_posts_from_one_address_are_rate_limited()

@@ -18,6 +18,28 @@ public sealed class ActivationTests(HamtaFixture fixture) : RegistryTest(fixture
     }
 
     [Fact]
+    public async Task The_new_owner_gets_an_sms_of_the_activation_and_reads_it_in_the_portal()
+    {
+        var browser = await SignedInSubscriber();
+
+        await Activate(browser, BoxedNokia, OtherSimOfSample, BoxCode);
+
+        var sms = Assert.Single(await NoticesTo(OtherSimOfSample));
+        Assert.Contains($"گوشی \u2066{BoxedNokia}\u2069 با سیم‌کارت شما فعال شد", sms, StringComparison.Ordinal);
+        Assert.Empty(await NoticesTo(SampleMobile));
+        var other = await SignedInSubscriber(OtherSimOfSample);
+        Assert.Contains("با سیم‌کارت شما فعال شد", (await other.GetAsync("/messages")).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_activation_sends_no_sms()
+    {
+        await Activate(await SignedInSubscriber(), BoxedNokia, SampleMobile, WrongCodeFor(BoxCode));
+
+        Assert.Empty(await NoticesTo(SampleMobile));
+    }
+
+    [Fact]
     public async Task The_form_proposes_the_signed_in_sim()
     {
         var page = await (await SignedInSubscriber()).GetAsync("/activation");

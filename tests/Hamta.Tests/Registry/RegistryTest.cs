@@ -35,8 +35,9 @@ public abstract class RegistryTest(HamtaFixture fixture) : LoginTest(fixture)
     protected static string ArabicIndic(string digits) =>
         string.Concat(digits.Select(c => char.IsAsciiDigit(c) ? (char)('٠' + (c - '0')) : c));
 
-    protected static Task<PortalPage> Activate(PortalClient browser, string imei, string sim, string code) =>
-        browser.SubmitAsync("/activation", new Dictionary<string, string> { ["Imei"] = imei, ["Sim"] = sim, ["Code"] = code });
+    /// <summary>Activates as the subscriber does, and waits for the SMS it sends.</summary>
+    protected Task<PortalPage> Activate(PortalClient browser, string imei, string sim, string code) =>
+        AndWaitForMessages(() => browser.SubmitAsync("/activation", new Dictionary<string, string> { ["Imei"] = imei, ["Sim"] = sim, ["Code"] = code }));
 
     protected static Task<PortalPage> SetKartablePassword(PortalClient browser, string newPassword, string? currentPassword = null)
     {
@@ -49,14 +50,16 @@ public abstract class RegistryTest(HamtaFixture fixture) : LoginTest(fixture)
         return browser.SubmitAsync("/account", fields);
     }
 
-    protected static Task<PortalPage> StartTransfer(PortalClient browser, string imei, string password) =>
-        browser.SubmitAsync("/transfers/start", new Dictionary<string, string> { ["Imei"] = imei, ["Password"] = password });
+    /// <summary>Starts a transfer as the seller does, and waits for the SMS it sends.</summary>
+    protected Task<PortalPage> StartTransfer(PortalClient browser, string imei, string password, string buyerSim = "") =>
+        AndWaitForMessages(() => browser.SubmitAsync("/transfers/start",
+            new Dictionary<string, string> { ["Imei"] = imei, ["Password"] = password, ["BuyerSim"] = buyerSim }));
 
     /// <summary>The seller sets a kartable password and starts handing <paramref name="imei"/> over; returns the code for the buyer.</summary>
-    protected static async Task<string> TransferCodeFor(PortalClient seller, string imei, string password = "kartable-pass-1")
+    protected async Task<string> TransferCodeFor(PortalClient seller, string imei, string password = "kartable-pass-1", string buyerSim = "")
     {
         await SetKartablePassword(seller, password);
-        var started = await StartTransfer(seller, imei, password);
+        var started = await StartTransfer(seller, imei, password, buyerSim);
         return TransferCodeOn(started) ?? throw new InvalidOperationException($"No transfer code was shown: {started.Text}");
     }
 

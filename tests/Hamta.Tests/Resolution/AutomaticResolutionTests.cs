@@ -185,8 +185,8 @@ public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(
     public async Task A_device_transferred_meanwhile_goes_to_an_agent_with_the_reason()
     {
         var number = await FileSeedTicket();
-        var transfer = await Ask<TransferStartResult>(new StartTransfer("356938035643809", SampleMobile, "0013542419"));
-        await Ask<ActivationResult>(new ActivateDevice("356938035643809", "09351234567", "4481234563", transfer.Code!));
+        var transfer = await AskAndWait<TransferStartResult>(new StartTransfer("356938035643809", SampleMobile, "0013542419"));
+        await AskAndWait<ActivationResult>(new ActivateDevice("356938035643809", "09351234567", "4481234563", transfer.Code!));
 
         await SeeBothImeis();
 

@@ -26,6 +26,13 @@ public static class JalaliDate
         return string.Create(CultureInfo.InvariantCulture, $"{FormatDay(DateOnly.FromDateTime(local))} {local.Hour:00}:{local.Minute:00}");
     }
 
+    /// <summary>19:48:05, Tehran time</summary>
+    public static string FormatTime(DateTimeOffset instant)
+    {
+        var local = ToTehran(instant);
+        return string.Create(CultureInfo.InvariantCulture, $"{local.Hour:00}:{local.Minute:00}:{local.Second:00}");
+    }
+
     /// <summary>
     /// A calendar day as people in Iran write it: 1405/09/03. The calendar's arithmetic is astronomical
     /// and costly, so each day is worked out once; the days a portal shows are few.

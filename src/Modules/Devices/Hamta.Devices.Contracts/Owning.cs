@@ -1,7 +1,10 @@
 namespace Hamta.Devices.Contracts;
 
-/// <summary>«فعال سازی تلفن همراه»: a SIM of the signed-in national ID takes ownership with a one-time code.</summary>
-public sealed record ActivateDevice(string Imei, string Sim, string NationalId, string Code);
+/// <summary>
+/// «فعال سازی تلفن همراه»: a SIM of the signed-in national ID takes ownership with a one-time code. The new owner (and,
+/// after a transfer, the seller) gets an SMS unless <see cref="Notify"/> is false, as for devices loaded as demo data.
+/// </summary>
+public sealed record ActivateDevice(string Imei, string Sim, string NationalId, string Code, bool Notify = true);
 
 public enum ActivationOutcome
 {
@@ -15,12 +18,17 @@ public enum ActivationOutcome
     Blocked,
     AlreadyOwned,
     CustomsFeeNotPaid,
+    TransferCancelled,
+    TransferExpired,
 }
 
 public sealed record ActivationResult(ActivationOutcome Outcome, int RetryAfterMinutes = 0);
 
-/// <summary>The owner starts handing a device over; the buyer activates with the code this returns.</summary>
-public sealed record StartTransfer(string Imei, string OwnerSim, string OwnerNationalId);
+/// <summary>
+/// The owner starts handing a device over; the buyer activates with the code this returns before it expires. A code
+/// asked for again replaces the pending one. <see cref="BuyerSim"/>, when given, is told by SMS.
+/// </summary>
+public sealed record StartTransfer(string Imei, string OwnerSim, string OwnerNationalId, string? BuyerSim = null);
 
 public enum TransferOutcome
 {
@@ -29,7 +37,20 @@ public enum TransferOutcome
     Blocked,
 }
 
-public sealed record TransferStartResult(TransferOutcome Outcome, string? Code = null);
+public sealed record TransferStartResult(TransferOutcome Outcome, string? Code = null, DateTimeOffset? ExpiresAt = null);
+
+/// <summary>The owner cancels a pending transfer: its code stops working at once. Sent twice, it cancels once.</summary>
+public sealed record CancelTransfer(Guid DeviceId, Guid TransferId, string OwnerSim, string OwnerNationalId);
+
+public enum TransferCancelOutcome
+{
+    Cancelled,
+    AlreadyCompleted,
+    AlreadyExpired,
+    NotFound,
+}
+
+public sealed record TransferCancelResult(TransferCancelOutcome Outcome);
 
 /// <summary>«ثبت گوشی تعمیراتی»: a repair changed one of an owned device's IMEIs.</summary>
 public sealed record RegisterRepair(string OldImei, string NewImei, string OwnerSim, string OwnerNationalId);

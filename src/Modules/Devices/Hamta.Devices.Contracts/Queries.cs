@@ -30,6 +30,13 @@ public sealed record FindTransfers(string NationalId);
 
 public sealed record TransferRecord(Guid Id, Guid DeviceId, IReadOnlyList<string> Imeis, string FromSim, string FromNationalId, string ToSim, string ToNationalId, DateTimeOffset TransferredAt);
 
+/// <summary>The transfers a national ID's SIMs started that the buyer has not completed yet, expired ones included.</summary>
+public sealed record FindPendingTransfers(string NationalId);
+
+public sealed record PendingTransferRecord(
+    Guid TransferId, Guid DeviceId, IReadOnlyList<string> Imeis, string Brand, string Model, string FromSim, string? BuyerSim,
+    DateTimeOffset StartedAt, DateTimeOffset ExpiresAt, bool Expired);
+
 /// <summary>«اطلاعات ثبت مسافری»: customs registrations of a traveller.</summary>
 public sealed record FindTravellerRegistrations(string NationalId);
 

@@ -1,8 +1,10 @@
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
+using Hamta.Kernel.Notifications;
 using Hamta.Kernel.Security;
 using Marten;
 using Microsoft.Extensions.Options;
+using Wolverine;
 
 namespace Hamta.Devices.Owning;
 
@@ -11,11 +13,29 @@ public static class ActivateDeviceHandler
     public static Task<DeviceChange?> LoadAsync(ActivateDevice command, IDocumentSession session, CancellationToken cancellation) =>
         DeviceStreams.ForImeiAsync(session, command.Imei, cancellation);
 
-    public static ActivationResult Handle(ActivateDevice command, DeviceChange? stream, TimeProvider clock, IOptions<LockoutSettings> lockouts)
+    public static (ActivationResult, OutgoingMessages) Handle(ActivateDevice command, DeviceChange? stream, TimeProvider clock, IOptions<LockoutSettings> lockouts)
     {
         var (result, events) = Decide(command, stream?.Device, clock.GetUtcNow(), lockouts.Value);
         stream?.Append(events);
-        return result;
+        return (result, command.Notify && stream is not null ? [.. Notices(stream.Device, events)] : []);
+    }
+
+    /// <summary>The new owner is told of an activation; a transfer is told to both sides.</summary>
+    public static IEnumerable<SendSms> Notices(Device device, IEnumerable<object> events)
+    {
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case DeviceActivated activated:
+                    yield return new SendSms(activated.OwnerSim, DevicesTexts.ActivatedSms(device.Imeis[0]), SmsKind.Notice);
+                    break;
+                case OwnershipTransferred transferred:
+                    yield return new SendSms(transferred.FromSim, DevicesTexts.TransferCompletedToSellerSms(transferred.Imeis[0], transferred.ToSim), SmsKind.Notice);
+                    yield return new SendSms(transferred.ToSim, DevicesTexts.TransferCompletedToBuyerSms(transferred.Imeis[0]), SmsKind.Notice);
+                    break;
+            }
+        }
     }
 
     /// <summary>
@@ -54,13 +74,18 @@ public static class ActivateDeviceHandler
             return (new ActivationResult(ActivationOutcome.CustomsFeeNotPaid), []);
         }
 
-        if (device.ActivationCodeHash is null)
+        if (device.ActivationCodeHashAt(now) is not { } codeHash)
         {
-            return (new ActivationResult(ActivationOutcome.NoActiveCode), []);
+            return (new ActivationResult(EndedTransferCode(device, command.Code, now) ?? ActivationOutcome.NoActiveCode), []);
         }
 
-        if (!ActivationCodes.Matches(device.ActivationCodeHash, device.Id, command.Code))
+        if (!ActivationCodes.Matches(codeHash, device.Id, command.Code))
         {
+            if (EndedTransferCode(device, command.Code, now) is { } ended)
+            {
+                return (new ActivationResult(ended), []);
+            }
+
             var lockedUntil = device.ActivationLockoutOf(command.Sim).LockAfterFailure(lockouts.ActivationPerSim, now);
             return (lockedUntil is { } until
                 ? new ActivationResult(ActivationOutcome.CoolingDown, Lockout.MinutesOf(until - now))
@@ -72,4 +97,12 @@ public static class ActivateDeviceHandler
             : (new ActivationResult(ActivationOutcome.Transferred),
                 [new OwnershipTransferred(device.Id, device.Imeis, device.OwnerSim, device.OwnerNationalId!, command.Sim, command.NationalId, now)]);
     }
+
+    /// <summary>A code of a transfer the seller cancelled or replaced, or that expired, is named as such instead of wrong.</summary>
+    private static ActivationOutcome? EndedTransferCode(Device device, string code, DateTimeOffset now) =>
+        device.Transfer is { } pending && pending.HasExpired(now) && ActivationCodes.Matches(device.ActivationCodeHash, device.Id, code)
+            ? ActivationOutcome.TransferExpired
+            : device.LastCancelledTransfer is { } cancelled && ActivationCodes.Matches(cancelled.CodeHash, device.Id, code)
+                ? ActivationOutcome.TransferCancelled
+                : null;
 }

@@ -33,6 +33,20 @@ public static class DeviceQueryHandler
             .OrderByDescending(x => x.TransferredAt)
             .ToListAsync(cancellation);
 
+    /// <summary>A pending transfer lives on its device, which the national ID still owns, so the owners' index finds it.</summary>
+    public static async Task<IReadOnlyList<PendingTransferRecord>> Handle(FindPendingTransfers query, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var now = clock.GetUtcNow();
+        var devices = await session.Query<Device>().Where(x => x.OwnerNationalId == query.NationalId && x.Transfer != null).ToListAsync(cancellation);
+        return devices
+            .Select(device => (Device: device, Transfer: device.Transfer!))
+            .OrderByDescending(x => x.Transfer.StartedAt)
+            .Select(x => new PendingTransferRecord(
+                x.Transfer.Id, x.Device.Id, x.Device.Imeis, x.Device.Brand, x.Device.Model, x.Transfer.FromSim, x.Transfer.BuyerSim,
+                x.Transfer.StartedAt, x.Transfer.ExpiresAt, x.Transfer.HasExpired(now)))
+            .ToList();
+    }
+
     public static async Task<IReadOnlyList<TravellerRegistration>> Handle(FindTravellerRegistrations query, IQuerySession session, CancellationToken cancellation)
     {
         var registrations = await Registrations.ByTravellerAsync(session, query.NationalId, cancellation);

@@ -22,7 +22,9 @@ public sealed record Device(
     IReadOnlyList<DateTimeOffset>? RecentActivationRejections = null,
     bool Blocked = false,
     DateTimeOffset? FirstSeenOnNetworkAt = null,
-    IReadOnlyList<long>? CorrectedByTickets = null)
+    IReadOnlyList<long>? CorrectedByTickets = null,
+    PendingTransfer? Transfer = null,
+    CancelledTransfer? LastCancelledTransfer = null)
 {
     /// <summary>The window of <see cref="LockoutSettings.ActivationWrongCodesPerDevicePerHour"/>.</summary>
     public static readonly TimeSpan ActivationCeilingWindow = TimeSpan.FromHours(1);
@@ -73,11 +75,23 @@ public sealed record Device(
         OwnerSim = e.OwnerSim, OwnerNationalId = e.OwnerNationalId, ActivationCodeHash = null, ActivationLockoutsBySim = null, RecentActivationRejections = null,
     };
 
-    public Device Apply(TransferStarted e) => this with { ActivationCodeHash = e.CodeHash };
+    /// <summary>The code that activates the device now: none once a transfer's code has expired.</summary>
+    public string? ActivationCodeHashAt(DateTimeOffset now) => Transfer is { } pending && pending.HasExpired(now) ? null : ActivationCodeHash;
+
+    public Device Apply(TransferStarted e) => this with
+    {
+        ActivationCodeHash = e.CodeHash, Transfer = new PendingTransfer(e.TransferId, e.FromSim, e.BuyerSim, e.StartedAt, e.ExpiresAt),
+    };
+
+    public Device Apply(TransferCancelled e) => this with
+    {
+        ActivationCodeHash = null, Transfer = null, LastCancelledTransfer = new CancelledTransfer(e.TransferId, ActivationCodeHash!, e.End),
+    };
 
     public Device Apply(OwnershipTransferred e) => this with
     {
         OwnerSim = e.ToSim, OwnerNationalId = e.ToNationalId, LastOwnerSim = e.FromSim, ActivationCodeHash = null, ActivationLockoutsBySim = null, RecentActivationRejections = null,
+        Transfer = null, LastCancelledTransfer = null,
     };
 
     public Device Apply(TravellerFeePaid e) => this with { TravellerFeePaid = true };
@@ -96,3 +110,12 @@ public sealed record Device(
 
     public Device Apply(DeviceFirstSeenOnNetwork e) => this with { FirstSeenOnNetworkAt = e.SeenAt };
 }
+
+/// <summary>A transfer the owner started and the buyer has not completed; its code works until <see cref="ExpiresAt"/>.</summary>
+public sealed record PendingTransfer(Guid Id, string FromSim, string? BuyerSim, DateTimeOffset StartedAt, DateTimeOffset ExpiresAt)
+{
+    public bool HasExpired(DateTimeOffset now) => now >= ExpiresAt;
+}
+
+/// <summary>The last transfer that ended without the buyer, kept so that its code is refused with the reason.</summary>
+public sealed record CancelledTransfer(Guid Id, string CodeHash, TransferEnd End);

@@ -21,7 +21,23 @@ public sealed record ActivationCodeRejected(Guid DeviceId, string Sim, DateTimeO
 
 public sealed record DeviceActivated(Guid DeviceId, string OwnerSim, string OwnerNationalId, DateTimeOffset ActivatedAt);
 
-public sealed record TransferStarted(Guid DeviceId, string FromSim, string CodeHash, DateTimeOffset StartedAt);
+/// <summary>
+/// The owner asked for a transfer code: it works until <see cref="ExpiresAt"/>. <see cref="BuyerSim"/> is the buyer's
+/// number when the owner gave it, so that the buyer is told too.
+/// </summary>
+public sealed record TransferStarted(Guid DeviceId, string FromSim, string CodeHash, DateTimeOffset StartedAt, Guid TransferId, DateTimeOffset ExpiresAt, string? BuyerSim);
+
+public enum TransferEnd
+{
+    /// <summary>The owner cancelled it.</summary>
+    Cancelled,
+
+    /// <summary>The owner asked for a new code, which replaced this one.</summary>
+    Replaced,
+}
+
+/// <summary>A pending transfer ended without the buyer: its code no longer works.</summary>
+public sealed record TransferCancelled(Guid DeviceId, Guid TransferId, string FromSim, TransferEnd End, DateTimeOffset CancelledAt);
 
 public sealed record OwnershipTransferred(
     Guid DeviceId, IReadOnlyList<string> Imeis, string FromSim, string FromNationalId, string ToSim, string ToNationalId, DateTimeOffset TransferredAt);

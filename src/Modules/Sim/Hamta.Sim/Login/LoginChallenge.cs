@@ -40,7 +40,20 @@ public sealed record LoginChallenge(
 
     public bool WindowExhausted(DateTimeOffset now) => now < WindowStartedAt + RequestWindow && CodesInWindow >= MaxCodesPerWindow;
 
-    public TimeSpan WindowLeft(DateTimeOffset now) => WindowStartedAt + RequestWindow - now;
+    /// <summary>
+    /// When a new code can be sent: after the cooldown, and after the hour's window when its codes are used up. At or
+    /// before <paramref name="now"/> when one can be sent now.
+    /// </summary>
+    public DateTimeOffset NextCodeAt(DateTimeOffset now)
+    {
+        var afterCooldown = IssuedAt + ResendCooldown;
+        var afterWindow = WindowStartedAt + RequestWindow;
+        return WindowExhausted(now) && afterWindow > afterCooldown ? afterWindow : afterCooldown;
+    }
+
+    /// <summary>Until when the code sent last can still sign in; null once it is used, expired or voided by wrong tries.</summary>
+    public DateTimeOffset? ValidUntil(DateTimeOffset now) =>
+        CodeHash.Length == 0 || IsLockedOut || IsExpired(now) ? null : IssuedAt + Lifetime;
 
     public LoginChallenge WithFailedAttempt() => this with { FailedAttempts = FailedAttempts + 1 };
 

@@ -26,14 +26,10 @@ public static class RequestLoginCodeHandler
         RequestLoginCode command, SimCard? sim, LoginChallenge? challenge, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
-        if (challenge is not null && challenge.CooldownLeft(now) > TimeSpan.Zero)
+        if (challenge is not null && challenge.NextCodeAt(now) > now)
         {
-            return Refuse(LoginCodeRequestOutcome.CooldownActive, challenge.CooldownLeft(now));
-        }
-
-        if (challenge is not null && challenge.WindowExhausted(now))
-        {
-            return Refuse(LoginCodeRequestOutcome.TooManyRequests, challenge.WindowLeft(now));
+            var outcome = challenge.CooldownLeft(now) > TimeSpan.Zero ? LoginCodeRequestOutcome.CooldownActive : LoginCodeRequestOutcome.TooManyRequests;
+            return Refuse(outcome, challenge.NextCodeAt(now) - now);
         }
 
         var code = OneTimeCode.New();
