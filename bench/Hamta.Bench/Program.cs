@@ -82,6 +82,12 @@ if (options.Measures("sightings"))
     rows.AddRange(await scenarios.SightingsAsync());
 }
 
+if (options.Measures("lists"))
+{
+    Say("list delta");
+    rows.Add(await scenarios.ListDeltaAsync());
+}
+
 if (options.Measures("audit"))
 {
     Say("audit");

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Hamta.Devices.Registry;
+using Hamta.Enforcement.Lists;
 using Hamta.Enforcement.States;
 using Hamta.Host.DemoData;
 using Hamta.Host.Notifications;
@@ -23,6 +24,10 @@ public static partial class TestHost
 {
     public const string OperatorName = "test-operator";
     public const string OperatorKey = "operator-test-key";
+
+    /// <summary>A second operator, so that each operator's lists can be told apart.</summary>
+    public const string OtherOperatorName = "other-operator";
+    public const string OtherOperatorKey = "other-operator-test-key";
     public const string GatewayKey = "gateway-test-key";
 
     /// <summary>A brand that joined the registry after it started: its devices seen before may be claimed («افزودن دستگاه»).</summary>
@@ -46,6 +51,8 @@ public static partial class TestHost
         builder.UseSetting("DemoData:Passwords:clerk", DemoPasswords.Clerk);
         builder.UseSetting($"Hamta:Operators:{OperatorName}", OperatorKey);
         builder.UseSetting($"Hamta:Network:ImsiPrefixes:{OperatorName}:0", "43211");
+        builder.UseSetting($"Hamta:Operators:{OtherOperatorName}", OtherOperatorKey);
+        builder.UseSetting($"Hamta:Network:ImsiPrefixes:{OtherOperatorName}:0", "43235");
         builder.UseSetting("Hamta:Gateways:test-gateway", GatewayKey);
         builder.UseSetting($"Hamta:Devices:PreRegistry:BrandJoinDates:{PreRegistryBrand}", PreRegistryBrandJoinedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
@@ -85,6 +92,7 @@ public static partial class TestHost
                 $"truncate {StatisticsTables.DailyCounts}, {StatisticsTables.ResolutionTimes}, {StatisticsTables.Backlog}, {StatisticsTables.Counted}, {SightingCountsHandler.Table}");
             session.QueueSqlCommand($"truncate {TicketAttachments.Table}");
             session.QueueSqlCommand($"truncate {EnforcementStorage.States}, {EnforcementStorage.Changes}, {EnforcementStorage.Runs}");
+            session.QueueSqlCommand($"truncate {ListStorage.Entries}, {ListStorage.Changes}, {ListStorage.Versions}");
             await session.SaveChangesAsync();
         }
 

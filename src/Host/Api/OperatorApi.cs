@@ -62,6 +62,7 @@ public static class OperatorApi
             .Produces<DumpResultDto>()
             .Produces<DumpResultDto>(StatusCodes.Status422UnprocessableEntity)
             .Produces<ProblemDto>(StatusCodes.Status401Unauthorized);
+        app.MapListApi();
     }
 
     public static bool IsConfiguredOperator(string name, IConfiguration configuration) =>

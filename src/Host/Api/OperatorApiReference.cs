@@ -16,10 +16,12 @@ public static class OperatorApiReference
         {
             document.Info.Title = "Hamta operator API — API اپراتورهای همتا";
             document.Info.Description =
-                "سامانه همتا: گزارش رؤیت IMEI–IMSI–MSISDN در شبکه، دسته‌ای (تا ۱۰٬۰۰۰ رکورد) یا فایل روزانه. "
+                "سامانه همتا: گزارش رؤیت IMEI–IMSI–MSISDN در شبکه، دسته‌ای (تا ۱۰٬۰۰۰ رکورد) یا فایل روزانه؛ و دریافت فهرست‌های مسدودی، "
+                + "اطلاع‌رسانی و استثنا برای EIR، کامل (CSV) یا تغییرات از یک نسخه (JSON). "
                 + $"هر درخواست کلید اپراتور را در سرآیند {OperatorApi.KeyHeader} می‌فرستد.\n\n"
                 + "Hamta, the national mobile-device registry: operators report network sightings (IMEI, IMSI, MSISDN, time) "
-                + $"in batches of up to 10,000 records or as a daily dump file. Every request carries the operator's key in the {OperatorApi.KeyHeader} header.";
+                + "in batches of up to 10,000 records or as a daily dump file, and fetch the block, notification and exception lists for their EIRs, "
+                + $"whole (CSV) or as the changes since a version (JSON). Every request carries the operator's key in the {OperatorApi.KeyHeader} header.";
             return Task.CompletedTask;
         }));
 

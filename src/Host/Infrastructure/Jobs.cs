@@ -40,6 +40,8 @@ public static class Jobs
         builder.Services.AddHostedService<EnforcementJobSchedule>();
         builder.Services.AddScoped<StatisticsJobs>();
         builder.Services.AddHostedService<StatisticsJobSchedule>();
+        builder.Services.AddScoped<ListJobs>();
+        builder.Services.AddHostedService<ListJobSchedule>();
         if (role.RunsJobs)
         {
             builder.Services.AddHangfireServer(options =>

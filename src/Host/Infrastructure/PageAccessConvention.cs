@@ -29,6 +29,7 @@ public sealed class PageAccessConvention : IPageApplicationModelConvention
             : path.StartsWith("/Staff/Accounts", StringComparison.OrdinalIgnoreCase) ? StaffPolicies.Admin
             : path.StartsWith("/Staff/Declaration", StringComparison.OrdinalIgnoreCase) ? StaffPolicies.Registry
             : path is "/Staff/Index" or "/Staff/Logout" ? StaffPolicies.AnyStaff
+            : path.StartsWith("/Staff/Blocks", StringComparison.OrdinalIgnoreCase) ? StaffPolicies.Admin
             : path.StartsWith("/Staff/", StringComparison.OrdinalIgnoreCase) ? StaffPolicies.Agent
             : SubscriberClaims.Scheme;
         model.EndpointMetadata.Add(new AuthorizeAttribute(policy));

@@ -89,8 +89,8 @@ public sealed class WorkingTheQueueTests(HamtaFixture fixture) : DeskTest(fixtur
         await clerkBrowser.SubmitAsync("/staff/login", new Dictionary<string, string> { ["username"] = "clerk", ["password"] = DemoPasswords.Clerk });
         var clerk = await clerkBrowser.GetAsync("/staff");
 
-        Assert.Equal(["/staff/tickets", "/staff/tickets?mine=true", "/staff/statistics", "/staff/lost-cases", "/staff/sim-expiry", "/staff/classification-runs"], LinksOf(agent));
-        Assert.Equal(["/staff/tickets", "/staff/tickets?mine=true", "/staff/statistics", "/staff/lost-cases", "/staff/sim-expiry", "/staff/history", "/staff/declarations", "/staff/accounts", "/hangfire", "/staff/classification-runs"], LinksOf(admin));
+        Assert.Equal(["/staff/tickets", "/staff/tickets?mine=true", "/staff/statistics", "/staff/classification-runs", "/staff/lists", "/staff/lost-cases", "/staff/sim-expiry"], LinksOf(agent));
+        Assert.Equal(["/staff/tickets", "/staff/tickets?mine=true", "/staff/statistics", "/staff/classification-runs", "/staff/lists", "/staff/blocks", "/staff/lost-cases", "/staff/sim-expiry", "/staff/history", "/staff/declarations", "/staff/accounts", "/hangfire"], LinksOf(admin));
         Assert.Equal(["/staff/history"], LinksOf(auditor));
         Assert.Equal(["/staff/declarations"], LinksOf(clerk));
         Assert.NotNull(agent.Document.QuerySelector("nav.staff-menu form[action='/staff/logout'] input[name=__RequestVerificationToken]"));

@@ -102,7 +102,7 @@ public sealed partial class DeclarationImportTests(HamtaFixture fixture) : Integ
             (await AskAndWait<ActivationResult>(new ActivateDevice("356938035643841", "09131234567", "0013542419", "731946"))).Outcome);
         Assert.Equal(RepairOutcome.Replaced,
             (await Ask<RepairResult>(new RegisterRepair("356938035643833", "356938035643858", "09131234567", "0013542419"))).Outcome);
-        Assert.Equal(DeviceChangeOutcome.Done, (await Ask<DeviceChangeResult>(new BlockDevice("490154203237518", "گزارش سرقت", "police"))).Outcome);
+        Assert.Equal(DeviceChangeOutcome.Done, (await AskAndWait<DeviceChangeResult>(new BlockDevice("490154203237518", "گزارش سرقت", "police"))).Outcome);
 
         Assert.Equal(DeviceState.Owned, (await Ask<ImeiStatus>(new GetImeiStatus("356938035643858"))).State);
         Assert.False((await Ask<ImeiInquiry>(new InquireImei("356938035643833"))).Registered);

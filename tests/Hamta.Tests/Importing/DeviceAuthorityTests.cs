@@ -11,14 +11,14 @@ public sealed partial class DeviceAuthorityTests(HamtaFixture fixture) : Integra
     [Fact]
     public async Task A_blocked_device_shows_blocked_and_cannot_change_hands_until_unblocked()
     {
-        Assert.Equal(DeviceChangeOutcome.Done, (await Ask<DeviceChangeResult>(new BlockDevice("353325101234577", "گزارش سرقت", "police"))).Outcome);
+        Assert.Equal(DeviceChangeOutcome.Done, (await AskAndWait<DeviceChangeResult>(new BlockDevice("353325101234577", "گزارش سرقت", "police"))).Outcome);
 
         Assert.True((await Ask<ImeiInquiry>(new InquireImei("353325101234577"))).Blocked);
         var refused = await AskAndWait<ActivationResult>(new ActivateDevice("353325101234577", "09121234567", "0013542419", "482913"));
         Assert.Equal(ActivationOutcome.Blocked, refused.Outcome);
         Assert.Equal(DeviceChangeOutcome.NothingToChange, (await Ask<DeviceChangeResult>(new BlockDevice("353325101234577", "again", "police"))).Outcome);
 
-        await Ask<DeviceChangeResult>(new UnblockDevice("353325101234577", "police"));
+        await AskAndWait<DeviceChangeResult>(new UnblockDevice("353325101234577", "پرونده بسته شد", "police"));
         var activated = await AskAndWait<ActivationResult>(new ActivateDevice("353325101234577", "09121234567", "0013542419", "482913"));
         Assert.Equal(ActivationOutcome.Activated, activated.Outcome);
     }

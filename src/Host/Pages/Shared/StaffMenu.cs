@@ -14,13 +14,15 @@ public static class StaffMenu
         new("/staff/tickets", "Menu_Queue", [StaffRoles.Agent, StaffRoles.Admin]),
         new("/staff/tickets?mine=true", "Menu_MyTickets", [StaffRoles.Agent, StaffRoles.Admin]),
         new("/staff/statistics", "Menu_Statistics", [StaffRoles.Agent, StaffRoles.Admin]),
+        new("/staff/classification-runs", "Menu_ClassificationRuns", [StaffRoles.Agent, StaffRoles.Admin]),
+        new("/staff/lists", "Menu_Lists", [StaffRoles.Agent, StaffRoles.Admin]),
+        new("/staff/blocks", "Menu_Blocks", [StaffRoles.Admin]),
         new("/staff/lost-cases", "Menu_LostCases", [StaffRoles.Agent, StaffRoles.Admin]),
         new("/staff/sim-expiry", "Menu_SimExpiry", [StaffRoles.Agent, StaffRoles.Admin]),
         new("/staff/history", "Menu_History", [StaffRoles.Admin, StaffRoles.Auditor]),
         new("/staff/declarations", "Menu_Declarations", [StaffRoles.RegistryClerk, StaffRoles.Admin]),
         new("/staff/accounts", "Menu_Accounts", [StaffRoles.Admin]),
         new("/hangfire", "Menu_Jobs", [StaffRoles.Admin]),
-        new("/staff/classification-runs", "Menu_ClassificationRuns", [StaffRoles.Agent, StaffRoles.Admin]),
     ];
 
     /// <summary>Staff signed in with the staff cookie: the links their roles open.</summary>

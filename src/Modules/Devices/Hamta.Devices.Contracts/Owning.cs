@@ -90,8 +90,8 @@ public sealed record ImeiCorrectionResult(long TicketNumber, ImeiCorrectionOutco
 /// <summary>An authority blocks a device (stolen, counterfeit); a blocked device cannot be activated, transferred or repaired.</summary>
 public sealed record BlockDevice(string Imei, string Reason, string By);
 
-/// <summary>Lifts a block.</summary>
-public sealed record UnblockDevice(string Imei, string By);
+/// <summary>Lifts a block, with the reason it no longer holds.</summary>
+public sealed record UnblockDevice(string Imei, string Reason, string By);
 
 /// <summary>Customs reports that a traveller paid the fee: the activation code goes by SMS to the SIM named at customs.</summary>
 public sealed record RecordTravellerFeePayment(string Imei);

@@ -1,5 +1,6 @@
 using Hamta.Enforcement.Classifying;
 using Hamta.Enforcement.Conditions;
+using Hamta.Enforcement.Lists;
 using Hamta.Enforcement.States;
 using Marten;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +33,11 @@ public static class EnforcementModule
         // Classification (ADR 19)
         services.Configure<EnforcementSettings>(configuration.GetSection(EnforcementSettings.Section));
         services.AddSingleton<EnforcementMetrics>();
+
+        // Lists (ADR 20)
+        services.Configure<ListSettings>(configuration.GetSection(ListSettings.Section));
+        services.Configure<ListSettings>(settings => configuration.GetSection(ListSettings.PrefixesSection).Bind(settings.ImsiPrefixes));
+        services.AddSingleton<ListReader>();
         return services;
     }
 }

@@ -75,15 +75,6 @@ public sealed record MaintainSightingPartitions;
 /// <summary>An operator's daily dump was accepted and stored (published with its transaction): enforcement classifies again.</summary>
 public sealed record SightingsDumpStored(string Operator, long Stored, DateTimeOffset At);
 
-/// <summary>
-/// The SQL view through which other modules read the sightings set-based (enforcement's classification): columns
-/// imei, imei_valid, imsi, msisdn, national_id, operator, observed_at. Part of the Sim module's contract.
-/// </summary>
-public static class SightingsView
-{
-    public const string Name = "sim.sightings_v";
-}
-
 /// <summary>When the network first saw an IMEI with a mobile number, within the retention window («افزودن دستگاه»).</summary>
 public sealed record FindFirstSightingWithSim(string Imei, string Msisdn);
 

@@ -30,11 +30,15 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Devices.Blocking.DeviceUnblockHandler");
             
             // The actual message execution
-            var outgoing1 = Hamta.Devices.Blocking.DeviceUnblockHandler.Handle(unblockDevice, deviceChange, _timeProvider);
+            (var outgoing1, var outgoing2) = Hamta.Devices.Blocking.DeviceUnblockHandler.Handle(unblockDevice, deviceChange, _timeProvider);
 
             
             // Outgoing, cascaded message
             await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+
+            
+            // Outgoing, cascaded message
+            await context.EnqueueCascadingAsync(outgoing2).ConfigureAwait(false);
 
             
             // Save all pending changes to this Marten session

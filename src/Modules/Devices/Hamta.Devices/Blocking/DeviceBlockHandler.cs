@@ -1,6 +1,7 @@
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
 using Marten;
+using Wolverine;
 
 namespace Hamta.Devices.Blocking;
 
@@ -9,16 +10,19 @@ public static class DeviceBlockHandler
     public static Task<DeviceChange?> LoadAsync(BlockDevice command, IDocumentSession session, CancellationToken cancellation) =>
         DeviceStreams.ForImeiAsync(session, command.Imei, cancellation);
 
-    public static DeviceChangeResult Handle(BlockDevice command, DeviceChange? stream, TimeProvider clock) => stream?.Device switch
+    public static (DeviceChangeResult, OutgoingMessages) Handle(BlockDevice command, DeviceChange? stream, TimeProvider clock)
     {
-        null => new DeviceChangeResult(DeviceChangeOutcome.UnknownImei),
-        { Blocked: true } => new DeviceChangeResult(DeviceChangeOutcome.NothingToChange),
-        var device => Append(stream, new DeviceBlocked(device.Id, command.Reason, command.By, clock.GetUtcNow())),
-    };
-
-    private static DeviceChangeResult Append(DeviceChange stream, object change)
-    {
-        stream.Append(change);
-        return new DeviceChangeResult(DeviceChangeOutcome.Done);
+        var (result, events, messages) = Decide(command, stream?.Device, clock.GetUtcNow());
+        stream?.Append(events);
+        return (result, messages);
     }
+
+    /// <summary>A block by hand is recorded on the device and told to enforcement, which puts its IMEIs on the block list.</summary>
+    public static (DeviceChangeResult, IReadOnlyList<object>, OutgoingMessages) Decide(BlockDevice command, Device? device, DateTimeOffset now) => device switch
+    {
+        null => (new DeviceChangeResult(DeviceChangeOutcome.UnknownImei), [], []),
+        { Blocked: true } => (new DeviceChangeResult(DeviceChangeOutcome.NothingToChange), [], []),
+        _ => (new DeviceChangeResult(DeviceChangeOutcome.Done), [new DeviceBlocked(device.Id, command.Reason, command.By, now)],
+            [new DeviceBlockedByHand(device.Id, device.Imeis, command.Reason, command.By, now)]),
+    };
 }

@@ -1,6 +1,7 @@
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
 using Marten;
+using Wolverine;
 
 namespace Hamta.Devices.Blocking;
 
@@ -9,19 +10,18 @@ public static class DeviceUnblockHandler
     public static Task<DeviceChange?> LoadAsync(UnblockDevice command, IDocumentSession session, CancellationToken cancellation) =>
         DeviceStreams.ForImeiAsync(session, command.Imei, cancellation);
 
-    public static DeviceChangeResult Handle(UnblockDevice command, DeviceChange? stream, TimeProvider clock)
+    public static (DeviceChangeResult, OutgoingMessages) Handle(UnblockDevice command, DeviceChange? stream, TimeProvider clock)
     {
-        if (stream?.Device is not { } device)
-        {
-            return new DeviceChangeResult(DeviceChangeOutcome.UnknownImei);
-        }
-
-        if (!device.Blocked)
-        {
-            return new DeviceChangeResult(DeviceChangeOutcome.NothingToChange);
-        }
-
-        stream.Append(new DeviceUnblocked(device.Id, command.By, clock.GetUtcNow()));
-        return new DeviceChangeResult(DeviceChangeOutcome.Done);
+        var (result, events, messages) = Decide(command, stream?.Device, clock.GetUtcNow());
+        stream?.Append(events);
+        return (result, messages);
     }
+
+    public static (DeviceChangeResult, IReadOnlyList<object>, OutgoingMessages) Decide(UnblockDevice command, Device? device, DateTimeOffset now) => device switch
+    {
+        null => (new DeviceChangeResult(DeviceChangeOutcome.UnknownImei), [], []),
+        { Blocked: false } => (new DeviceChangeResult(DeviceChangeOutcome.NothingToChange), [], []),
+        _ => (new DeviceChangeResult(DeviceChangeOutcome.Done), [new DeviceUnblocked(device.Id, command.By, now, command.Reason)],
+            [new DeviceUnblockedByHand(device.Id, device.Imeis, command.Reason, command.By, now)]),
+    };
 }

@@ -60,7 +60,7 @@ public sealed record ImeiCorrected(Guid DeviceId, string WrongImei, string Corre
 
 public sealed record DeviceBlocked(Guid DeviceId, string Reason, string By, DateTimeOffset BlockedAt);
 
-public sealed record DeviceUnblocked(Guid DeviceId, string By, DateTimeOffset UnblockedAt);
+public sealed record DeviceUnblocked(Guid DeviceId, string By, DateTimeOffset UnblockedAt, string? Reason = null);
 
 /// <summary>The owner reported the device lost or stolen; <see cref="CaseNumber"/> names the case until it is found.</summary>
 public sealed record DeviceLossReported(

@@ -26,7 +26,7 @@ internal static class ClassificationSql
     public static string LatestSightings(bool partial) => $"""
         create temp table {Latest} on commit drop as
         select distinct on (imei) imei, imei_valid, imsi, msisdn, national_id, operator, observed_at
-        from {SightingsView.Name} where {Window}{Only(partial)}
+        from {SimViews.Sightings} where {Window}{Only(partial)}
         order by imei, observed_at desc
         """;
 
@@ -47,14 +47,14 @@ internal static class ClassificationSql
             ConditionKind.NonOwnerSim => $"""
                 {select} join {RegisteredImeisView.Name} r on r.imei = l.imei
                 where r.owner_national_id is not null and l.national_id is distinct from r.owner_national_id
-                  and (select count(distinct (s.observed_at at time zone 'UTC')::date) from {SightingsView.Name} s
+                  and (select count(distinct (s.observed_at at time zone 'UTC')::date) from {SimViews.Sightings} s
                        where s.imei = l.imei and s.observed_at > @from and s.observed_at <= @now
                          and s.national_id is distinct from r.owner_national_id) > @days{i}
                 """,
             _ => $"""
                 {select} join (
                   select imei from (
-                    select imei, (observed_at at time zone 'UTC')::date as day from {SightingsView.Name}
+                    select imei, (observed_at at time zone 'UTC')::date as day from {SimViews.Sightings}
                     where {Window} and imei_valid{Only(partial)}
                     group by imei, day having count(distinct imsi) > @imsis{i}) d
                   group by imei having count(*) >= @days{i}) c on c.imei = l.imei

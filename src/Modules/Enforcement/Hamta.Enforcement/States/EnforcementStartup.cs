@@ -1,3 +1,4 @@
+using Hamta.Enforcement.Lists;
 using Marten;
 using Microsoft.Extensions.Hosting;
 
@@ -11,6 +12,7 @@ public sealed class EnforcementStartup(IDocumentStore store) : IHostedService
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await EnforcementStorage.PrepareAsync(connection, cancellationToken);
+        await ListStorage.PrepareAsync(connection, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -33,6 +33,8 @@ public static class SightingsStorage
             received_at timestamptz not null,
             primary key (imei, imsi, msisdn, observed_at)
         ) partition by range (observed_at);
+        create or replace view {SimViews.Sightings} as
+            select imei, imei_valid, imsi, msisdn, national_id, operator, observed_at from {Table};
         create table if not exists {FirstSightings} (
             imei text primary key,
             seen_at timestamptz not null
@@ -54,8 +56,6 @@ public static class SightingsStorage
             stored bigint not null,
             imported_at timestamptz not null
         );
-        create or replace view {SightingsView.Name} as
-            select imei, imei_valid, imsi, msisdn, national_id, operator, observed_at from {Table};
         """;
 
     /// <summary>Creates the tables, moves the previous version's sighting documents in, and creates the partitions of the coming days.</summary>

@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using Hamta.Devices.Contracts;
+using Hamta.Enforcement.Contracts;
+using Hamta.Host.Pages.Shared;
+using Hamta.Kernel.Identifiers;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Wolverine;
+
+namespace Hamta.Host.Pages.Staff;
+
+/// <summary>
+/// Blocking and unblocking a registered device by hand, with a reason: the Devices module records it on the device
+/// and tells enforcement, which puts the device's IMEIs on the block list (a <c>manual</c> state) or takes them off.
+/// </summary>
+public sealed class StaffBlocksModel(IMessageBus bus, IStringLocalizer<StaffResource> staffTexts, IStringLocalizer<SharedResource> texts) : PageModel
+{
+    public const int MaxReasonLength = 500;
+
+    [BindProperty]
+    public string? BlockImei { get; set; }
+
+    [BindProperty]
+    public string? BlockReason { get; set; }
+
+    [BindProperty]
+    public string? UnblockImei { get; set; }
+
+    [BindProperty]
+    public string? UnblockReason { get; set; }
+
+    [TempData]
+    public string? Done { get; set; }
+
+    public IReadOnlyList<ManualBlock> Blocks { get; private set; } = [];
+
+    private string Me => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No staff member is signed in.");
+
+    public Task OnGetAsync(CancellationToken cancellation) => LoadAsync(cancellation);
+
+    public async Task<IActionResult> OnPostBlockAsync(CancellationToken cancellation)
+    {
+        if (!Check(nameof(BlockImei), BlockImei, nameof(BlockReason), BlockReason, out var imei, out var reason))
+        {
+            return await ShowAsync(cancellation);
+        }
+
+        var result = await bus.InvokeAsync<DeviceChangeResult>(new BlockDevice(imei, reason, Me), cancellation);
+        return await AfterAsync(result.Outcome, nameof(BlockImei), "Blocks_Blocked", "Blocks_AlreadyBlocked", cancellation);
+    }
+
+    public async Task<IActionResult> OnPostUnblockAsync(CancellationToken cancellation)
+    {
+        if (!Check(nameof(UnblockImei), UnblockImei, nameof(UnblockReason), UnblockReason, out var imei, out var reason))
+        {
+            return await ShowAsync(cancellation);
+        }
+
+        var result = await bus.InvokeAsync<DeviceChangeResult>(new UnblockDevice(imei, reason, Me), cancellation);
+        return await AfterAsync(result.Outcome, nameof(UnblockImei), "Blocks_Unblocked", "Blocks_NotBlocked", cancellation);
+    }
+
+    public FieldModel Field(string name, string labelKey, string? value, bool numeric = false) =>
+        new(name, staffTexts[labelKey].Value, value,
+            ModelState.TryGetValue(name, out var entry) ? entry.Errors.FirstOrDefault()?.ErrorMessage : null, numeric);
+
+    private async Task<IActionResult> AfterAsync(DeviceChangeOutcome outcome, string imeiField, string doneKey, string nothingKey, CancellationToken cancellation)
+    {
+        if (outcome == DeviceChangeOutcome.Done)
+        {
+            Done = doneKey;
+            return RedirectToPage();
+        }
+
+        ModelState.AddModelError(imeiField, staffTexts[outcome == DeviceChangeOutcome.UnknownImei ? "Blocks_UnknownImei" : nothingKey]);
+        return await ShowAsync(cancellation);
+    }
+
+    private bool Check(string imeiField, string? imeiInput, string reasonField, string? reasonInput, out string imei, out string reason)
+    {
+        var problem = Imei.Check(imeiInput, out imei);
+        if (problem != ImeiProblem.None)
+        {
+            ModelState.AddModelError(imeiField, texts[$"Imei_{problem}"]);
+        }
+
+        reason = reasonInput?.Trim() ?? "";
+        if (reason.Length == 0)
+        {
+            ModelState.AddModelError(reasonField, staffTexts["Blocks_ReasonRequired"]);
+        }
+        else if (reason.Length > MaxReasonLength)
+        {
+            ModelState.AddModelError(reasonField, staffTexts["Blocks_ReasonTooLong", MaxReasonLength]);
+        }
+
+        return ModelState.ErrorCount == 0;
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellation)
+    {
+        await LoadAsync(cancellation);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellation) =>
+        Blocks = await bus.InvokeAsync<IReadOnlyList<ManualBlock>>(new GetManualBlocks(), cancellation);
+}

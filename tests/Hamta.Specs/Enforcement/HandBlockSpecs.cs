@@ -1,0 +1,55 @@
+using Hamta.Devices.Blocking;
+using Hamta.Devices.Contracts;
+using Hamta.Devices.Registry;
+
+namespace Hamta.Specs.Enforcement;
+
+/// <summary>Given a registered device, when staff block or unblock it by hand, then Devices records it and tells enforcement.</summary>
+public sealed class HandBlockSpecs
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
+
+    private static readonly Device Xiaomi = new(Guid.Parse("2d2c3b4a-0000-4000-8000-000000000002"), ["867543041122335", "867543041122343"],
+        "Xiaomi", "Redmi Note 13", ImportType.Commercial, "واردکننده", null, Now.AddYears(-1));
+
+    [Fact]
+    public void A_block_by_hand_puts_every_imei_of_the_device_before_enforcement_with_the_reason()
+    {
+        var (result, events, messages) = DeviceBlockHandler.Decide(new BlockDevice(Xiaomi.Imeis[0], "حکم قضایی", "admin"), Xiaomi, Now);
+
+        Assert.Equal(DeviceChangeOutcome.Done, result.Outcome);
+        Assert.IsType<DeviceBlocked>(Assert.Single(events));
+        var told = Assert.IsType<DeviceBlockedByHand>(Assert.Single(messages));
+        Assert.Equal((Xiaomi.Imeis, "حکم قضایی", "admin", Now), (told.Imeis, told.Reason, told.By, told.BlockedAt));
+    }
+
+    [Fact]
+    public void A_device_already_blocked_is_not_blocked_again()
+    {
+        var (result, events, messages) = DeviceBlockHandler.Decide(new BlockDevice(Xiaomi.Imeis[0], "دوباره", "admin"), Xiaomi with { Blocked = true }, Now);
+
+        Assert.Equal(DeviceChangeOutcome.NothingToChange, result.Outcome);
+        Assert.Empty(events);
+        Assert.Empty(messages);
+    }
+
+    [Fact]
+    public void An_unregistered_imei_cannot_be_blocked_by_hand()
+    {
+        var (result, _, messages) = DeviceBlockHandler.Decide(new BlockDevice("490154203237518", "سرقت", "admin"), null, Now);
+
+        Assert.Equal(DeviceChangeOutcome.UnknownImei, result.Outcome);
+        Assert.Empty(messages);
+    }
+
+    [Fact]
+    public void Unblocking_by_hand_keeps_the_reason_and_tells_enforcement()
+    {
+        var (result, events, messages) = DeviceUnblockHandler.Decide(new UnblockDevice(Xiaomi.Imeis[1], "حکم لغو شد", "admin"), Xiaomi with { Blocked = true }, Now);
+
+        Assert.Equal(DeviceChangeOutcome.Done, result.Outcome);
+        Assert.Equal("حکم لغو شد", Assert.IsType<DeviceUnblocked>(Assert.Single(events)).Reason);
+        Assert.Equal(Xiaomi.Imeis, Assert.IsType<DeviceUnblockedByHand>(Assert.Single(messages)).Imeis);
+        Assert.Equal(DeviceChangeOutcome.NothingToChange, DeviceUnblockHandler.Decide(new UnblockDevice(Xiaomi.Imeis[1], "x", "admin"), Xiaomi, Now).Item1.Outcome);
+    }
+}
