@@ -5,7 +5,7 @@ using Npgsql;
 namespace Hamta.Bench;
 
 /// <summary>
-/// The operators' lists (ADR 20): a delta of 100,000 changes served to an operator through the API, against a
+/// The operators' lists (ADR 24): a delta of 100,000 changes served to an operator through the API, against a
 /// <c>COPY … TO STDOUT</c> of the same change rows.
 /// </summary>
 public sealed partial class Scenarios

@@ -9,7 +9,7 @@ using Hamta.Kernel.Text;
 namespace Hamta.Host.Api;
 
 /// <summary>
-/// The operators' EIR lists (ADR 20), with the operator's key: each list whole as streamed CSV, or the delta since a
+/// The operators' EIR lists (ADR 24), with the operator's key: each list whole as streamed CSV, or the delta since a
 /// version the operator already has as JSON. The block list is the same for every operator; the notification and
 /// exception lists are the asking operator's own.
 /// </summary>

@@ -8,7 +8,7 @@ using Wolverine;
 namespace Hamta.Host.DemoData;
 
 /// <summary>Loads the demo world through the modules' own commands; running it twice changes nothing.</summary>
-public sealed class DemoDataSeeder(IMessageBus bus, StaffSignIn staff, IConfiguration configuration, TimeProvider clock)
+public sealed class DemoDataSeeder(IMessageBus bus, StaffSignIn staff, IConfiguration configuration)
 {
     public async Task SeedAsync(CancellationToken cancellation)
     {
@@ -33,15 +33,6 @@ public sealed class DemoDataSeeder(IMessageBus bus, StaffSignIn staff, IConfigur
             }
         }
 
-        var cases = await bus.InvokeAsync<IReadOnlyList<LostCaseDetails>>(new FindLostCases(IncludeFound: true), cancellation);
-        foreach (var loss in DemoWorld.Losses.Where(loss => !cases.Any(c => c.Imeis.Contains(loss.Imei))))
-        {
-            var device = DemoWorld.Devices.Single(d => d.RegisteredImeis.Contains(loss.Imei));
-            var lostOn = DateOnly.FromDateTime(JalaliDate.ToTehran(clock.GetUtcNow())).AddDays(-loss.DaysAgo);
-            await bus.InvokeAsync<LossReportResult>(
-                new ReportDeviceLost(loss.Imei, device.OwnerSim!, device.Owner!.NationalId, loss.Kind, lostOn, loss.Place, loss.PoliceReportNumber), cancellation);
-        }
-
         foreach (var member in DemoWorld.Staff)
         {
             var password = configuration[$"DemoData:Passwords:{member.Username}"]
@@ -52,9 +43,9 @@ public sealed class DemoDataSeeder(IMessageBus bus, StaffSignIn staff, IConfigur
 }
 
 /// <summary>
-/// The demo's network, on start-up only (tests build their own): sightings through the operator's command, a
-/// classification as of 35 days ago (the blocked phone's warning) and one now (the seed's warning, and the block).
-/// Skipped once the warned IMEI has a state.
+/// The demo's network, on start-up only (tests build their own): the stolen phone's case, sightings through the
+/// operator's command, a classification as of 35 days ago (the blocked phone's warning) and one now (the seed's
+/// warning, and the block). A case is opened once; the rest is skipped once the warned IMEI has a state.
 /// </summary>
 public sealed class DemoNetworkSeeder(IMessageBus bus, TimeProvider clock)
 {
@@ -62,6 +53,15 @@ public sealed class DemoNetworkSeeder(IMessageBus bus, TimeProvider clock)
 
     public async Task SeedAsync(CancellationToken cancellation)
     {
+        var cases = await bus.InvokeAsync<IReadOnlyList<LostCaseDetails>>(new FindLostCases(IncludeFound: true), cancellation);
+        foreach (var loss in DemoWorld.Losses.Where(loss => !cases.Any(c => c.Imeis.Contains(loss.Imei))))
+        {
+            var device = DemoWorld.Devices.Single(d => d.RegisteredImeis.Contains(loss.Imei));
+            var lostOn = DateOnly.FromDateTime(JalaliDate.ToTehran(clock.GetUtcNow())).AddDays(-loss.DaysAgo);
+            await bus.InvokeAsync<LossReportResult>(
+                new ReportDeviceLost(loss.Imei, device.OwnerSim!, device.Owner!.NationalId, loss.Kind, lostOn, loss.Place, loss.PoliceReportNumber), cancellation);
+        }
+
         var existing = await bus.InvokeAsync<EnforcementStates>(new FindEnforcementStates([DemoWorld.WarnedImei, DemoWorld.BlockedImei]), cancellation);
         if (existing.States.Count > 0)
         {

@@ -4,7 +4,7 @@ using Wolverine;
 
 namespace Hamta.Host.Infrastructure;
 
-/// <summary>The daily classification, a thin trigger like the other recurring jobs (ADR 19).</summary>
+/// <summary>The daily classification, a thin trigger like the other recurring jobs (ADR 23).</summary>
 public sealed class EnforcementJobs(IMessageBus bus)
 {
     public const string Classify = "classify-imeis";

@@ -4,7 +4,7 @@ using Wolverine;
 
 namespace Hamta.Host.Infrastructure;
 
-/// <summary>The operators' lists' recurring publication, a thin trigger: deadlines pass without any other change (ADR 20).</summary>
+/// <summary>The operators' lists' recurring publication, a thin trigger: deadlines pass without any other change (ADR 24).</summary>
 public sealed class ListJobs(IMessageBus bus)
 {
     public const string PublishLists = "publish-enforcement-lists";

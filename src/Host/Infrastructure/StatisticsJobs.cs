@@ -5,7 +5,7 @@ using Wolverine;
 
 namespace Hamta.Host.Infrastructure;
 
-/// <summary>The statistics' recurring jobs: thin triggers; each module counts its own days again (ADR 19).</summary>
+/// <summary>The statistics' recurring jobs: thin triggers; each module counts its own days again (ADR 21).</summary>
 public sealed class StatisticsJobs(IMessageBus bus)
 {
     public const string RefreshTickets = "refresh-ticket-statistics";

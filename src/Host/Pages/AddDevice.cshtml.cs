@@ -13,7 +13,7 @@ namespace Hamta.Host.Pages;
 
 /// <summary>
 /// «افزودن دستگاه»: the signed-in SIM claims a device it used before the device's brand joined the registry. The network's
-/// sightings decide (asked of the Sim module), the Devices module registers it (ADR 20).
+/// sightings decide (asked of the Sim module), the Devices module registers it (ADR 22).
 /// </summary>
 [EnableRateLimiting(IdentityRegistration.SubscriberPostsRateLimit)]
 public sealed class AddDeviceModel(IMessageBus bus, IOptions<PreRegistrySettings> settings, IStringLocalizer<SharedResource> texts) : PortalPageModel(texts)

@@ -1,10 +1,12 @@
 using Hamta.Devices.Contracts;
 using Hamta.Host.Api;
+using Hamta.Host.DemoData;
 using Hamta.Kernel.Notifications;
 using Hamta.Kernel.Time;
 using Hamta.Testing;
 using Hamta.Tests.Infrastructure;
 using Hamta.Tests.Registry;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hamta.Tests.Enforcement;
 
@@ -217,8 +219,14 @@ public sealed class LostAndStolenTests(HamtaFixture fixture) : RegistryTest(fixt
     }
 
     [Fact]
-    public async Task The_demo_iphone_is_reported_stolen_with_its_case_on_the_owners_device_list()
+    public async Task The_demo_network_reports_the_demo_iphone_stolen_with_its_case_on_the_owners_device_list()
     {
+        await AndWaitForMessages(async () =>
+        {
+            await using var scope = Host.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoNetworkSeeder>().SeedAsync(TestContext.Current.CancellationToken);
+            return true;
+        });
         var owner = await SignedInSubscriber(Stranger);
 
         Assert.Contains("مفقودی یا سرقتی گزارش شده", await InquiryAbout(DemoIphone), StringComparison.Ordinal);

@@ -22,7 +22,7 @@ public sealed record ChartSeries(string Name, IReadOnlyList<long> Values);
 
 /// <summary>
 /// The back office's statistics for a period: the figures are counted beforehand by each module's recurring job and
-/// read here by day (ADR 19); each chart comes with its table. The charts get their data through data- attributes
+/// read here by day (ADR 21); each chart comes with its table. The charts get their data through data- attributes
 /// (no inline script, under the strict content security policy).
 /// </summary>
 public sealed class StatisticsModel(IMessageBus bus, IStringLocalizer<StaffResource> texts, TimeProvider clock) : PageModel

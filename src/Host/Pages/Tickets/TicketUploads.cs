@@ -10,7 +10,7 @@ public static class TicketUploads
     /// <summary>
     /// The largest form the ticket pages read: five files at the limit and the rest of the form, with room to spare,
     /// so that files somewhat over the limit are read whole and refused with a message beside the field, not by a
-    /// cut connection (ADR 20).
+    /// cut connection (ADR 22).
     /// </summary>
     public const long MaxRequestBytes = 64L * 1024 * 1024;
 

@@ -3,7 +3,7 @@ namespace Hamta.Devices.Contracts;
 /// <summary>
 /// «افزودن دستگاه»: a subscriber claims a device that was in use before its brand joined the registry. The portal
 /// asks the Sim module when the network first saw the IMEI with the claiming SIM (<see cref="FirstSeenWithSim"/>);
-/// the Devices module decides against the brand's joining date (ADR 20). Claiming again changes nothing.
+/// the Devices module decides against the brand's joining date (ADR 22). Claiming again changes nothing.
 /// </summary>
 public sealed record ClaimPreRegistryDevice(string Imei, string Brand, string Model, string Sim, string NationalId, DateTimeOffset? FirstSeenWithSim);
 

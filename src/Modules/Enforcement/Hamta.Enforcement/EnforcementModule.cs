@@ -30,11 +30,11 @@ public static class EnforcementModule
     {
         services.AddHostedService<EnforcementStartup>();
 
-        // Classification (ADR 19)
+        // Classification (ADR 23)
         services.Configure<EnforcementSettings>(configuration.GetSection(EnforcementSettings.Section));
         services.AddSingleton<EnforcementMetrics>();
 
-        // Lists (ADR 20)
+        // Lists (ADR 24)
         services.Configure<ListSettings>(configuration.GetSection(ListSettings.Section));
         services.Configure<ListSettings>(settings => configuration.GetSection(ListSettings.PrefixesSection).Bind(settings.ImsiPrefixes));
         services.AddSingleton<ListReader>();

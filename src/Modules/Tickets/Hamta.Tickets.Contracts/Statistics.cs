@@ -2,7 +2,7 @@ namespace Hamta.Tickets.Contracts;
 
 /// <summary>
 /// Counts the tickets of the last <see cref="Days"/> calendar days in Tehran (today included) again, and the open
-/// tickets: the daily figures the statistics page reads (a recurring job; ADR 19).
+/// tickets: the daily figures the statistics page reads (a recurring job; ADR 21).
 /// </summary>
 public sealed record RefreshTicketStatistics(int Days = 2)
 {

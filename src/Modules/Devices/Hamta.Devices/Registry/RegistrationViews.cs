@@ -7,7 +7,7 @@ namespace Hamta.Devices.Registry;
 
 /// <summary>
 /// Creates the views other modules read the registration list through, set-based, at start-up after Marten has
-/// built the tables: <see cref="RegisteredImeisView"/> (ADR 19).
+/// built the tables: <see cref="RegisteredImeisView"/> (ADR 23).
 /// </summary>
 public sealed class RegistrationViews : IInitialData
 {

@@ -6,7 +6,7 @@ using Hamta.Sim.Contracts;
 namespace Hamta.Enforcement.Classifying;
 
 /// <summary>
-/// The statements of a classification run (ADR 19), all set-based over the sightings of the window, read through
+/// The statements of a classification run (ADR 23), all set-based over the sightings of the window, read through
 /// the Sim module's view, and the registration list, read through the Devices module's view. The window's latest
 /// sighting of each IMEI and the matches go into temporary tables of the run's transaction; the diff with the
 /// current states, the changes and the deadlines are one statement each.

@@ -12,7 +12,7 @@ using Wolverine;
 namespace Hamta.Enforcement.Classifying;
 
 /// <summary>
-/// A classification run (ADR 19): the conditions are matched over the window's sightings in SQL, the safety cap is
+/// A classification run (ADR 23): the conditions are matched over the window's sightings in SQL, the safety cap is
 /// checked, and the states, their changes and the run's record are written in one transaction with the SMS and
 /// <see cref="EnforcementStatesChanged"/> in its outbox. Run twice, the second run finds nothing new: one warning.
 /// </summary>

@@ -9,7 +9,7 @@ using Weasel.Postgresql.Tables;
 namespace Hamta.Sim.Network;
 
 /// <summary>
-/// The sightings counted per Tehran day and operator (ADR 19): a recurring job counts the last days again (further back
+/// The sightings counted per Tehran day and operator (ADR 21): a recurring job counts the last days again (further back
 /// the first time and after a pause: <see cref="CountingWindow"/>) with one statement over their partitions, and the
 /// statistics page reads only these rows.
 /// </summary>

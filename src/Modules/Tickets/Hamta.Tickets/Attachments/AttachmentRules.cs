@@ -8,7 +8,7 @@ public sealed record AcceptedAttachment(string FileName, string ContentType, byt
 
 /// <summary>
 /// Which files a message may carry, decided from their bytes alone: a name or a browser's content type proves
-/// nothing. The type is the one the file's first bytes show (a small table of signatures, ADR 20); anything else
+/// nothing. The type is the one the file's first bytes show (a small table of signatures, ADR 22); anything else
 /// is refused, as are empty files, files over <see cref="AttachmentLimits.MaxBytes"/> and more than
 /// <see cref="AttachmentLimits.MaxFiles"/> files. One bad file refuses them all.
 /// </summary>

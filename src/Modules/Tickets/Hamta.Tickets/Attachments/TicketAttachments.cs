@@ -10,7 +10,7 @@ namespace Hamta.Tickets.Attachments;
 /// <summary>
 /// <c>tickets.attachments</c>: one insert-only row per attached file, its bytes in a <c>bytea</c> column, keyed
 /// to its ticket. The ticket's events name the files (id, name, type, size); the bytes stay out of the event
-/// store and the ticket documents (ADR 20).
+/// store and the ticket documents (ADR 22).
 /// </summary>
 public static class TicketAttachments
 {

@@ -8,7 +8,7 @@ namespace Hamta.Tickets.Statistics;
 /// <summary>
 /// Counts again, set-based and in one transaction, the last days (a ticket filed or settled today changes only today's
 /// row; the first count, and one after a pause, go back further: <see cref="CountingWindow"/>) and the open tickets. Reads the ticket documents through their indexes on the filing and
-/// settlement times and on the status; page views read only the counts (ADR 19).
+/// settlement times and on the status; page views read only the counts (ADR 21).
 /// </summary>
 public static class RefreshTicketStatisticsHandler
 {

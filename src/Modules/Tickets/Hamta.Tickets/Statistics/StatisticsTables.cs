@@ -5,7 +5,7 @@ using Weasel.Postgresql.Tables;
 namespace Hamta.Tickets.Statistics;
 
 /// <summary>
-/// The pre-counted figures of the statistics page (ADR 19): tickets per Tehran day and subject, resolution times per
+/// The pre-counted figures of the statistics page (ADR 21): tickets per Tehran day and subject, resolution times per
 /// day, subject and range, the open tickets per status and day of filing, and when they were last counted.
 /// </summary>
 public static class StatisticsTables
