@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using Hamta.Kernel.Security;
 using Hamta.Sim.Contracts;
 using Hamta.Sim.Login;
 using Hamta.Sim.SimCards;
@@ -9,6 +11,8 @@ public sealed class LoginCodeSpecs
 {
     private const string Mobile = "09121234567";
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+
+    static LoginCodeSpecs() => CodeHash.UseKey(RandomNumberGenerator.GetBytes(32));
 
     private static LoginChallenge Issued(int codes, DateTimeOffset at) =>
         Enumerable.Range(0, codes).Aggregate<int, LoginChallenge?>(null,
