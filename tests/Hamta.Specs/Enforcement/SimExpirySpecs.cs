@@ -1,5 +1,5 @@
 using Hamta.Devices.Contracts;
-using Hamta.Devices.Owning;
+using Hamta.Devices.MovingFromExpiredSims;
 using Hamta.Devices.Registry;
 using Hamta.Sim.Contracts;
 using Hamta.Sim.SimCards;

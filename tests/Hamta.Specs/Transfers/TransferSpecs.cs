@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
+using Hamta.Devices.Activating;
 using Hamta.Devices.Contracts;
-using Hamta.Devices.Owning;
 using Hamta.Devices.Registry;
+using Hamta.Devices.Transferring;
 using Hamta.Kernel.Notifications;
 using Hamta.Kernel.Security;
 

@@ -6,7 +6,7 @@ using Marten;
 using Microsoft.Extensions.Options;
 using Wolverine;
 
-namespace Hamta.Devices.Owning;
+namespace Hamta.Devices.Activating;
 
 public static class ActivateDeviceHandler
 {

@@ -5,7 +5,7 @@ using Hamta.Sim.Contracts;
 using Marten;
 using Wolverine;
 
-namespace Hamta.Devices.Owning;
+namespace Hamta.Devices.MovingFromExpiredSims;
 
 /// <summary>
 /// The devices an expired SIM owned move to its successor SIM of the same national ID, or are left without an owner;

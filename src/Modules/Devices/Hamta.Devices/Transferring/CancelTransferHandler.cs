@@ -4,7 +4,7 @@ using Hamta.Kernel.Notifications;
 using Marten;
 using Wolverine;
 
-namespace Hamta.Devices.Owning;
+namespace Hamta.Devices.Transferring;
 
 public static class CancelTransferHandler
 {

@@ -5,7 +5,7 @@ using Hamta.Kernel.Security;
 using Marten;
 using Wolverine;
 
-namespace Hamta.Devices.Owning;
+namespace Hamta.Devices.Transferring;
 
 public static class StartTransferHandler
 {
