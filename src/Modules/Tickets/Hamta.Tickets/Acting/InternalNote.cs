@@ -7,5 +7,5 @@ namespace Hamta.Tickets.Acting;
 public static class InternalNote
 {
     public static (TicketActionOutcome, object?) Decide(Ticket ticket, TicketActor agent, string text, DateTimeOffset now) =>
-        ticket.IsOpen ? TicketDecisions.Done(new InternalNoteAdded(ticket.Id, agent, text, now)) : TicketDecisions.NotAllowed;
+        TicketDecisions.IfOpen(ticket, new InternalNoteAdded(ticket.Id, agent, text, now));
 }

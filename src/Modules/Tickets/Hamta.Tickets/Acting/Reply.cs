@@ -7,5 +7,5 @@ namespace Hamta.Tickets.Acting;
 public static class Reply
 {
     public static (TicketActionOutcome, object?) Decide(Ticket ticket, TicketActor agent, string text, DateTimeOffset now) =>
-        ticket.IsOpen ? TicketDecisions.Done(new AgentReplied(ticket.Id, agent, text, now)) : TicketDecisions.NotAllowed;
+        TicketDecisions.IfOpen(ticket, new AgentReplied(ticket.Id, agent, text, now));
 }

@@ -7,5 +7,5 @@ namespace Hamta.Tickets.Acting;
 public static class RequestInformation
 {
     public static (TicketActionOutcome, object?) Decide(Ticket ticket, TicketActor agent, string text, DateTimeOffset now) =>
-        ticket.IsOpen ? TicketDecisions.Done(new InformationRequested(ticket.Id, agent, text, now)) : TicketDecisions.NotAllowed;
+        TicketDecisions.IfOpen(ticket, new InformationRequested(ticket.Id, agent, text, now));
 }

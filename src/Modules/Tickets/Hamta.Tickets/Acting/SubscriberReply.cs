@@ -7,5 +7,5 @@ namespace Hamta.Tickets.Acting;
 public static class SubscriberReply
 {
     public static (TicketActionOutcome, object?) Decide(Ticket ticket, TicketActor subscriber, string text, DateTimeOffset now) =>
-        ticket.IsOpen ? TicketDecisions.Done(new SubscriberReplied(ticket.Id, subscriber, text, now)) : TicketDecisions.NotAllowed;
+        TicketDecisions.IfOpen(ticket, new SubscriberReplied(ticket.Id, subscriber, text, now));
 }

@@ -15,6 +15,8 @@ public static class TicketDecisions
 
     public static (TicketActionOutcome, object?) Done(object change) => (TicketActionOutcome.Done, change);
 
+    public static (TicketActionOutcome, object?) IfOpen(Ticket ticket, object change) => ticket.IsOpen ? Done(change) : NotAllowed;
+
     public static (TicketActionOutcome, object?) Decide(Ticket ticket, ActOnTicket command, DateTimeOffset now)
     {
         var actor = command.Actor;
