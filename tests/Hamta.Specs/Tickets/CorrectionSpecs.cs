@@ -1,6 +1,7 @@
 using Hamta.Devices.Contracts;
 using Hamta.Tickets.Acting;
 using Hamta.Tickets.Contracts;
+using Hamta.Tickets.Correcting;
 using Hamta.Tickets.Tickets;
 
 namespace Hamta.Specs.Tickets;

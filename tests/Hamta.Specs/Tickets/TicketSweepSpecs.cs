@@ -1,5 +1,5 @@
+using Hamta.Tickets.Closing;
 using Hamta.Tickets.Contracts;
-using Hamta.Tickets.Sweeps;
 using Hamta.Tickets.Tickets;
 
 namespace Hamta.Specs.Tickets;

@@ -3,7 +3,7 @@ using Hamta.Devices.Registry;
 using Hamta.Tests.Infrastructure;
 using Hamta.Tests.Tickets;
 using Hamta.Tickets.Contracts;
-using Hamta.Tickets.Sweeps;
+using Hamta.Tickets.Correcting;
 using Hamta.Tickets.Tickets;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,7 @@
 using Hamta.Kernel.Notifications;
 using Hamta.Tickets.Attachments;
 using Hamta.Tickets.Contracts;
+using Hamta.Tickets.Correcting;
 using Hamta.Tickets.Tickets;
 using JasperFx.Events;
 using Marten;

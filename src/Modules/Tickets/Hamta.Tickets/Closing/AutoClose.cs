@@ -2,7 +2,7 @@ using Hamta.Kernel.Notifications;
 using Hamta.Tickets.Contracts;
 using Hamta.Tickets.Tickets;
 
-namespace Hamta.Tickets.Sweeps;
+namespace Hamta.Tickets.Closing;
 
 /// <summary>How a sweep closes a ticket: the closing event and the SMS that tells the subscriber.</summary>
 internal static class AutoClose

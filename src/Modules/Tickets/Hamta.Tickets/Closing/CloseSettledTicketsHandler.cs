@@ -4,7 +4,7 @@ using Hamta.Tickets.Tickets;
 using Marten;
 using Wolverine;
 
-namespace Hamta.Tickets.Sweeps;
+namespace Hamta.Tickets.Closing;
 
 /// <summary>Resolved tickets not reopened within the reopening window become «بسته شده».</summary>
 public static class CloseSettledTicketsHandler

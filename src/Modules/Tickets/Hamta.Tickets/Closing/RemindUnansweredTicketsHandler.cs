@@ -4,7 +4,7 @@ using Hamta.Tickets.Tickets;
 using Marten;
 using Wolverine;
 
-namespace Hamta.Tickets.Sweeps;
+namespace Hamta.Tickets.Closing;
 
 /// <summary>A subscriber asked for information gets one reminder, and the ticket is closed if they never answer.</summary>
 public static class RemindUnansweredTicketsHandler

@@ -1,8 +1,9 @@
 using Hamta.Devices.Contracts;
 using Hamta.Kernel.Notifications;
 using Hamta.Tickets.Contracts;
+using Hamta.Tickets.Tickets;
 
-namespace Hamta.Tickets.Tickets;
+namespace Hamta.Tickets.Correcting;
 
 /// <summary>The registry's side of a ticket's IMEI correction: the request to Devices, and what its answer does to the ticket.</summary>
 public static class Corrections

@@ -4,7 +4,7 @@ using Hamta.Tickets.Tickets;
 using Marten;
 using Wolverine;
 
-namespace Hamta.Tickets.Evidence;
+namespace Hamta.Tickets.Correcting;
 
 /// <summary>The registry corrected the IMEI (the ticket is resolved) or could not (an agent takes over, with the reason).</summary>
 public static class ImeiCorrectionResultHandler

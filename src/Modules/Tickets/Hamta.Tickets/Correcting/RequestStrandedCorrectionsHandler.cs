@@ -4,7 +4,7 @@ using Hamta.Tickets.Tickets;
 using Marten;
 using Wolverine;
 
-namespace Hamta.Tickets.Sweeps;
+namespace Hamta.Tickets.Correcting;
 
 /// <summary>
 /// Asks the registry again for the corrections that got no answer within the patience: a request or its answer

@@ -5,7 +5,7 @@ using Hamta.Tickets.Tickets;
 using Marten;
 using Wolverine;
 
-namespace Hamta.Tickets.Sweeps;
+namespace Hamta.Tickets.Evidence;
 
 /// <summary>
 /// The safety net behind the event-driven check, one batch of waiting tickets a message: one query, one
