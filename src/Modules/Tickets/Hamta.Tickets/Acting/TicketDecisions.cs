@@ -6,8 +6,6 @@ namespace Hamta.Tickets.Acting;
 /// <summary>What an action on a ticket does, decided from the ticket and the time alone.</summary>
 public static class TicketDecisions
 {
-    public const int MaxTextLength = 2000;
-
     public static (TicketActionOutcome, object?) Decide(Ticket ticket, ActOnTicket command, DateTimeOffset now)
     {
         var actor = command.Actor;
@@ -23,7 +21,7 @@ public static class TicketDecisions
             return (TicketActionOutcome.TextRequired, null);
         }
 
-        if (text?.Length > MaxTextLength)
+        if (text?.Length > TicketLimits.MaxText)
         {
             return (TicketActionOutcome.TextTooLong, null);
         }
@@ -32,7 +30,7 @@ public static class TicketDecisions
         return command.Action switch
         {
             TicketAction.Reopen when ticket.Status != TicketStatus.Resolved => (TicketActionOutcome.NotAllowed, null),
-            TicketAction.Reopen when now - ticket.ResolvedAt > Ticket.ReopenWindow => (TicketActionOutcome.ReopenWindowPassed, null),
+            TicketAction.Reopen when !ticket.ReopenableAt(now) => (TicketActionOutcome.ReopenWindowPassed, null),
             TicketAction.Reopen => (TicketActionOutcome.Done, new TicketReopened(id, actor, now)),
             TicketAction.Close when ticket.Status == TicketStatus.Closed => (TicketActionOutcome.NotAllowed, null),
             TicketAction.Close => (TicketActionOutcome.Done, new TicketClosed(id, actor, now)),
