@@ -7,7 +7,7 @@ namespace Hamta.Specs.Lockouts;
 
 public sealed class KartablePasswordLockoutSpecs
 {
-    private const string Sim = "09121234567";
+    private const string Sim = SampleMobile;
     private const string Right = "kartable-pass-1";
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
     private static readonly LockoutPolicy Policy = new() { MaxFailures = 5, FirstLockMinutes = 15, LongestLockMinutes = 24 * 60 };
