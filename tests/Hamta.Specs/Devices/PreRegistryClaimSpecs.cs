@@ -78,4 +78,18 @@ public sealed class PreRegistryClaimSpecs
     {
         Assert.Equal(PreRegistryClaimOutcome.Registered, When(JoinedAt.AddDays(-1), brand: " HUAWEI ").Result.Outcome);
     }
+
+    [Fact]
+    public void A_missing_or_too_long_brand_or_model_is_refused_field_by_field_before_anything_else()
+    {
+        var (result, registration, claimed) = ClaimPreRegistryDeviceHandler.Decide(
+            new ClaimPreRegistryDevice(Imei, " ", new string('م', ClaimPreRegistryDevice.MaxTextLength + 1), Sim, NationalId, JoinedAt.AddDays(-1)),
+            Registered(ownerSim: null), Settings, DeviceId, Now);
+
+        Assert.Equal(new PreRegistryClaimResult(PreRegistryClaimOutcome.TextRefused, Brand: ClaimText.Missing, Model: ClaimText.TooLong), result);
+        Assert.Null(registration);
+        Assert.Null(claimed);
+        Assert.Equal(ClaimText.Fine, When(JoinedAt.AddDays(-1), brand: new string('ب', ClaimPreRegistryDevice.MaxTextLength)).Result.Brand);
+    }
 }
+

@@ -52,4 +52,29 @@ public sealed class HandBlockSpecs
         Assert.Equal(XiaomiDevice.Imeis, Assert.IsType<DeviceUnblockedByHand>(Assert.Single(messages)).Imeis);
         Assert.Equal(DeviceChangeOutcome.NothingToChange, DeviceUnblockHandler.Decide(new UnblockDevice(XiaomiDevice.Imeis[1], "x", "admin"), XiaomiDevice, Now).Item1.Outcome);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void A_block_or_its_lifting_without_a_reason_changes_nothing(string reason)
+    {
+        Assert.Equal(new DeviceChangeResult(DeviceChangeOutcome.ReasonRequired), DeviceBlockHandler.Decide(new BlockDevice(Xiaomi, reason, "admin"), XiaomiDevice, Now).Item1);
+        var (result, events, messages) = DeviceUnblockHandler.Decide(new UnblockDevice(Xiaomi, reason, "admin"), XiaomiDevice with { Blocked = true }, Now);
+
+        Assert.Equal(DeviceChangeOutcome.ReasonRequired, result.Outcome);
+        Assert.Empty(events);
+        Assert.Empty(messages);
+    }
+
+    [Fact]
+    public void A_reason_longer_than_the_limit_is_refused_and_one_at_the_limit_is_kept_trimmed()
+    {
+        var tooLong = new string('د', BlockDevice.MaxReasonLength + 1);
+        Assert.Equal(DeviceChangeOutcome.ReasonTooLong, DeviceBlockHandler.Decide(new BlockDevice(Xiaomi, tooLong, "admin"), XiaomiDevice, Now).Item1.Outcome);
+
+        var atLimit = new string('د', BlockDevice.MaxReasonLength);
+        var (_, events, messages) = DeviceBlockHandler.Decide(new BlockDevice(Xiaomi, $" {atLimit} ", "admin"), XiaomiDevice, Now);
+        Assert.Equal(atLimit, Assert.IsType<DeviceBlocked>(Assert.Single(events)).Reason);
+        Assert.Equal(atLimit, Assert.IsType<DeviceBlockedByHand>(Assert.Single(messages)).Reason);
+    }
 }

@@ -91,7 +91,11 @@ public enum ImeiCorrectionOutcome
 public sealed record ImeiCorrectionResult(long TicketNumber, ImeiCorrectionOutcome Outcome);
 
 /// <summary>An authority blocks a device (stolen, counterfeit); a blocked device cannot be activated, transferred or repaired.</summary>
-public sealed record BlockDevice(string Imei, string Reason, string By);
+public sealed record BlockDevice(string Imei, string Reason, string By)
+{
+    /// <summary>The longest reason for a block or its lifting, in characters.</summary>
+    public const int MaxReasonLength = 500;
+}
 
 /// <summary>Lifts a block, with the reason it no longer holds.</summary>
 public sealed record UnblockDevice(string Imei, string Reason, string By);
@@ -104,6 +108,8 @@ public enum DeviceChangeOutcome
     Done,
     UnknownImei,
     NothingToChange,
+    ReasonRequired,
+    ReasonTooLong,
 }
 
 public sealed record DeviceChangeResult(DeviceChangeOutcome Outcome);
