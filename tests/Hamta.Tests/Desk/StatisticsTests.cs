@@ -162,11 +162,11 @@ public sealed class StatisticsTests(HamtaFixture fixture) : DeskTest(fixture)
     public async Task Warnings_blocks_and_lifts_are_counted_per_condition_and_day_and_drawn_with_their_table()
     {
         var now = Clock.GetUtcNow();
-        string[] samsung = ["356938035643809", "356938035643817"];
+        string[] samsung = [Samsung, SamsungSecondImei];
         await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
         [
             new AttachObservationRecord(samsung[0], "432119121234567", SampleMobile, now.AddDays(-10)),
-            new AttachObservationRecord("353325101234569", "432119121234567", SampleMobile, now.AddDays(-10)),
+            new AttachObservationRecord(Nokia, "432119121234567", SampleMobile, now.AddDays(-10)),
             new AttachObservationRecord(NeverSeenImei, "432119121234567", SampleMobile, now.AddHours(-1)),
             new AttachObservationRecord("353325101234568", "432119121234567", SampleMobile, now.AddHours(-1)),
         ])));
