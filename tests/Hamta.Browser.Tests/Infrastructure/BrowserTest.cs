@@ -15,7 +15,6 @@ namespace Hamta.Browser.Tests.Infrastructure;
 /// </summary>
 public abstract partial class BrowserTest(PortalInBrowser portal) : IAsyncLifetime
 {
-    protected const string SampleMobile = "09121234567";
     private static readonly TimeSpan MessageTimeout = TimeSpan.FromSeconds(30);
 
     private readonly List<IBrowserContext> contexts = [];
@@ -134,11 +133,11 @@ public abstract partial class BrowserTest(PortalInBrowser portal) : IAsyncLifeti
     {
         await page.GotoAsync("/tickets/new/form?subject=ImeiMismatch");
         var correct = page.GetByRole(AriaRole.Group, new PageGetByRoleOptions { NameRegex = CorrectImeisGroup() });
-        await correct.GetByLabel("شناسه اول (شکاف ۱)").FillAsync("356938035643809");
-        await correct.GetByLabel("شناسه دوم (شکاف ۲)").FillAsync("356938035643825");
+        await correct.GetByLabel("شناسه اول (شکاف ۱)").FillAsync(Samsung);
+        await correct.GetByLabel("شناسه دوم (شکاف ۲)").FillAsync(SamsungRealSecondImei);
         var registered = page.GetByRole(AriaRole.Group, new PageGetByRoleOptions { Name = "IMEI ثبت شده در همتا" });
-        await registered.GetByLabel("شناسه اول (شکاف ۱)").FillAsync("356938035643809");
-        await registered.GetByLabel("شناسه دوم (شکاف ۲)").FillAsync("356938035643817");
+        await registered.GetByLabel("شناسه اول (شکاف ۱)").FillAsync(Samsung);
+        await registered.GetByLabel("شناسه دوم (شکاف ۲)").FillAsync(SamsungSecondImei);
         await page.GetByLabel("شرح درخواست").FillAsync("شناسه دوم گوشی در همتا اشتباه ثبت شده است.");
         await Submit(page, Button(page, "ثبت"));
         return TicketNumberInUrl().Match(page.Url).Groups[1].Value;

@@ -23,15 +23,15 @@ public sealed class ProjectionAuditTests(HamtaFixture fixture) : TicketTest(fixt
     private async Task<long> FullScenario()
     {
         var number = NumberFrom(await FileMismatch(await SignedInSubscriber()));
-        foreach (var imei in new[] { "356938035643809", "356938035643825" })
+        foreach (var imei in new[] { Samsung, SamsungRealSecondImei })
         {
             await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
                 [new AttachObservationRecord(imei, "432119121234567", SampleMobile, Clock.GetUtcNow())])));
         }
 
-        var transfer = await AskAndWait<TransferStartResult>(new StartTransfer("353325101234569", SampleMobile, "0013542419"));
-        await AskAndWait<ActivationResult>(new ActivateDevice("353325101234569", "09351234567", "4481234563", transfer.Code!));
-        await AskAndWait<ActivationResult>(new ActivateDevice("353325101234577", "09131234567", "0013542419", "482913"));
+        var transfer = await AskAndWait<TransferStartResult>(new StartTransfer(Nokia, SampleMobile, SampleNationalId));
+        await AskAndWait<ActivationResult>(new ActivateDevice(Nokia, SecondUserSim, SecondUserNationalId, transfer.Code!));
+        await AskAndWait<ActivationResult>(new ActivateDevice(BoxedNokia, OtherSimOfSample, SampleNationalId, "482913"));
         var version = (await Ask<TicketDetails?>(new GetTicket(number, null)))!.Version;
         await AndWaitForMessages(() => Ask<TicketActionResult>(new ActOnTicket(number, TicketAction.Reply, new TicketActor(TicketActorKind.Agent, "agent"), "اصلاح شد.", version)));
         return number;
@@ -70,7 +70,7 @@ public sealed class ProjectionAuditTests(HamtaFixture fixture) : TicketTest(fixt
     public async Task A_read_model_altered_behind_the_apps_back_is_reported_with_its_id()
     {
         await FullScenario();
-        var device = (await Ask<IReadOnlyList<DeviceSummary>>(new FindDevicesOwnedBy("0013542419")))[0];
+        var device = (await Ask<IReadOnlyList<DeviceSummary>>(new FindDevicesOwnedBy(SampleNationalId)))[0];
         await using (var connection = new NpgsqlConnection(Host.Services.GetRequiredService<IConfiguration>().GetConnectionString("Hamta")))
         {
             await connection.OpenAsync(TestContext.Current.CancellationToken);
@@ -90,7 +90,7 @@ public sealed class ProjectionAuditTests(HamtaFixture fixture) : TicketTest(fixt
     public async Task A_registration_or_an_imei_altered_behind_the_apps_back_is_reported_with_its_device()
     {
         await FullScenario();
-        var owned = (await Ask<IReadOnlyList<DeviceSummary>>(new FindDevicesOwnedBy("0013542419")))[0];
+        var owned = (await Ask<IReadOnlyList<DeviceSummary>>(new FindDevicesOwnedBy(SampleNationalId)))[0];
         Guid boxed;
         await using (var connection = new NpgsqlConnection(Host.Services.GetRequiredService<IConfiguration>().GetConnectionString("Hamta")))
         {
@@ -114,7 +114,7 @@ public sealed class ProjectionAuditTests(HamtaFixture fixture) : TicketTest(fixt
     public async Task A_ticket_whose_events_are_gone_is_reported_and_the_others_still_match()
     {
         var number = await FullScenario();
-        var subscriber = await SignedInSubscriber("09351234567");
+        var subscriber = await SignedInSubscriber(SecondUserSim);
         for (var i = 0; i < 3; i++)
         {
             var description = $"درخواست {i}";

@@ -21,7 +21,7 @@ public sealed class OperatingTests(HamtaFixture fixture) : DeskTest(fixture)
     {
         await using var fault = await DatabaseFault.FailInsertsAsync(Host, "notifications.mt_doc_smsmessage", PostgresErrorCodes.CheckViolation);
         var tracked = await Host.TrackActivity().DoNotAssertOnExceptionsDetected()
-            .ExecuteAndWaitAsync(context => context.PublishAsync(new SendSms("09351234567", "پیام آزمون", SmsKind.Notice)).AsTask());
+            .ExecuteAndWaitAsync(context => context.PublishAsync(new SendSms(SecondUserSim, "پیام آزمون", SmsKind.Notice)).AsTask());
         Assert.Single(tracked.MovedToErrorQueue.Envelopes());
     }
 
@@ -159,9 +159,9 @@ public sealed class OperatingTests(HamtaFixture fixture) : DeskTest(fixture)
         AttachObservationRecord Sighting(string imei) => new(imei, "432119121234567", SampleMobile, seen);
 
         await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
-            [Sighting("356938035643809"), Sighting("356938035643825")])));
+            [Sighting(Samsung), Sighting(SamsungRealSecondImei)])));
         await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
-            [Sighting("356938035643825")])));
+            [Sighting(SamsungRealSecondImei)])));
 
         lock (counted)
         {

@@ -16,7 +16,7 @@ public sealed class RecurringJobTests(HamtaFixture fixture) : TicketTest(fixture
     private static readonly TicketActor Agent = new(TicketActorKind.Agent, "agent");
 
     private async Task<long> OpenOther(string description = "شرح") =>
-        (await Ask<OpenTicketResult>(new OpenTicket(TicketSubject.Other, SampleMobile, "0013542419", null, [], new Dictionary<string, string>(), description))).Number;
+        (await Ask<OpenTicketResult>(new OpenTicket(TicketSubject.Other, SampleMobile, SampleNationalId, null, [], new Dictionary<string, string>(), description))).Number;
 
     private async Task Act(long number, TicketAction action, string text)
     {
@@ -48,7 +48,7 @@ public sealed class RecurringJobTests(HamtaFixture fixture) : TicketTest(fixture
             {
                 var id = Guid.CreateVersion7();
                 session.Events.StartStream<Hamta.Tickets.Tickets.Ticket>(id, new Hamta.Tickets.Tickets.TicketOpened(
-                    id, 900_000 + i, TicketSubject.ImeiMismatch, "09121234567", "0013542419", null, ["356938035643809", "356938035643825"],
+                    id, 900_000 + i, TicketSubject.ImeiMismatch, SampleMobile, SampleNationalId, null, [Samsung, SamsungRealSecondImei],
                     new Dictionary<string, string>(), "شرح", TicketStatus.AwaitingNetworkEvidence, Clock.GetUtcNow()));
             }
 

@@ -66,7 +66,7 @@ public sealed class SeedJourneyTests(HamtaFixture fixture) : TicketTest(fixture)
         Assert.Contains("در انتظار رؤیت در شبکه", ticket.Document.QuerySelector("#ticket-status")!.TextContent, StringComparison.Ordinal);
         var row = (await browser.GetAsync("/tickets")).Document.QuerySelector("#my-tickets tbody tr")!;
         var cells = row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray();
-        Assert.Equal(["1", number.ToString(System.Globalization.CultureInfo.InvariantCulture), "356938035643809", "1405/09/03 12:30",
+        Assert.Equal(["1", number.ToString(System.Globalization.CultureInfo.InvariantCulture), Samsung, "1405/09/03 12:30",
             "شناسه دستگاه (IMEI) من با شناسه دستگاه ثبت شده در همتا تطابق ندارد", "در انتظار رؤیت در شبکه"], cells);
         var sms = Assert.Single(await SmsTo(SampleMobile, SmsKind.Notice));
         Assert.Contains(number.ToString(System.Globalization.CultureInfo.InvariantCulture), sms.Text, StringComparison.Ordinal);
@@ -78,11 +78,11 @@ public sealed class SeedJourneyTests(HamtaFixture fixture) : TicketTest(fixture)
         var browser = await SignedInSubscriber();
 
         var devices = await browser.GetAsync("/devices");
-        var link = devices.Document.QuerySelector("a[href='/tickets/new?imei=356938035643809']");
+        var link = devices.Document.QuerySelector($"a[href='/tickets/new?imei={Samsung}']");
         Assert.NotNull(link);
-        var form = await browser.GetAsync("/tickets/new/form?subject=ImeiMismatch&imei=356938035643809");
+        var form = await browser.GetAsync($"/tickets/new/form?subject=ImeiMismatch&imei={Samsung}");
 
-        Assert.Equal("356938035643809", form.Document.QuerySelector("#registeredimei1")!.GetAttribute("value"));
-        Assert.Equal("356938035643817", form.Document.QuerySelector("#registeredimei2")!.GetAttribute("value"));
+        Assert.Equal(Samsung, form.Document.QuerySelector("#registeredimei1")!.GetAttribute("value"));
+        Assert.Equal(SamsungSecondImei, form.Document.QuerySelector("#registeredimei2")!.GetAttribute("value"));
     }
 }

@@ -21,6 +21,9 @@ public enum ActivationOutcome
     CustomsFeeNotPaid,
     TransferCancelled,
     TransferExpired,
+
+    /// <summary>The code is not six digits starting with a non-zero one; nothing was looked at or counted.</summary>
+    MalformedCode,
 }
 
 public sealed record ActivationResult(ActivationOutcome Outcome, int RetryAfterMinutes = 0);

@@ -5,6 +5,8 @@ public enum DeviceChangeOutcome
     Done,
     UnknownImei,
     NothingToChange,
+    ReasonRequired,
+    ReasonTooLong,
 }
 
 public sealed record DeviceChangeResult(DeviceChangeOutcome Outcome);

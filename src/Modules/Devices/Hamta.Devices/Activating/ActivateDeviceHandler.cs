@@ -51,6 +51,11 @@ public static class ActivateDeviceHandler
     /// </summary>
     public static (ActivationResult, IReadOnlyList<object>) Decide(ActivateDevice command, Device? device, DateTimeOffset now, LockoutSettings lockouts)
     {
+        if (!ActivationCodes.IsWellFormed(command.Code))
+        {
+            return (new ActivationResult(ActivationOutcome.MalformedCode), []);
+        }
+
         if (device is null)
         {
             return (new ActivationResult(ActivationOutcome.UnknownImei), []);

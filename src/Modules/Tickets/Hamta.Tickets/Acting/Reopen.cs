@@ -9,7 +9,7 @@ public static class Reopen
     public static (TicketActionOutcome, object?) Decide(Ticket ticket, TicketActor subscriber, DateTimeOffset now) => ticket switch
     {
         { Status: not TicketStatus.Resolved } => TicketDecisions.NotAllowed,
-        _ when now - ticket.ResolvedAt > Ticket.ReopenWindow => (TicketActionOutcome.ReopenWindowPassed, null),
+        _ when !ticket.ReopenableAt(now) => (TicketActionOutcome.ReopenWindowPassed, null),
         _ => TicketDecisions.Done(new TicketReopened(ticket.Id, subscriber, now)),
     };
 }

@@ -9,8 +9,6 @@ namespace Hamta.Tickets.Acting;
 /// </summary>
 public static class TicketDecisions
 {
-    public const int MaxTextLength = 2000;
-
     public static readonly (TicketActionOutcome, object?) NotAllowed = (TicketActionOutcome.NotAllowed, null);
 
     public static (TicketActionOutcome, object?) Done(object change) => (TicketActionOutcome.Done, change);
@@ -32,7 +30,7 @@ public static class TicketDecisions
             return (TicketActionOutcome.TextRequired, null);
         }
 
-        if (text?.Length > MaxTextLength)
+        if (text?.Length > TicketLimits.MaxText)
         {
             return (TicketActionOutcome.TextTooLong, null);
         }
