@@ -77,6 +77,8 @@ public static class Persistence
             .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = "wolverine")
             .ApplyAllDatabaseChangesOnStartup();
         builder.Services.AddSimModule(builder.Configuration);
+        builder.Services.AddDevicesModule();
+        builder.Services.AddTicketsModule();
         builder.Services.AddEnforcementModule(builder.Configuration);
         builder.Services.Configure<LockoutSettings>(builder.Configuration.GetSection(LockoutSettings.Section));
         builder.Services.Configure<PreRegistrySettings>(builder.Configuration.GetSection(PreRegistrySettings.Section));

@@ -1,5 +1,6 @@
 using Hamta.Testing;
 using Hamta.Host.Auditing;
+using Hamta.Kernel.Auditing;
 using Hamta.Sim.Contracts;
 using Hamta.Tests.Infrastructure;
 using Hamta.Tests.Tickets;
@@ -36,9 +37,9 @@ public sealed class HistoryTests(HamtaFixture fixture) : TicketTest(fixture)
         await using var scope = Host.Services.CreateAsyncScope();
         var history = scope.ServiceProvider.GetRequiredService<StreamHistory>();
 
-        var now = (await history.FindAsync(HistoryKind.Imei, SamsungRealSecondImei, null, TestContext.Current.CancellationToken))!;
+        var now = (await history.FindAsync(HistoryKind.Imei, SamsungRealSecondImei, null, null, TestContext.Current.CancellationToken))[0];
         var correction = Assert.Single(now.Events, e => e.Event == "imei_corrected");
-        var before = (await history.FindAsync(HistoryKind.Imei, SamsungRealSecondImei, correction.Version - 1, TestContext.Current.CancellationToken))!;
+        var before = (await history.FindAsync(HistoryKind.Imei, SamsungRealSecondImei, "devices", correction.Version - 1, TestContext.Current.CancellationToken))[0];
 
         Assert.Contains(SamsungRealSecondImei, now.State, StringComparison.Ordinal);
         Assert.DoesNotContain(SamsungSecondImei, now.State, StringComparison.Ordinal);

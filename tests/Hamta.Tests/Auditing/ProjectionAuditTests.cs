@@ -1,6 +1,7 @@
 using Hamta.Testing;
 using Hamta.Devices.Contracts;
 using Hamta.Host.Auditing;
+using Hamta.Kernel.Auditing;
 using Hamta.Sim.Contracts;
 using Hamta.Tests.Infrastructure;
 using Hamta.Tests.Tickets;
@@ -16,7 +17,7 @@ public sealed class ProjectionAuditTests(HamtaFixture fixture) : TicketTest(fixt
     private async Task<IReadOnlyList<ProjectionAuditReport>> Audit(string? module = null, Guid? stream = null)
     {
         await using var scope = Host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ProjectionAudit>().RunAsync(module, stream, TestContext.Current.CancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<ProjectionAudit>().RunAsync(module, stream?.ToString(), TestContext.Current.CancellationToken);
     }
 
     /// <summary>Activation, transfer, a ticket corrected automatically and an agent's reply.</summary>
@@ -44,9 +45,9 @@ public sealed class ProjectionAuditTests(HamtaFixture fixture) : TicketTest(fixt
 
         var reports = await Audit();
 
-        Assert.Equal(["SimCard", "Device", "Registration", "TransferRecord", "Ticket"], reports.Select(r => r.Projection));
+        Assert.Equal(["SimCard", "Device", "Registration", "TransferRecord", "Ticket", "ImeiState"], reports.Select(r => r.Projection));
         Assert.All(reports, r => Assert.Empty(r.Differences));
-        Assert.All(reports, r => Assert.True(r.DocumentsCompared > 0 && r.EventsReplayed >= r.DocumentsCompared));
+        Assert.All(reports.SkipLast(1), r => Assert.True(r.DocumentsCompared > 0 && r.EventsReplayed >= r.DocumentsCompared));
     }
 
     [Fact]
@@ -63,7 +64,7 @@ public sealed class ProjectionAuditTests(HamtaFixture fixture) : TicketTest(fixt
 
         var transfers = Assert.Single(await Audit(module: "devices"), r => r.Projection == "TransferRecord");
 
-        Assert.Equal([removed], transfers.Differences);
+        Assert.Equal([removed.ToString()], transfers.Differences);
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public sealed class ProjectionAuditTests(HamtaFixture fixture) : TicketTest(fixt
 
         var devices = Assert.Single(await Audit(module: "devices"), r => r.Projection == "Device");
 
-        Assert.Equal([device.Id], devices.Differences);
+        Assert.Equal([device.Id.ToString()], devices.Differences);
         Assert.Empty(Assert.Single(await Audit(module: "tickets")).Differences);
         Assert.Equal(1, Assert.Single(await Audit(module: "devices", stream: device.Id), r => r.Projection == "Device").DocumentsCompared);
     }
@@ -106,7 +107,7 @@ public sealed class ProjectionAuditTests(HamtaFixture fixture) : TicketTest(fixt
 
         var registrations = Assert.Single(await Audit(module: "devices"), r => r.Projection == "Registration");
 
-        Assert.Equal(new[] { owned.Id, boxed }.Order(), registrations.Differences);
+        Assert.Equal(new[] { owned.Id, boxed }.Order().Select(x => x.ToString()), registrations.Differences);
         Assert.Empty(Assert.Single(await Audit(module: "devices"), r => r.Projection == "Device").Differences);
     }
 
@@ -132,7 +133,7 @@ public sealed class ProjectionAuditTests(HamtaFixture fixture) : TicketTest(fixt
 
         var tickets = Assert.Single(await Audit(module: "tickets"));
 
-        Assert.Equal([ticket.Id], tickets.Differences);
+        Assert.Equal([ticket.Id.ToString()], tickets.Differences);
         Assert.Equal(4, tickets.DocumentsCompared);
     }
 }

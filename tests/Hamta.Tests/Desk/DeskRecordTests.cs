@@ -1,6 +1,7 @@
 using Hamta.Devices.Contracts;
 using Hamta.Host.Api;
 using Hamta.Host.Auditing;
+using Hamta.Kernel.Auditing;
 using Hamta.Testing;
 using Hamta.Tests.Infrastructure;
 using Hamta.Tests.Tickets;
@@ -40,7 +41,7 @@ public sealed class DeskRecordTests(HamtaFixture fixture) : TicketTest(fixture)
     private async Task<StreamHistoryView?> History(string imei)
     {
         await using var scope = Host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<StreamHistory>().FindAsync(HistoryKind.Imei, imei, null, TestContext.Current.CancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<StreamHistory>().FindAsync(HistoryKind.Imei, imei, null, null, TestContext.Current.CancellationToken) is [var device, ..] ? device : null;
     }
 
     [Fact]
@@ -93,7 +94,7 @@ public sealed class DeskRecordTests(HamtaFixture fixture) : TicketTest(fixture)
 
         Assert.NotNull(byOld);
         Assert.True(byOld.FormerImei);
-        Assert.Equal(byNew!.StreamId, byOld.StreamId);
+        Assert.Equal(byNew!.Stream, byOld.Stream);
         Assert.False(byNew.FormerImei);
     }
 

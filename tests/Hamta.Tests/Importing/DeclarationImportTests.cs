@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Importing;
 using Hamta.Host.Auditing;
+using Hamta.Kernel.Auditing;
 using Hamta.Host.Commands;
 using Hamta.Kernel.Notifications;
 using Hamta.Tests.Infrastructure;
@@ -15,14 +16,14 @@ public sealed partial class DeclarationImportTests(HamtaFixture fixture) : Integ
     /// <summary>The demo world's four activated devices (one of them reported stolen); its boxed Nokia never changed and has no stream.</summary>
     private const int DemoDevicesChanged = 4;
 
-    private async Task<ImportReport> ImportText(string text)
+    private async Task<DeclarationsImported> ImportText(string text)
     {
         await using var scope = Host.Services.CreateAsyncScope();
         using var file = new MemoryStream(Encoding.UTF8.GetBytes(text));
         return await scope.ServiceProvider.GetRequiredService<DeclarationImport>().RunAsync(file, "declarations.csv", "customs-clerk", TestContext.Current.CancellationToken);
     }
 
-    private Task<ImportReport> Import(params string[] rows) => ImportText(string.Join('\n', [DeclarationCsv.Header, .. rows]));
+    private Task<DeclarationsImported> Import(params string[] rows) => ImportText(string.Join('\n', [DeclarationCsv.Header, .. rows]));
 
     private async Task<IReadOnlyList<ProjectionAuditReport>> Audit()
     {
@@ -154,9 +155,9 @@ public sealed partial class DeclarationImportTests(HamtaFixture fixture) : Integ
 
         Assert.Equal(1, first.Imported);
         var repeated = Assert.Single(first.Problems);
-        Assert.Equal((3, "traveller_national_id", LineRefusal.TravellerRepeatedInFile, "2"), (repeated.Line, repeated.Field, repeated.Refusal, repeated.Detail));
+        Assert.Equal((3, "traveller_national_id", LineRefusal.TravellerRepeatedInFile, "2"), (repeated.Line, repeated.Field, Enum.Parse<LineRefusal>(repeated.Refusal), repeated.Detail));
         Assert.Equal(0, later.Imported);
-        Assert.Equal((2, "traveller_national_id", LineRefusal.TravellerDeclaredThisYear), (later.Problems[0].Line, later.Problems[0].Field, later.Problems[0].Refusal));
+        Assert.Equal((2, "traveller_national_id", LineRefusal.TravellerDeclaredThisYear), (later.Problems[0].Line, later.Problems[0].Field, Enum.Parse<LineRefusal>(later.Problems[0].Refusal)));
         Assert.Equal(1, nextYear.Imported);
         Assert.Equal(2, (await Ask<IReadOnlyList<TravellerRegistration>>(new FindTravellerRegistrations(SampleNationalId))).Count);
     }

@@ -2,6 +2,7 @@ using System.Text;
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Importing;
 using Hamta.Host.Auditing;
+using Hamta.Kernel.Auditing;
 using Hamta.Host.Commands;
 using Hamta.Tests.Infrastructure;
 using Hamta.Host.Infrastructure;
@@ -44,7 +45,7 @@ public sealed class ImeiUniquenessTests(HamtaFixture fixture) : IntegrationTest(
         Assert.Equal(Samsung, result.Imei);
     }
 
-    private async Task<ImportReport> Import(string row)
+    private async Task<DeclarationsImported> Import(string row)
     {
         await using var scope = Host.Services.CreateAsyncScope();
         using var file = new MemoryStream(Encoding.UTF8.GetBytes($"{DeclarationCsv.Header}\n{row}"));

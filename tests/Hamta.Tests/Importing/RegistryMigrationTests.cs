@@ -1,6 +1,7 @@
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
 using Hamta.Host.Auditing;
+using Hamta.Kernel.Auditing;
 using Hamta.Tests.Infrastructure;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;

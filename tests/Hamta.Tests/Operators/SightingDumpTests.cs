@@ -42,7 +42,7 @@ public sealed class SightingDumpTests(HamtaFixture fixture) : TicketTest(fixture
     private Task<DumpReport> Import(string path) => AndWaitForMessages(async () =>
     {
         await using var scope = Host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SightingsDumpImporter>().ImportAsync(TestHost.OperatorName, path, TestContext.Current.CancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<ISightingsDumpImport>().ImportAsync(TestHost.OperatorName, path, TestContext.Current.CancellationToken);
     });
 
     private async Task<long> Scalar(string sql)

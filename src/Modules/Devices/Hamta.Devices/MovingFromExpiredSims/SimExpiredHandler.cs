@@ -1,3 +1,4 @@
+using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
 using Hamta.Kernel.Identifiers;
 using Hamta.Kernel.Notifications;
@@ -9,7 +10,8 @@ namespace Hamta.Devices.MovingFromExpiredSims;
 
 /// <summary>
 /// The devices an expired SIM owned move to its successor SIM of the same national ID, or are left without an owner;
-/// the successor is told by SMS. A redelivered message finds nothing left to move.
+/// the successor is told by SMS. A device left without an owner is a registration change enforcement reacts to at once
+/// (a non-owner-SIM warning no longer holds for a device nobody owns). A redelivered message finds nothing left to move.
 /// </summary>
 public static class SimExpiredHandler
 {
@@ -26,7 +28,12 @@ public static class SimExpiredHandler
             }
         }
 
-        return expired.SuccessorSim is { } successor && moved.Count > 0
+        if (expired.SuccessorSim is not { } successor)
+        {
+            return [.. moved.Select(d => new DeviceRegistrationChanged(d.Id, d.Imeis, "sim-expiry", expired.ExpiredAt))];
+        }
+
+        return moved.Count > 0
             ? [new SendSms(successor, DevicesTexts.DevicesMovedSms(MobileNumber.Mask(expired.Sim), moved.Select(d => $"{d.Brand} {d.Model} ({d.Imeis[0]})")), SmsKind.Notice)]
             : [];
     }

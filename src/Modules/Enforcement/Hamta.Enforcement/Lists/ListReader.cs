@@ -11,7 +11,7 @@ namespace Hamta.Enforcement.Lists;
 /// delta as JSON written row by row while PostgreSQL folds the changes. Neither holds a list in memory. Each read is
 /// one repeatable-read transaction, so its version and its rows agree even while a publication commits.
 /// </summary>
-public sealed class ListReader(NpgsqlDataSource dataSource)
+public sealed class ListReader(NpgsqlDataSource dataSource) : IOperatorLists
 {
     /// <summary>The latest version of every list and operator.</summary>
     public async Task<IReadOnlyList<ListVersion>> VersionsAsync(CancellationToken cancellation)
@@ -34,7 +34,7 @@ public sealed class ListReader(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Opens a read of one operator's view of a list at its current version.</summary>
-    public async Task<ListRead> OpenAsync(EnforcementList list, string operatorName, CancellationToken cancellation)
+    public async Task<IOperatorListRead> OpenAsync(EnforcementList list, string operatorName, CancellationToken cancellation)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellation);
         try
@@ -58,7 +58,7 @@ public sealed class ListReader(NpgsqlDataSource dataSource)
 }
 
 /// <summary>One read of a list at <see cref="Version"/>, on its own transaction.</summary>
-public sealed class ListRead(NpgsqlConnection connection, NpgsqlTransaction transaction, EnforcementList list, string operatorName, long version) : IAsyncDisposable
+public sealed class ListRead(NpgsqlConnection connection, NpgsqlTransaction transaction, EnforcementList list, string operatorName, long version) : IOperatorListRead
 {
     public EnforcementList List { get; } = list;
 
