@@ -1,5 +1,6 @@
 using Hamta.Devices.Contracts;
 using Hamta.Kernel.Identifiers;
+using Hamta.Kernel.Text;
 using Hamta.Sim.Contracts;
 using Hamta.Host.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -55,7 +56,7 @@ public sealed class StartTransferModel(IMessageBus bus, IStringLocalizer<SharedR
 
         if (password.LockedMinutes > 0)
         {
-            Refuse(nameof(Password), "StartTransfer_PasswordLocked", password.LockedMinutes);
+            Refuse(nameof(Password), "StartTransfer_PasswordLocked", Display.Number(password.LockedMinutes));
             return Page();
         }
 

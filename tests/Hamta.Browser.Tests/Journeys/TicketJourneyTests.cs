@@ -1,4 +1,5 @@
 using Hamta.Browser.Tests.Infrastructure;
+using Hamta.Kernel.Text;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -39,7 +40,7 @@ public sealed class TicketJourneyTests(PortalInBrowser portal) : BrowserTest(por
 
         await Submit(page, Button(page, "ثبت"));
         var number = TicketNumberInUrl().Match(page.Url).Groups[1].Value;
-        await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync($"تیکت شما با شماره {number} ثبت شد");
+        await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync($"تیکت شما با شماره {Display.Digits(number)} ثبت شد");
         await Expect(ValueBeside(page, "وضعیت")).ToHaveTextAsync("در انتظار رؤیت در شبکه");
         await LookAt(page, "ticket");
 

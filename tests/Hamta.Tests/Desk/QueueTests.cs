@@ -123,7 +123,7 @@ public sealed class QueueTests(HamtaFixture fixture) : DeskTest(fixture)
         Assert.Equal(newestFirst.Take(20), Numbers(first));
         Assert.Null(first.Document.QuerySelector("#previous-page"));
         Assert.Equal("بعدی", first.Document.QuerySelector("#next-page")!.TextContent);
-        Assert.Contains("1 تا 20 از 25", first.Text, StringComparison.Ordinal);
+        Assert.Contains("۱ تا ۲۰ از ۲۵", first.Text, StringComparison.Ordinal);
         var next = first.Document.QuerySelector("#next-page")!.GetAttribute("href")!;
         Assert.Contains("subject=Other", next, StringComparison.Ordinal);
         Assert.Contains("q=" + Uri.EscapeDataString("۰۹۱۲۱۲۳۴۵۶۷"), next, StringComparison.Ordinal);

@@ -1,5 +1,5 @@
 using Hamta.Enforcement.Contracts;
-using Hamta.Kernel.Time;
+using Hamta.Kernel.Text;
 using Hamta.Tests.Infrastructure;
 
 namespace Hamta.Tests.Enforcement;
@@ -21,7 +21,7 @@ public sealed class ClassificationTests(HamtaFixture fixture) : EnforcementTest(
         Assert.False(state.Blocked);
         var warning = Assert.Single(await EnforcementSmsTo(SecondUserSim));
         Assert.Contains(Unregistered, warning, StringComparison.Ordinal);
-        Assert.Contains(JalaliDate.FormatDate(state.Deadline), warning, StringComparison.Ordinal);
+        Assert.Contains(Display.Date(state.Deadline), warning, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -126,7 +126,7 @@ public sealed class DeclarationUploadTests(HamtaFixture fixture) : DeskTest(fixt
         Assert.Equal("line,field,reason", lines[0]);
         Assert.Equal("3,imei1,IMEI نادرست است: 356938035643808", lines[1]);
         Assert.Equal("5,brand,خالی است", lines[2]);
-        Assert.StartsWith("6,traveller_national_id,این مسافر در خط 4 همین فایل", lines[3], StringComparison.Ordinal);
+        Assert.StartsWith("6,traveller_national_id,این مسافر در خط ۴ همین فایل", lines[3], StringComparison.Ordinal);
         Assert.Equal("7,imei1,IMEI 356938035643809 پیش‌تر در همتا ثبت شده است", lines[4]);
     }
 

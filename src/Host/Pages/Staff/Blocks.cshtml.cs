@@ -3,6 +3,7 @@ using Hamta.Devices.Contracts;
 using Hamta.Enforcement.Contracts;
 using Hamta.Host.Pages.Shared;
 using Hamta.Kernel.Identifiers;
+using Hamta.Kernel.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -92,7 +93,7 @@ public sealed class StaffBlocksModel(IMessageBus bus, IStringLocalizer<StaffReso
         }
         else if (reason.Length > MaxReasonLength)
         {
-            ModelState.AddModelError(reasonField, staffTexts["Blocks_ReasonTooLong", MaxReasonLength]);
+            ModelState.AddModelError(reasonField, staffTexts["Blocks_ReasonTooLong", Display.Number(MaxReasonLength)]);
         }
 
         return ModelState.ErrorCount == 0;

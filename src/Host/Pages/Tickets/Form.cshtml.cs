@@ -1,6 +1,7 @@
 using Hamta.Devices.Contracts;
 using Hamta.Host.Identity;
 using Hamta.Host.Infrastructure.Forms;
+using Hamta.Kernel.Text;
 using Hamta.Tickets.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -183,7 +184,7 @@ public sealed class TicketFormModel(IMessageBus bus, IStringLocalizer<SharedReso
 
         if (description.Length > MaxDescription)
         {
-            Refuse(nameof(Description), "TicketForm_DescriptionTooLong", MaxDescription);
+            Refuse(nameof(Description), "TicketForm_DescriptionTooLong", Display.Number(MaxDescription));
             return false;
         }
 
