@@ -1,4 +1,5 @@
 using Hamta.Devices.Contracts;
+using Hamta.Kernel.Text;
 using Hamta.Tickets.Acting;
 using Hamta.Tickets.Contracts;
 using Hamta.Tickets.Tickets;
@@ -40,7 +41,7 @@ public sealed class CorrectionSpecs : TicketSpecification
 
         var resolved = Assert.IsType<TicketResolved>(Assert.Single(events));
         Assert.Equal((Agent, "با فاکتور خرید بررسی شد."), (resolved.Actor, resolved.Message));
-        Assert.Contains("از 356938035643817 به 356938035643825", sms!.Text, StringComparison.Ordinal);
+        Assert.Contains($"از {Display.Identifier("356938035643817")} به {Display.Identifier("356938035643825")}", sms!.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public sealed class CorrectionSpecs : TicketSpecification
         var resolved = Assert.IsType<TicketResolved>(Assert.Single(Corrections.Answer(Given(MismatchOpened(), automatic), ImeiCorrectionOutcome.Corrected, Registry, Now).Events));
 
         Assert.Equal(Registry, resolved.Actor);
-        Assert.Contains("از 356938035643817 به 356938035643825", resolved.Message, StringComparison.Ordinal);
+        Assert.Contains($"از {Display.Identifier("356938035643817")} به {Display.Identifier("356938035643825")}", resolved.Message, StringComparison.Ordinal);
     }
 
     [Theory]
