@@ -71,10 +71,12 @@ public sealed class DeclarationUploadTests(HamtaFixture fixture) : DeskTest(fixt
         Assert.Equal("Done", progress.GetProperty("state").GetString());
         Assert.True(progress.GetProperty("finished").GetBoolean());
         Assert.Equal(100, progress.GetProperty("percent").GetInt32());
+        Assert.Equal("۱۰۰٪", progress.GetProperty("percentText").GetString());
         Assert.Equal("۶ خط از حدود ۶ خوانده شد؛ ۲ پذیرفته و ۴ رد شد.", progress.GetProperty("countsText").GetString());
 
         var page = await clerk.GetAsync(uploaded.Location!);
         Assert.Equal("100", page.Document.QuerySelector("progress#progress-bar")!.GetAttribute("value"));
+        Assert.Equal("۱۰۰٪", page.Document.QuerySelector("progress#progress-bar")!.TextContent.Trim());
         Assert.True(string.IsNullOrEmpty(page.Document.QuerySelector("#upload-progress")!.GetAttribute("data-progress-url")));
         Assert.Contains("۲ دستگاه ثبت شد و ۴ خط رد شد", page.Document.QuerySelector("#upload-done")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(

@@ -61,6 +61,7 @@ public sealed class DeclarationUploadModel(IMessageBus bus, IStringLocalizer<Sta
             state = upload.State.ToString(),
             finished = upload.State is UploadState.Done or UploadState.Failed,
             percent = PercentOf(upload),
+            percentText = Display.Percent(PercentOf(upload) / 100.0),
             stateText = texts[$"UploadState_{upload.State}"].Value,
             countsText = CountsOf(upload),
         });

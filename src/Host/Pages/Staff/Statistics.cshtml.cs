@@ -1,9 +1,6 @@
 using System.Text.Json;
-<<<<<<< HEAD
-using Hamta.Kernel.Text;
-=======
 using Hamta.Enforcement.Contracts;
->>>>>>> main
+using Hamta.Kernel.Text;
 using Hamta.Kernel.Time;
 using Hamta.Sim.Contracts;
 using Hamta.Tickets.Contracts;
@@ -161,9 +158,6 @@ public sealed class StatisticsModel(IMessageBus bus, IStringLocalizer<StaffResou
     public ChartData SightingsPerOperator() => new("line", false, Days.Select(DayLabel).ToList(),
         Operators.Select(op => new ChartSeries(op, Days.Select(day => SightingsOf(day, op)).ToList())).ToList());
 
-<<<<<<< HEAD
-    public string Share => Tickets.ResolvedAutomaticallyShare is { } share ? Display.Percent(share) : "—";
-=======
     /// <summary>The period's warnings, blocks and lifts of each condition.</summary>
     public IReadOnlyList<ConditionDayCount> ConditionTotals => Enforcement.Days
         .GroupBy(d => d.Condition)
@@ -184,8 +178,7 @@ public sealed class StatisticsModel(IMessageBus bus, IStringLocalizer<StaffResou
         new(texts["Statistics_Lifted"], EnforcementDays.Select(d => d.Lifted).ToList()),
     ]);
 
-    public string Share => Tickets.ResolvedAutomaticallyShare is { } share ? string.Create(CultureInfo.InvariantCulture, $"{share * 100:0}%") : "—";
->>>>>>> main
+    public string Share => Tickets.ResolvedAutomaticallyShare is { } share ? Display.Percent(share) : "—";
 
     /// <summary>A duration as people say it: days and hours, hours and minutes, or minutes.</summary>
     public string Duration(TimeSpan duration) =>

@@ -10,7 +10,6 @@
     var bar = document.getElementById('progress-bar');
     var state = document.getElementById('progress-state');
     var counts = document.getElementById('progress-counts');
-    var persian = function (n) { return String(n).replace(/[0-9]/g, function (d) { return '۰۱۲۳۴۵۶۷۸۹'[d]; }); };
 
     function poll() {
         fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-store', credentials: 'same-origin' })
@@ -22,7 +21,7 @@
             })
             .then(function (progress) {
                 bar.value = progress.percent;
-                bar.textContent = persian(progress.percent) + '٪';
+                bar.textContent = progress.percentText;
                 state.textContent = progress.stateText;
                 counts.textContent = progress.countsText;
                 if (progress.finished) {
