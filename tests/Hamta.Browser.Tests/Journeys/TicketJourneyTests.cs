@@ -29,7 +29,7 @@ public sealed class TicketJourneyTests(PortalInBrowser portal) : BrowserTest(por
 
         await Follow(Button(page, "مرحله بعد"));
         await Expect(page.GetByText(Subject, new() { Exact = true })).ToBeVisibleAsync();
-        await page.GetByLabel("انتخاب از دستگاه‌های من").SelectOptionAsync(new SelectOptionValue { Label = "Samsung Galaxy A54 — 356938035643809 / 356938035643817" });
+        await page.GetByLabel("انتخاب از دستگاه‌های من").SelectOptionAsync(new SelectOptionValue { Label = $"{Display.Isolate("Samsung Galaxy A54")} — {Display.Identifier("356938035643809 / 356938035643817")}" });
         var registered = page.GetByRole(AriaRole.Group, new() { Name = "IMEI ثبت شده در همتا" });
         await Expect(registered.GetByLabel("شناسه دوم (شکاف ۲)")).ToHaveValueAsync("356938035643817");
         var correct = page.GetByRole(AriaRole.Group, new() { NameRegex = CorrectImeisGroup() });
@@ -45,8 +45,8 @@ public sealed class TicketJourneyTests(PortalInBrowser portal) : BrowserTest(por
         await LookAt(page, "ticket");
 
         await OpenFromMenu(page, "ثبت و پیگیری مشکلات");
-        var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = Link(page, number) });
-        await Expect(row).ToContainTextAsync("1405/09/03 12:30");
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = Link(page, Display.Digits(number)) });
+        await Expect(row).ToContainTextAsync("۱۴۰۵/۰۹/۰۳ ۱۲:۳۰");
         await Expect(row).ToContainTextAsync(Subject);
         await Expect(row).ToContainTextAsync("در انتظار رؤیت در شبکه");
         await LookAt(page, "tickets");

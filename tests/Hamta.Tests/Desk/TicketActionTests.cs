@@ -30,7 +30,7 @@ public sealed class TicketActionTests(HamtaFixture fixture) : DeskTest(fixture)
         Assert.Equal("شناسه دوم گوشی با همتا یکی نیست", page.Document.QuerySelector("#description")!.TextContent.Trim());
         Assert.Equal("ارجاع نشده", page.Document.QuerySelector("#agent")!.TextContent.Trim());
         Assert.Equal(["Opened", "AwaitingNetworkEvidence"], KindsOf(page));
-        Assert.Contains("1405/09/03 12:30", page.Document.QuerySelector("#timeline")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("\u2066۱۴۰۵/۰۹/۰۳ ۱۲:۳۰\u2069", page.Document.QuerySelector("#timeline")!.TextContent, StringComparison.Ordinal);
         foreach (var handler in new[] { "Assign", "Reply", "InternalNote", "RequestInformation", "Resolve", "Reject" })
         {
             Assert.NotNull(page.Document.QuerySelector($"button[formaction='/staff/tickets/{number}?handler={handler}']"));
