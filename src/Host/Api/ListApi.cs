@@ -95,7 +95,7 @@ public static class ListApi
         if (version > read.Version)
         {
             return Results.BadRequest(new OperatorApi.ProblemDto(
-                $"نسخه {PersianDigits.Of(version)} هنوز منتشر نشده است؛ آخرین نسخه این فهرست {PersianDigits.Of(read.Version)} است."));
+                $"نسخه {Display.Number(version)} هنوز منتشر نشده است؛ آخرین نسخه این فهرست {Display.Number(read.Version)} است."));
         }
 
         context.Response.ContentType = "application/json; charset=utf-8";

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Hamta.Kernel.Text;
 using Hamta.Sim.Contracts;
 using Microsoft.AspNetCore.Http.Features;
 using Wolverine;
@@ -135,7 +136,7 @@ public static class OperatorApi
 
         if (observations.Count > RecordAttachObservations.MaxRecords)
         {
-            return Results.BadRequest(new ProblemDto($"هر درخواست حداکثر {RecordAttachObservations.MaxRecords} رکورد می‌تواند داشته باشد."));
+            return Results.BadRequest(new ProblemDto($"هر درخواست حداکثر {Display.Number(RecordAttachObservations.MaxRecords)} رکورد می‌تواند داشته باشد."));
         }
 
         var command = new RecordAttachObservations(operatorName,
@@ -171,7 +172,7 @@ public static class OperatorApi
         ObservationOutcome.MissingImsi => "IMSI ندارد.",
         ObservationOutcome.MissingMsisdn => "شماره سیم‌کارت (MSISDN) ندارد.",
         ObservationOutcome.MissingObservedAt => "زمان رؤیت (observedAt) ندارد.",
-        ObservationOutcome.InvalidImei => $"IMEI معتبر نیست (بیش از {RecordAttachObservations.MaxImeiLength} نویسه یا نویسه کنترلی).",
+        ObservationOutcome.InvalidImei => $"IMEI معتبر نیست (بیش از {Display.Number(RecordAttachObservations.MaxImeiLength)} نویسه یا نویسه کنترلی).",
         ObservationOutcome.InvalidImsi => "IMSI معتبر نیست (باید ۶ تا ۱۵ رقم باشد).",
         ObservationOutcome.InvalidMsisdn => "شماره سیم‌کارت (MSISDN) یک شماره همراه ایران نیست.",
         ObservationOutcome.InTheFuture => "زمان رؤیت بیش از ۵ دقیقه در آینده است.",

@@ -43,7 +43,7 @@ public sealed class ActivationModel(IMessageBus bus, IStringLocalizer<SharedReso
         {
             case ActivationOutcome.Activated:
             case ActivationOutcome.Transferred:
-                Success = Texts[$"Activation_{result.Outcome}", imei, sim];
+                Success = Texts[$"Activation_{result.Outcome}", Display.Identifier(imei), Display.Identifier(sim)];
                 Imei = Code = null;
                 return Page();
             case ActivationOutcome.UnknownImei:
@@ -59,10 +59,10 @@ public sealed class ActivationModel(IMessageBus bus, IStringLocalizer<SharedReso
                 Refuse(nameof(Imei), "Activation_LostOrStolen");
                 break;
             case ActivationOutcome.CoolingDown:
-                Refuse(nameof(Code), "Activation_CoolingDown", result.RetryAfterMinutes);
+                Refuse(nameof(Code), "Activation_CoolingDown", Display.Number(result.RetryAfterMinutes));
                 break;
             case ActivationOutcome.DeviceCoolingDown:
-                Refuse(nameof(Code), "Activation_DeviceCoolingDown", result.RetryAfterMinutes);
+                Refuse(nameof(Code), "Activation_DeviceCoolingDown", Display.Number(result.RetryAfterMinutes));
                 break;
             case ActivationOutcome.NoActiveCode:
             case ActivationOutcome.TransferCancelled:

@@ -1,7 +1,7 @@
 using Hamta.Devices.Contracts;
 using Hamta.Host.Identity;
 using Hamta.Host.Infrastructure;
-using Hamta.Kernel.Time;
+using Hamta.Kernel.Text;
 using Hamta.Sim.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -70,7 +70,7 @@ public sealed class AddDeviceModel(IMessageBus bus, IOptions<PreRegistrySettings
         }
 
         var field = result.Outcome == PreRegistryClaimOutcome.BrandNotListed ? nameof(Brand) : nameof(Imei);
-        Refuse(field, $"AddDevice_{result.Outcome}", result.JoinedAt is { } joined ? JalaliDate.FormatDate(joined) : string.Empty);
+        Refuse(field, $"AddDevice_{result.Outcome}", result.JoinedAt is { } joined ? Display.Date(joined) : string.Empty);
         return Page();
     }
 
@@ -82,7 +82,7 @@ public sealed class AddDeviceModel(IMessageBus bus, IOptions<PreRegistrySettings
                 Refuse(field, $"AddDevice_{field}Required");
                 break;
             case ClaimText.TooLong:
-                Refuse(field, "AddDevice_TooLong", ClaimPreRegistryDevice.MaxTextLength);
+                Refuse(field, "AddDevice_TooLong", Display.Number(ClaimPreRegistryDevice.MaxTextLength));
                 break;
         }
     }

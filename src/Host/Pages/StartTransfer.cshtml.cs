@@ -1,5 +1,6 @@
 using Hamta.Devices.Contracts;
 using Hamta.Kernel.Identifiers;
+using Hamta.Kernel.Text;
 using Hamta.Sim.Contracts;
 using Hamta.Host.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -49,7 +50,7 @@ public sealed class StartTransferModel(IMessageBus bus, IStringLocalizer<SharedR
         var password = await bus.InvokeAsync<KartablePasswordCheck>(new VerifyKartablePassword(KartableSim, Password ?? string.Empty), cancellation);
         if (password.Verdict != KartablePasswordVerdict.Matches)
         {
-            Refuse(nameof(Password), $"StartTransfer_Password{password.Verdict}", password.LockedMinutes);
+            Refuse(nameof(Password), $"StartTransfer_Password{password.Verdict}", Display.Number(password.LockedMinutes));
             return Page();
         }
 

@@ -168,6 +168,7 @@ public abstract partial class BrowserTest(PortalInBrowser portal) : IAsyncLifeti
             $"{name}: the text is not set in the portal's Vazirmatn font (body font: {look.BodyFont}).");
         Assert.True(look.Overflow <= 0, $"{name} on the {screen.Name}: the page is {look.Overflow}px wider than the screen; widest: {look.Widest}");
         Assert.True(look.Latin.Length == 0, $"{name}: English left in the page: {string.Join(", ", look.Latin)}");
+        Assert.True(look.MisshownNumbers.Length == 0, $"{name}: numbers not shown as ADR 28 says: {string.Join(" | ", look.MisshownNumbers)}");
         Assert.True(look.Unlabelled.Length == 0, $"{name}: fields without a visible label: {string.Join(", ", look.Unlabelled)}");
         Assert.True(look.NumericWithoutKeypad.Length == 0,
             $"{name}: digit fields without inputmode=\"numeric\" and dir=\"ltr\": {string.Join(", ", look.NumericWithoutKeypad)}");

@@ -1,4 +1,5 @@
 using Hamta.Browser.Tests.Infrastructure;
+using Hamta.Kernel.Text;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -19,7 +20,7 @@ public sealed class RegistryJourneyTests(PortalInBrowser portal) : BrowserTest(p
         await page.GetByLabel("کد فعال‌سازی").FillAsync("482913");
         await LookAt(page, "activation");
         await Submit(page, Button(page, "فعال‌سازی"));
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"دستگاه {BoxedNokia} با سیم‌کارت {OtherSimOfSample} فعال شد و تحت مالکیت قطعی آن است.");
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"دستگاه {Display.Identifier(BoxedNokia)} با سیم‌کارت {Display.Identifier(OtherSimOfSample)} فعال شد و تحت مالکیت قطعی آن است.");
 
         await OpenFromMenu(page, "مدیریت دستگاه ها");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = BoxedNokia });

@@ -40,7 +40,7 @@ public sealed class StatisticsJourneyTests(PortalInBrowser portal) : BrowserTest
         var flow = agent.GetByRole(AriaRole.Table, new() { Name = "تیکت‌های ثبت‌شده و بسته‌شده در هر روز" });
         await flow.ScrollIntoViewIfNeededAsync();
         await Expect(flow).ToBeVisibleAsync();
-        await Expect(flow.GetByRole(AriaRole.Row).Last).ToContainTextAsync("1");
+        await Expect(flow.GetByRole(AriaRole.Row).Last).ToContainTextAsync("۱");
         await Expect(agent.GetByRole(AriaRole.Table, new() { Name = "رؤیت‌های هر اپراتور به تفکیک روز رؤیت" })).ToBeVisibleAsync();
         Assert.True(await agent.EvaluateAsync<bool>("() => Chart.getChart(document.getElementById('chart-flow')).options.scales.x.reverse"));
         await LookAt(agent, "staff-statistics");

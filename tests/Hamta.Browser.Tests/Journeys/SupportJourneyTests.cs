@@ -1,4 +1,5 @@
 using Hamta.Browser.Tests.Infrastructure;
+using Hamta.Kernel.Text;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -45,7 +46,7 @@ public sealed class SupportJourneyTests(PortalInBrowser portal) : BrowserTest(po
         await LookAt(agent, "staff");
         await Follow(Link(agent, "تیکت‌های پشتیبانی"));
         await LookAt(agent, "staff-tickets");
-        await Follow(Link(agent, number));
+        await Follow(Link(agent, Display.Digits(number)));
         await Submit(agent, Button(agent, "ارجاع به من"));
         const string answer = "سلام؛ پس از روشن کردن گوشی با هر دو سیم‌کارت، شناسه خودکار اصلاح می‌شود.";
         await agent.GetByLabel("متن پاسخ، یادداشت، درخواست، پیام رفع یا دلیل رد").FillAsync(answer);
@@ -94,7 +95,7 @@ public sealed class SupportJourneyTests(PortalInBrowser portal) : BrowserTest(po
         await Expect(samsung).Not.ToContainTextAsync(SamsungSecondImei);
 
         await OpenFromMenu(subscriber, "ثبت و پیگیری مشکلات");
-        await Expect(subscriber.GetByRole(AriaRole.Row).Filter(new() { Has = Link(subscriber, number) })).ToContainTextAsync("رفع شده");
+        await Expect(subscriber.GetByRole(AriaRole.Row).Filter(new() { Has = Link(subscriber, Display.Digits(number)) })).ToContainTextAsync("رفع شده");
     }
 
     private static Task Answer(IPage page, string question, string answer) =>

@@ -1,3 +1,4 @@
+using Hamta.Kernel.Text;
 using System.Text.RegularExpressions;
 using Hamta.Browser.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -44,7 +45,7 @@ public sealed partial class TransferJourneyTests(PortalInBrowser portal) : Brows
 
         var secondCode = await StartTransfer(seller, lookAt: false);
         await Activate(buyer, secondCode);
-        await Expect(buyer.GetByRole(AriaRole.Status)).ToHaveTextAsync($"مالکیت دستگاه {Nokia} به سیم‌کارت {Buyer} منتقل شد.");
+        await Expect(buyer.GetByRole(AriaRole.Status)).ToHaveTextAsync($"مالکیت دستگاه {Display.Identifier(Nokia)} به سیم‌کارت {Display.Identifier(Buyer)} منتقل شد.");
 
         await OpenFromMenu(buyer, "سوابق انتقال مالکیت");
         await Expect(buyer.GetByRole(AriaRole.Row).Filter(new() { HasText = Nokia })).ToContainTextAsync("دریافت شده");
@@ -96,7 +97,7 @@ public sealed partial class TransferJourneyTests(PortalInBrowser portal) : Brows
         await Submit(buyer, Button(buyer, "فعال‌سازی"));
     }
 
-    private string JalaliExpiry() => Hamta.Kernel.Time.JalaliDate.FormatDateTime(Portal.Clock.GetUtcNow().AddDays(3));
+    private string JalaliExpiry() => Display.Digits(Hamta.Kernel.Time.JalaliDate.FormatDateTime(Portal.Clock.GetUtcNow().AddDays(3)));
 
     [GeneratedRegex(@"\b[1-9][0-9]{5}\b")]
     private static partial Regex SixDigits();

@@ -1,6 +1,6 @@
 using Hamta.Enforcement.Conditions;
 using Hamta.Enforcement.Warnings;
-using Hamta.Kernel.Time;
+using Hamta.Kernel.Text;
 
 namespace Hamta.Specs.Enforcement;
 
@@ -48,7 +48,7 @@ public sealed class ClassificationSpecs
         Assert.Equal(Msisdn, sms.Mobile);
         Assert.Contains(Imei, sms.Text, StringComparison.Ordinal);
         Assert.Contains("سیم‌کارت غیرمالک", sms.Text, StringComparison.Ordinal);
-        Assert.Contains(JalaliDate.FormatDate(Deadline), sms.Text, StringComparison.Ordinal);
+        Assert.Contains(Display.Date(Deadline), sms.Text, StringComparison.Ordinal);
         Assert.Contains("انتقال مالکیت", sms.Text, StringComparison.Ordinal);
     }
 
@@ -81,7 +81,7 @@ public sealed class ClassificationSpecs
         ], Settings).ToList();
 
         Assert.Contains("یادآوری", sms[0].Text, StringComparison.Ordinal);
-        Assert.Contains(JalaliDate.FormatDate(Deadline), sms[0].Text, StringComparison.Ordinal);
+        Assert.Contains(Display.Date(Deadline), sms[0].Text, StringComparison.Ordinal);
         Assert.Contains("رفع شد", sms[1].Text, StringComparison.Ordinal);
     }
 

@@ -1,4 +1,5 @@
 using Hamta.Devices.Contracts;
+using Hamta.Kernel.Text;
 using Hamta.Tickets.Acting;
 using Hamta.Tickets.Contracts;
 using Hamta.Tickets.Correcting;
@@ -41,7 +42,7 @@ public sealed class CorrectionSpecs : TicketSpecification
 
         var resolved = Assert.IsType<TicketResolved>(Assert.Single(events));
         Assert.Equal((Agent, "با فاکتور خرید بررسی شد."), (resolved.Actor, resolved.Message));
-        Assert.Contains($"از {SamsungSecondImei} به {SamsungRealSecondImei}", sms!.Text, StringComparison.Ordinal);
+        Assert.Contains($"از {Display.Identifier(SamsungSecondImei)} به {Display.Identifier(SamsungRealSecondImei)}", sms!.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -52,7 +53,7 @@ public sealed class CorrectionSpecs : TicketSpecification
         var resolved = Assert.IsType<TicketResolved>(Assert.Single(Corrections.Answer(Given(MismatchOpened(), automatic), ImeiCorrectionOutcome.Corrected, Registry, Now).Events));
 
         Assert.Equal(Registry, resolved.Actor);
-        Assert.Contains($"از {SamsungSecondImei} به {SamsungRealSecondImei}", resolved.Message, StringComparison.Ordinal);
+        Assert.Contains($"از {Display.Identifier(SamsungSecondImei)} به {Display.Identifier(SamsungRealSecondImei)}", resolved.Message, StringComparison.Ordinal);
     }
 
     [Theory]

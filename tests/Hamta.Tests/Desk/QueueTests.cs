@@ -22,7 +22,7 @@ public sealed class QueueTests(HamtaFixture fixture) : DeskTest(fixture)
         Assert.Equal("شناسه دستگاه (IMEI) من با شناسه دستگاه ثبت شده در همتا تطابق ندارد", cells[2]);
         Assert.Equal(Samsung, cells[3]);
         Assert.Equal(SampleMobile, cells[4]);
-        Assert.Equal("1405/09/03 12:30", cells[5]);
+        Assert.Equal("\u2066۱۴۰۵/۰۹/۰۳ ۱۲:۳۰\u2069", cells[5]);
         Assert.Equal("کمتر از یک ساعت", cells[6]);
         Assert.Equal("در حال بررسی", cells[7]);
         Assert.Equal("agent", cells[8]);
@@ -95,7 +95,7 @@ public sealed class QueueTests(HamtaFixture fixture) : DeskTest(fixture)
         Assert.Equal([second, first], Numbers(await agent.GetAsync($"/staff/tickets?from={Uri.EscapeDataString("۱۴۰۵/۹/۳")}&to=1405-09-05")));
 
         var page = await agent.GetAsync($"/staff/tickets?from={Uri.EscapeDataString("۱۴۰۵/۰۹/۰۴")}&to=1405/09/04");
-        Assert.Equal("1405/09/04", page.Document.QuerySelector("#from")!.GetAttribute("value"));
+        Assert.Equal("۱۴۰۵/۰۹/۰۴", page.Document.QuerySelector("#from")!.GetAttribute("value"));
         Assert.Equal("numeric", page.Document.QuerySelector("#from")!.GetAttribute("inputmode"));
 
         foreach (var typo in new[] { "tomorrow", "1405/13/01", "1405/12/31", "2026-11-24" })
@@ -123,7 +123,7 @@ public sealed class QueueTests(HamtaFixture fixture) : DeskTest(fixture)
         Assert.Equal(newestFirst.Take(20), Numbers(first));
         Assert.Null(first.Document.QuerySelector("#previous-page"));
         Assert.Equal("بعدی", first.Document.QuerySelector("#next-page")!.TextContent);
-        Assert.Contains("1 تا 20 از 25", first.Text, StringComparison.Ordinal);
+        Assert.Contains("۱ تا ۲۰ از ۲۵", first.Text, StringComparison.Ordinal);
         var next = first.Document.QuerySelector("#next-page")!.GetAttribute("href")!;
         Assert.Contains("subject=Other", next, StringComparison.Ordinal);
         Assert.Contains("q=" + Uri.EscapeDataString("۰۹۱۲۱۲۳۴۵۶۷"), next, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Hamta.Kernel.Text;
 using System.Text.Json;
 using Hamta.Devices.Contracts;
 using Hamta.Enforcement.Contracts;
@@ -145,11 +146,11 @@ public sealed class StatisticsTests(HamtaFixture fixture) : DeskTest(fixture)
         Assert.Equal(200, page.Status);
         var flow = ChartOf(page, "chart-flow");
         Assert.Equal(7, flow.Labels.Count);
-        Assert.Equal(JalaliDate.FormatDay(Today), flow.Labels[^1]);
+        Assert.Equal(Display.Digits(JalaliDate.FormatDay(Today)), flow.Labels[^1]);
         Assert.Equal([3L, 2L], flow.Series.Select(s => s.Values[^1]));
         var lastRow = page.Document.QuerySelector("#table-flow tbody tr:last-child")!.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()).ToList();
-        Assert.Equal([JalaliDate.FormatDay(Today), "3", "2"], lastRow);
-        Assert.Equal("50%", page.Document.QuerySelector("#automatic-share")!.TextContent.Trim());
+        Assert.Equal([Display.Day(Today), "۳", "۲"], lastRow);
+        Assert.Equal("۵۰٪", page.Document.QuerySelector("#automatic-share")!.TextContent.Trim());
         Assert.Contains("ساعت", page.Document.QuerySelector("#median-time")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(1, ChartOf(page, "chart-backlog").Series.Sum(s => s.Values.Sum()));
         Assert.Equal([TestHost.OperatorName], ChartOf(page, "chart-sightings").Series.Select(s => s.Name));
@@ -194,7 +195,7 @@ public sealed class StatisticsTests(HamtaFixture fixture) : DeskTest(fixture)
         Assert.Equal([0L, 0L, 2L], chart.Series.Select(s => s.Values[^1]));
         var lostRow = page.Document.QuerySelector("#table-enforcement tbody tr[data-condition='lost-stolen']")!
             .QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()).ToList();
-        Assert.Equal(["lost-stolen", "0", "2", "2"], lostRow);
+        Assert.Equal(["lost-stolen", "۰", "۲", "۲"], lostRow);
     }
 
     [Theory]
@@ -220,7 +221,7 @@ public sealed class StatisticsTests(HamtaFixture fixture) : DeskTest(fixture)
 
         var page = await agent.GetAsync($"/staff/statistics?from={Uri.EscapeDataString(Persian("1405/08/25"))}&to={Uri.EscapeDataString(Persian("1405/09/03"))}");
 
-        Assert.Equal(["1405/08/25", "1405/09/03"], new[] { ChartOf(page, "chart-flow").Labels[0], ChartOf(page, "chart-flow").Labels[^1] });
+        Assert.Equal(["۱۴۰۵/۰۸/۲۵", "۱۴۰۵/۰۹/۰۳"], new[] { ChartOf(page, "chart-flow").Labels[0], ChartOf(page, "chart-flow").Labels[^1] });
         Assert.True(string.IsNullOrEmpty(page.ErrorFor("from")));
     }
 

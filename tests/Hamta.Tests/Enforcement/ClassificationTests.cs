@@ -1,4 +1,5 @@
 using Hamta.Enforcement.Contracts;
+using Hamta.Kernel.Text;
 using Hamta.Kernel.Time;
 using Hamta.Sim.Contracts;
 using Hamta.Tests.Infrastructure;
@@ -22,7 +23,7 @@ public sealed class ClassificationTests(HamtaFixture fixture) : EnforcementTest(
         Assert.False(state.Blocked);
         var warning = Assert.Single(await EnforcementSmsTo(SecondUserSim));
         Assert.Contains(Unregistered, warning, StringComparison.Ordinal);
-        Assert.Contains(JalaliDate.FormatDate(state.Deadline), warning, StringComparison.Ordinal);
+        Assert.Contains(Display.Date(state.Deadline), warning, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class UssdInquiryTests(HamtaFixture fixture) : IntegrationTest(fix
         var (status, reply, _) = await Dial(new { msisdn = SampleMobile, text });
 
         Assert.Equal(200, status);
-        Assert.Equal($"همتا: {Samsung} مجاز است؛ Samsung Galaxy A54", reply);
+        Assert.Equal($"همتا: \u2066{Samsung}\u2069 مجاز است؛ \u2068Samsung Galaxy A54\u2069", reply);
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class UssdInquiryTests(HamtaFixture fixture) : IntegrationTest(fix
         var (status, reply, _) = await Dial(new { msisdn = "+989121234567", text = $"*7777*{UnregisteredOtherTac}#" });
 
         Assert.Equal(200, status);
-        Assert.Equal($"همتا: {UnregisteredOtherTac} ثبت نشده و غیرمجاز است.", reply);
+        Assert.Equal($"همتا: \u2066{UnregisteredOtherTac}\u2069 ثبت نشده و غیرمجاز است.", reply);
     }
 
     [Theory]
@@ -89,7 +89,7 @@ public sealed class UssdInquiryTests(HamtaFixture fixture) : IntegrationTest(fix
         var reply = UssdTexts.Answer(Samsung, inquiry, []);
 
         Assert.Equal(UssdTexts.MaxLength, reply.Length);
-        Assert.EndsWith("…", reply, StringComparison.Ordinal);
+        Assert.EndsWith("…\u2069", reply, StringComparison.Ordinal);
         Assert.True(UssdTexts.Answer(Samsung, new ImeiInquiry(false), []).Length <= UssdTexts.MaxLength);
         Assert.True(UssdTexts.Answer(Samsung, new ImeiInquiry(true, Blocked: true), []).Length <= UssdTexts.MaxLength);
         var warned = new ImeiEnforcementState(Samsung, "non-owner-sim", "سیم‌کارت غیرمالک", true, new DateTimeOffset(2026, 12, 24, 9, 0, 0, TimeSpan.Zero), false);

@@ -141,7 +141,7 @@ public sealed class SubscriberLoginTests(HamtaFixture fixture) : LoginTest(fixtu
         var asked = await AskForCode(browser, SampleMobile);
 
         var notice = NoticeOn(await browser.GetAsync(asked.Location!));
-        Assert.Contains("کد ورود ساعت \u2068۱۲:۳۰:۰۰\u2069 پیامک شد و تا ساعت \u2068۱۲:۳۲:۰۰\u2069 معتبر است", notice, StringComparison.Ordinal);
+        Assert.Contains("کد ورود ساعت \u2066۱۲:۳۰:۰۰\u2069 پیامک شد و تا ساعت \u2066۱۲:۳۲:۰۰\u2069 معتبر است", notice, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -155,8 +155,8 @@ public sealed class SubscriberLoginTests(HamtaFixture fixture) : LoginTest(fixtu
 
         Assert.Equal($"/login/code?mobile={SampleMobile}&outcome=CooldownActive", again.Location);
         var page = await browser.GetAsync(again.Location!);
-        Assert.Contains("کد تازه‌ای فرستاده نشد: کدی که ساعت \u2068۱۲:۳۰:۰۰\u2069 به این شماره پیامک شد تا ساعت \u2068۱۲:۳۲:۰۰\u2069 معتبر است", NoticeOn(page), StringComparison.Ordinal);
-        Assert.Equal("ارسال دوباره کد از ساعت \u2068۱۲:۳۱:۰۰\u2069 (۴۰ ثانیه دیگر)", ResendWaitOn(page));
+        Assert.Contains("کد تازه‌ای فرستاده نشد: کدی که ساعت \u2066۱۲:۳۰:۰۰\u2069 به این شماره پیامک شد تا ساعت \u2066۱۲:۳۲:۰۰\u2069 معتبر است", NoticeOn(page), StringComparison.Ordinal);
+        Assert.Equal("ارسال دوباره کد از ساعت \u2066۱۲:۳۱:۰۰\u2069 (۴۰ ثانیه دیگر)", ResendWaitOn(page));
         Assert.Equal("40", page.Document.QuerySelector("#resend-wait")?.GetAttribute("data-countdown"));
         Assert.Single(await SmsTo(SampleMobile));
         Assert.Equal("/", (await TypeCode(browser, await LastCodeSentTo(SampleMobile))).Location);
@@ -177,7 +177,7 @@ public sealed class SubscriberLoginTests(HamtaFixture fixture) : LoginTest(fixtu
         var resent = await Resend(browser);
         Assert.Equal($"/login/code?mobile={SampleMobile}&outcome=Sent", resent.Location);
         var page = await browser.GetAsync(resent.Location!);
-        Assert.Contains("کد ورود ساعت \u2068۱۲:۳۱:۰۱\u2069 پیامک شد", NoticeOn(page), StringComparison.Ordinal);
+        Assert.Contains("کد ورود ساعت \u2066۱۲:۳۱:۰۱\u2069 پیامک شد", NoticeOn(page), StringComparison.Ordinal);
         Assert.Equal(2, (await SmsTo(SampleMobile)).Count);
 
         var signedIn = await TypeCode(browser, await LastCodeSentTo(SampleMobile));
@@ -196,7 +196,7 @@ public sealed class SubscriberLoginTests(HamtaFixture fixture) : LoginTest(fixtu
 
         var sixth = await AskForCode(browser, SampleMobile);
 
-        Assert.Contains("کد تازه‌ای فرستاده نشد: برای این شماره در یک ساعت گذشته پنج کد فرستاده شده است. از ساعت \u2068۱۳:۳۰:۰۰\u2069 (۵۵ دقیقه دیگر)",
+        Assert.Contains("کد تازه‌ای فرستاده نشد: برای این شماره در یک ساعت گذشته پنج کد فرستاده شده است. از ساعت \u2066۱۳:۳۰:۰۰\u2069 (۵۵ دقیقه دیگر)",
             sixth.ErrorFor("mobile"), StringComparison.Ordinal);
         Assert.Equal(5, (await SmsTo(SampleMobile)).Count);
     }
@@ -215,7 +215,7 @@ public sealed class SubscriberLoginTests(HamtaFixture fixture) : LoginTest(fixtu
         var page = await browser.GetAsync((await Resend(browser)).Location!);
 
         Assert.Contains("کد تازه‌ای فرستاده نشد", NoticeOn(page), StringComparison.Ordinal);
-        Assert.StartsWith("به سقف پنج کد در ساعت رسیده‌اید؛ کد تازه از ساعت \u2068۱۳:۳۰:۰۰\u2069", ResendWaitOn(page), StringComparison.Ordinal);
+        Assert.StartsWith("به سقف پنج کد در ساعت رسیده‌اید؛ کد تازه از ساعت \u2066۱۳:۳۰:۰۰\u2069", ResendWaitOn(page), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -147,10 +147,10 @@ public sealed class ActivationTests(HamtaFixture fixture) : RegistryTest(fixture
             page = await Activate(browser, BoxedNokia, SampleMobile, WrongCodeFor(BoxCode));
         }
 
-        Assert.Contains("تا 15 دقیقه دیگر", page.ErrorFor("code"), StringComparison.Ordinal);
+        Assert.Contains("تا ۱۵ دقیقه دیگر", page.ErrorFor("code"), StringComparison.Ordinal);
         Clock.Advance(TimeSpan.FromMinutes(10));
         var rightButTooSoon = await Activate(browser, BoxedNokia, SampleMobile, BoxCode);
-        Assert.Contains("تا 5 دقیقه دیگر", rightButTooSoon.ErrorFor("code"), StringComparison.Ordinal);
+        Assert.Contains("تا ۵ دقیقه دیگر", rightButTooSoon.ErrorFor("code"), StringComparison.Ordinal);
         Assert.DoesNotContain(BoxedNokia, await MyImeis(browser));
 
         Clock.Advance(TimeSpan.FromMinutes(5));

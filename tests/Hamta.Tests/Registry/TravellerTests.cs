@@ -1,5 +1,5 @@
 using Hamta.Devices.Contracts;
-using Hamta.Kernel.Time;
+using Hamta.Kernel.Text;
 using Hamta.Tests.Infrastructure;
 
 namespace Hamta.Tests.Registry;
@@ -51,7 +51,7 @@ public sealed class TravellerTests(HamtaFixture fixture) : RegistryTest(fixture)
 
         var row = await RegistrationRow(await SignedInSubscriber());
 
-        Assert.All([IPhone, "Apple iPhone 15", SampleMobile, "در انتظار پرداخت عوارض", JalaliDate.FormatDate(Clock.GetUtcNow())],
+        Assert.All([IPhone, "Apple iPhone 15", SampleMobile, "در انتظار پرداخت عوارض", Display.Date(Clock.GetUtcNow())],
             text => Assert.Contains(text, row, StringComparison.Ordinal));
     }
 

@@ -81,7 +81,7 @@ public sealed class OperatingTests(HamtaFixture fixture) : DeskTest(fixture)
 
         var admin = await SignedInAdmin();
         var page = await admin.GetAsync("/staff/dead-letters");
-        Assert.Contains("1 پیام ناموفق", page.Document.QuerySelector("#dead-letter-count")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("۱ پیام ناموفق", page.Document.QuerySelector("#dead-letter-count")!.TextContent, StringComparison.Ordinal);
         var row = Assert.Single(page.Document.QuerySelectorAll("#dead-letters tbody tr"));
         Assert.Contains("sms", row.TextContent, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("23514", row.TextContent, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using Hamta.Host.Infrastructure.Forms;
+using Hamta.Kernel.Text;
 using Hamta.Tests.Infrastructure;
 using Hamta.Tests.Tickets;
 using Hamta.Tickets.Contracts;
@@ -65,7 +66,7 @@ public sealed class RepostedFormTests(HamtaFixture fixture) : TicketTest(fixture
 
         Assert.Equal(OpenTicketOutcome.Opened, again.Outcome);
         Assert.Equal(first.Number, again.Number);
-        Assert.Single(await SmsTo(SampleMobile, Hamta.Kernel.Notifications.SmsKind.Notice), sms => sms.Text.Contains($"تیکت {first.Number} ثبت شد", StringComparison.Ordinal));
+        Assert.Single(await SmsTo(SampleMobile, Hamta.Kernel.Notifications.SmsKind.Notice), sms => sms.Text.Contains($"تیکت {Display.Number(first.Number)} ثبت شد", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Hamta.Kernel.Text;
 using Hamta.Testing;
 using Hamta.Devices.Contracts;
 using Hamta.Kernel.Notifications;
@@ -53,7 +54,7 @@ public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(
         Assert.False((await Ask<ImeiInquiry>(new InquireImei(WrongSecondImei))).Registered);
         var devices = await Ask<IReadOnlyList<DeviceSummary>>(new FindDevicesOwnedBy(SampleNationalId));
         Assert.Contains(devices, d => d.Imeis.SequenceEqual([Samsung, RealSecondImei]));
-        Assert.Contains(await SmsTo(SampleMobile, SmsKind.Notice), sms => sms.Text.Contains($"تیکت {number} رفع شد", StringComparison.Ordinal));
+        Assert.Contains(await SmsTo(SampleMobile, SmsKind.Notice), sms => sms.Text.Contains($"تیکت {Display.Number(number)} رفع شد", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -144,7 +145,7 @@ public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(
         var ticket = await Ticket(number);
         Assert.Equal(TicketStatus.Rejected, ticket.Status);
         Assert.Contains("شکاف دوم", ticket.Timeline[^1].Text, StringComparison.Ordinal);
-        Assert.Contains(await SmsTo(SampleMobile, SmsKind.Notice), sms => sms.Text.Contains($"تیکت {number} رد شد", StringComparison.Ordinal));
+        Assert.Contains(await SmsTo(SampleMobile, SmsKind.Notice), sms => sms.Text.Contains($"تیکت {Display.Number(number)} رد شد", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Hamta.Host.Infrastructure;
 using Hamta.Kernel.Notifications;
+using Hamta.Kernel.Text;
 using Hamta.Sim.Contracts;
 using Hamta.Tests.Infrastructure;
 using Hamta.Tests.Tickets;
@@ -79,7 +80,7 @@ public sealed class RecurringJobTests(HamtaFixture fixture) : TicketTest(fixture
         Clock.Advance(TimeSpan.FromDays(2));
         await Send(new CloseSettledTickets());
         Assert.Equal(TicketStatus.Closed, await StatusOf(number));
-        Assert.Contains(await SmsTo(SampleMobile, SmsKind.Notice), sms => sms.Text.Contains($"تیکت {number} بسته شد", StringComparison.Ordinal));
+        Assert.Contains(await SmsTo(SampleMobile, SmsKind.Notice), sms => sms.Text.Contains($"تیکت {Display.Number(number)} بسته شد", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -71,10 +71,12 @@ public sealed class DeclarationUploadTests(HamtaFixture fixture) : DeskTest(fixt
         Assert.Equal("Done", progress.GetProperty("state").GetString());
         Assert.True(progress.GetProperty("finished").GetBoolean());
         Assert.Equal(100, progress.GetProperty("percent").GetInt32());
+        Assert.Equal("۱۰۰٪", progress.GetProperty("percentText").GetString());
         Assert.Equal("۶ خط از حدود ۶ خوانده شد؛ ۲ پذیرفته و ۴ رد شد.", progress.GetProperty("countsText").GetString());
 
         var page = await clerk.GetAsync(uploaded.Location!);
         Assert.Equal("100", page.Document.QuerySelector("progress#progress-bar")!.GetAttribute("value"));
+        Assert.Equal("۱۰۰٪", page.Document.QuerySelector("progress#progress-bar")!.TextContent.Trim());
         Assert.True(string.IsNullOrEmpty(page.Document.QuerySelector("#upload-progress")!.GetAttribute("data-progress-url")));
         Assert.Contains("۲ دستگاه ثبت شد و ۴ خط رد شد", page.Document.QuerySelector("#upload-done")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(
@@ -126,7 +128,7 @@ public sealed class DeclarationUploadTests(HamtaFixture fixture) : DeskTest(fixt
         Assert.Equal("line,field,reason", lines[0]);
         Assert.Equal("3,imei1,IMEI نادرست است: 356938035643808", lines[1]);
         Assert.Equal("5,brand,خالی است", lines[2]);
-        Assert.StartsWith("6,traveller_national_id,این مسافر در خط 4 همین فایل", lines[3], StringComparison.Ordinal);
+        Assert.StartsWith("6,traveller_national_id,این مسافر در خط ۴ همین فایل", lines[3], StringComparison.Ordinal);
         Assert.Equal($"7,imei1,IMEI {Samsung} پیش‌تر در همتا ثبت شده است", lines[4]);
     }
 

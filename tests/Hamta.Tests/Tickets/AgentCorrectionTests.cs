@@ -1,6 +1,7 @@
 using Hamta.Devices.Contracts;
 using Hamta.Host;
 using Hamta.Kernel.Notifications;
+using Hamta.Kernel.Text;
 using Hamta.Testing;
 using Hamta.Tests.Infrastructure;
 using Hamta.Tickets.Contracts;
@@ -41,7 +42,7 @@ public sealed class AgentCorrectionTests(HamtaFixture fixture) : TicketTest(fixt
         Assert.Equal(("با مدارک خرید بررسی و اصلاح شد.", TicketActorKind.Agent, "agent"), (resolved.Text, resolved.Actor.Kind, resolved.Actor.Name));
         Assert.Equal([Samsung, RealSecondImei], await SamsungImeis());
         Assert.Contains(await SmsTo(SampleMobile, SmsKind.Notice),
-            sms => sms.Text.Contains($"تیکت {number} رفع شد", StringComparison.Ordinal) && sms.Text.Contains($"از {WrongSecondImei} به {RealSecondImei}", StringComparison.Ordinal));
+            sms => sms.Text.Contains($"تیکت {Display.Number(number)} رفع شد", StringComparison.Ordinal) && sms.Text.Contains($"از {Display.Identifier(WrongSecondImei)} به {Display.Identifier(RealSecondImei)}", StringComparison.Ordinal));
     }
 
     [Fact]

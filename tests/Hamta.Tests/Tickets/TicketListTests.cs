@@ -1,3 +1,4 @@
+using Hamta.Kernel.Text;
 using Hamta.Tests.Infrastructure;
 using Hamta.Tickets.Contracts;
 
@@ -26,17 +27,17 @@ public sealed class TicketListTests(HamtaFixture fixture) : TicketTest(fixture)
     public async Task More_than_ten_tickets_page_newest_first_with_previous_and_next()
     {
         var numbers = await FileOtherTickets(23);
-        var newestFirst = numbers.AsEnumerable().Reverse().Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var newestFirst = numbers.AsEnumerable().Reverse().Select(n => Display.Number(n)).ToArray();
         var browser = await SignedInSubscriber();
 
         var first = await browser.GetAsync("/tickets");
         Assert.Equal(newestFirst[..10], Column(first, 1));
-        Assert.Equal(Enumerable.Range(1, 10).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), Column(first, 0));
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => Display.Number(i)), Column(first, 0));
         Assert.Null(first.Document.QuerySelector("a.page-link[href*='after=']"));
 
         var second = await browser.GetAsync(first.Document.QuerySelector("a.page-link[href*='before=']")!.GetAttribute("href")!);
         Assert.Equal(newestFirst[10..20], Column(second, 1));
-        Assert.Equal("11", Column(second, 0)[0]);
+        Assert.Equal("۱۱", Column(second, 0)[0]);
 
         var third = await browser.GetAsync(second.Document.QuerySelector("a.page-link[href*='before=']")!.GetAttribute("href")!);
         Assert.Equal(newestFirst[20..], Column(third, 1));

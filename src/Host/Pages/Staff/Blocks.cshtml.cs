@@ -3,6 +3,7 @@ using Hamta.Devices.Contracts;
 using Hamta.Enforcement.Contracts;
 using Hamta.Host.Pages.Shared;
 using Hamta.Kernel.Identifiers;
+using Hamta.Kernel.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -75,7 +76,7 @@ public sealed class StaffBlocksModel(IMessageBus bus, IStringLocalizer<StaffReso
                 ModelState.AddModelError(reasonField, staffTexts["Blocks_ReasonRequired"]);
                 break;
             case DeviceChangeOutcome.ReasonTooLong:
-                ModelState.AddModelError(reasonField, staffTexts["Blocks_ReasonTooLong", BlockDevice.MaxReasonLength]);
+                ModelState.AddModelError(reasonField, staffTexts["Blocks_ReasonTooLong", Display.Number(BlockDevice.MaxReasonLength)]);
                 break;
             default:
                 ModelState.AddModelError(imeiField, staffTexts[outcome == DeviceChangeOutcome.UnknownImei ? "Blocks_UnknownImei" : nothingKey]);

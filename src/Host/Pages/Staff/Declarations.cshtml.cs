@@ -40,7 +40,7 @@ public sealed class DeclarationsModel(IMessageBus bus, IConfiguration configurat
 
         if (file.Length > MaxMegabytes * 1024L * 1024)
         {
-            return await RefuseAsync("Declarations_TooLarge", cancellation, PersianDigits.Of(MaxMegabytes));
+            return await RefuseAsync("Declarations_TooLarge", cancellation, Display.Number(MaxMegabytes));
         }
 
         using var content = new MemoryStream((int)file.Length);

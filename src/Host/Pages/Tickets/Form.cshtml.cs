@@ -1,6 +1,7 @@
 using Hamta.Devices.Contracts;
 using Hamta.Host.Identity;
 using Hamta.Host.Infrastructure.Forms;
+using Hamta.Kernel.Text;
 using Hamta.Tickets.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -95,7 +96,7 @@ public sealed class TicketFormModel(IMessageBus bus, IStringLocalizer<SharedReso
                 RefuseAttachments(TicketUploads.Field, result.Refusal!);
                 break;
             default:
-                Refuse(nameof(Description), $"TicketForm_{result.Outcome}", TicketLimits.MaxText);
+                Refuse(nameof(Description), $"TicketForm_{result.Outcome}", Display.Number(TicketLimits.MaxText));
                 break;
         }
 

@@ -34,7 +34,7 @@ public static class SimExpiredHandler
         }
 
         return moved.Count > 0
-            ? [new SendSms(successor, DevicesTexts.DevicesMovedSms(MobileNumber.Mask(expired.Sim), moved.Select(d => $"{d.Brand} {d.Model} ({d.Imeis[0]})")), SmsKind.Notice)]
+            ? [new SendSms(successor, DevicesTexts.DevicesMovedSms(MobileNumber.Mask(expired.Sim), moved.Select(d => DevicesTexts.DeviceLine(d.Brand, d.Model, d.Imeis[0]))), SmsKind.Notice)]
             : [];
     }
 
