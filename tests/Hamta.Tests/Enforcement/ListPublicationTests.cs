@@ -28,7 +28,7 @@ public sealed class ListPublicationTests(HamtaFixture fixture) : ListTest(fixtur
         Assert.Equal(
             [new ListRow(InGrace, TestImsi, "09121234567", "not-registered", Clock.GetUtcNow().AddDays(30)),
              new ListRow(Later, TestImsi, "09121234567", "cloned", Clock.GetUtcNow().AddDays(30))],
-            notification.Adds);
+            notification.Adds.OrderBy(row => row.Imei, StringComparer.Ordinal));
     }
 
     [Fact]
