@@ -165,7 +165,7 @@ public sealed class ClassificationTests(HamtaFixture fixture) : EnforcementTest(
         Assert.Equal("non-owner-sim", Assert.Single(await StatesOf(Nokia)).Condition);
 
         var code = await TransferCodeFor(await SignedInSubscriber(), Nokia);
-        await AndWaitForMessages(async () => await Activate(await SignedInSubscriber(SecondUserSim), Nokia, SecondUserSim, code));
+        await Activate(await SignedInSubscriber(SecondUserSim), Nokia, SecondUserSim, code);
         await Classify();
 
         Assert.Empty(await StatesOf(Nokia));
