@@ -28,7 +28,7 @@ public sealed class ListPublicationTests(HamtaFixture fixture) : ListTest(fixtur
         Assert.Equal(
             [new ListRow(InGrace, TestImsi, SampleMobile, "not-registered", Clock.GetUtcNow().AddDays(30)),
              new ListRow(Later, TestImsi, SampleMobile, "cloned", Clock.GetUtcNow().AddDays(30))],
-            notification.Adds);
+            notification.Adds.OrderBy(row => row.Imei, StringComparer.Ordinal));
     }
 
     [Fact]
