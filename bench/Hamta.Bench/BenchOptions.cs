@@ -13,7 +13,7 @@ public sealed record BenchOptions(double Scale, int Runs, TimeSpan LoadDuration,
 
     public int WaitingTickets => Math.Max(100, (int)(100_000 * Scale));
 
-    public int Observations => Math.Max(1_000, (int)(1_000_000 * Scale));
+    public int Observations => Math.Max(1_000, (int)(10_000_000 * Scale));
 
     public int DeclaredImeis => Math.Max(2_000, (int)(1_000_000 * Scale));
 

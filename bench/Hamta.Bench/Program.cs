@@ -31,8 +31,15 @@ await using (var first = scenarios.StartHost())
 }
 
 var seed = new Seed(database, options);
-Say("generating data");
-await seed.RunAsync(Say);
+if (options.Only.SetEquals(["import"]))
+{
+    await seed.BaselinesAsync();
+}
+else
+{
+    Say("generating data");
+    await seed.RunAsync(Say);
+}
 
 var coldStarts = new List<double>();
 for (var run = 0; options.Measures("host") && run < options.Runs; run++)

