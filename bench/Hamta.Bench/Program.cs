@@ -31,9 +31,10 @@ await using (var first = scenarios.StartHost())
 }
 
 var seed = new Seed(database, options);
-if (options.Only.SetEquals(["import"]))
+if (options.Only.IsSubsetOf(["import", "sightings"]))
 {
-    await seed.BaselinesAsync();
+    Say("generating the subscribers only (the import and the sightings need no tickets)");
+    await seed.SubscribersOnlyAsync(Say);
 }
 else
 {

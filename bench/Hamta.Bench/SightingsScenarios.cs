@@ -47,7 +47,7 @@ public sealed partial class Scenarios
         var baseline = new List<double>();
         for (var run = 0; run <= options.Runs; run++)
         {
-            var rows = Sightings(ApiSightings, run * 100_000_000L);
+            var rows = Sightings(run == 0 ? ApiSightings / 10 : ApiSightings, run * 100_000_000L);
             var started = Stopwatch.GetTimestamp();
             foreach (var batch in rows.Chunk(ApiBatch))
             {
@@ -61,7 +61,7 @@ public sealed partial class Scenarios
             var copySeconds = await CopyAsync(rows);
             if (run == 0)
             {
-                say($"  sightings API warm-up: {rows.Count / hamtaSeconds:0} records/s, COPY {rows.Count / copySeconds:0} rows/s");
+                say($"  sightings API warm-up ({rows.Count:N0} records): {rows.Count / hamtaSeconds:0} records/s, COPY {rows.Count / copySeconds:0} rows/s");
                 continue;
             }
 
@@ -88,7 +88,7 @@ public sealed partial class Scenarios
         var baseline = new List<double>();
         for (var run = 0; run <= options.Runs; run++)
         {
-            var rows = Sightings(DumpSightings, 10_000_000_000L + (run * 100_000_000L));
+            var rows = Sightings(run == 0 ? DumpSightings / 10 : DumpSightings, 10_000_000_000L + (run * 100_000_000L));
             var path = Path.Combine(work, "dump.csv.gz");
             await WriteDumpAsync(path, rows);
             var started = Stopwatch.GetTimestamp();
@@ -123,7 +123,7 @@ public sealed partial class Scenarios
             File.Delete(path);
             if (run == 0)
             {
-                say($"  dump warm-up: {rows.Count / hamtaSeconds:0} rows/s, COPY {rows.Count / copySeconds:0} rows/s");
+                say($"  dump warm-up ({rows.Count:N0} rows): {rows.Count / hamtaSeconds:0} rows/s, COPY {rows.Count / copySeconds:0} rows/s");
                 continue;
             }
 
