@@ -31,7 +31,7 @@ await using (var first = scenarios.StartHost())
 }
 
 var seed = new Seed(database, options);
-if (options.Only.IsSubsetOf(["import", "sightings"]))
+if (options.Only.IsSubsetOf(["import", "sightings", "dump"]))
 {
     Say("generating the subscribers only (the import and the sightings need no tickets)");
     await seed.SubscribersOnlyAsync(Say);
@@ -84,7 +84,7 @@ if (options.Measures("import"))
     rows.Add(await scenarios.ImportAsync());
 }
 
-if (options.Measures("sightings"))
+if (options.Measures("sightings") || options.Measures("dump"))
 {
     Say("sightings");
     rows.AddRange(await scenarios.SightingsAsync());

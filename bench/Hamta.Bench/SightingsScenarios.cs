@@ -38,7 +38,18 @@ public sealed partial class Scenarios
             """);
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(30) };
         http.DefaultRequestHeaders.Add("X-Api-Key", BenchOperatorKey);
-        return [await ApiSightingsAsync(http), await DumpAsync(http)];
+        List<Row> rows = [];
+        if (options.Measures("sightings"))
+        {
+            rows.Add(await ApiSightingsAsync(http));
+        }
+
+        if (options.Measures("dump"))
+        {
+            rows.Add(await DumpAsync(http));
+        }
+
+        return rows;
     }
 
     private async Task<Row> ApiSightingsAsync(HttpClient http)
