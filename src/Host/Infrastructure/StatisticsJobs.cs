@@ -1,3 +1,4 @@
+using Hamta.Enforcement.Contracts;
 using Hamta.Sim.Contracts;
 using Hamta.Tickets.Contracts;
 using Hangfire;
@@ -10,15 +11,19 @@ public sealed class StatisticsJobs(IMessageBus bus)
 {
     public const string RefreshTickets = "refresh-ticket-statistics";
     public const string CountSightings = "count-sightings";
+    public const string CountEnforcementChanges = "count-enforcement-changes";
 
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public Task RefreshTicketStatisticsAsync() => bus.PublishAsync(new RefreshTicketStatistics()).AsTask();
 
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public Task CountSightingsAsync() => bus.PublishAsync(new Sim.Contracts.CountSightings()).AsTask();
+
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public Task CountEnforcementChangesAsync() => bus.PublishAsync(new Enforcement.Contracts.CountEnforcementChanges()).AsTask();
 }
 
-/// <summary>Puts the statistics' jobs on the schedule (tickets every 5 minutes, sightings hourly, unless configured).</summary>
+/// <summary>Puts the statistics' jobs on the schedule (tickets every 5 minutes, sightings and enforcement changes hourly, unless configured).</summary>
 public sealed class StatisticsJobSchedule(IRecurringJobManager jobs, IConfiguration configuration) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -28,6 +33,8 @@ public sealed class StatisticsJobSchedule(IRecurringJobManager jobs, IConfigurat
             configuration[$"Hamta:Jobs:{StatisticsJobs.RefreshTickets}"] ?? "*/5 * * * *", options);
         jobs.AddOrUpdate<StatisticsJobs>(StatisticsJobs.CountSightings, j => j.CountSightingsAsync(),
             configuration[$"Hamta:Jobs:{StatisticsJobs.CountSightings}"] ?? "20 * * * *", options);
+        jobs.AddOrUpdate<StatisticsJobs>(StatisticsJobs.CountEnforcementChanges, j => j.CountEnforcementChangesAsync(),
+            configuration[$"Hamta:Jobs:{StatisticsJobs.CountEnforcementChanges}"] ?? "25 * * * *", options);
         return Task.CompletedTask;
     }
 
