@@ -74,7 +74,8 @@ public sealed class SightingsDumpImporter(
 
         await SightingsWriter.EnsurePartitionsAsync(session, counts.Days, cancellation);
         long stored = 0;
-        await using (var command = new NpgsqlCommand(DumpSql, connection))
+        // Tens of millions of rows take minutes in one statement; the request's cancellation still stops it.
+        await using (var command = new NpgsqlCommand(DumpSql, connection) { CommandTimeout = 0 })
         {
             var (firstSeen, evidence) = await SightingsWriter.ReactAsync(command, operatorName, now, n => stored = n, cancellation);
             var outcome = new StoredSightings(new HashSet<int>(), firstSeen, evidence);
