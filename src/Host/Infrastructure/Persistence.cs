@@ -68,6 +68,9 @@ public static class Persistence
     {
         var dataSource = DataSource(builder.Configuration.ConnectionString());
         builder.Services.AddSingleton(dataSource);
+
+        // The first of Marten's start-up steps: the modules' own, registered with their handlers, need its tables.
+        builder.Services.InitializeMartenWith<SchemaOnStartup>();
         builder.Services.AddMarten(options =>
             {
                 options.Connection(dataSource);
@@ -84,8 +87,7 @@ public static class Persistence
                 options.AddHostDocuments();
             })
             .UseLightweightSessions()
-            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = "wolverine")
-            .ApplyAllDatabaseChangesOnStartup();
+            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = "wolverine");
         builder.Services.AddSimModule(builder.Configuration);
         builder.Services.AddEnforcementModule(builder.Configuration);
         builder.Services.Configure<LockoutSettings>(builder.Configuration.GetSection(LockoutSettings.Section));

@@ -18,18 +18,12 @@ public sealed class StatisticsJobs(IMessageBus bus)
     public Task CountSightingsAsync() => bus.PublishAsync(new Sim.Contracts.CountSightings()).AsTask();
 }
 
-/// <summary>Puts the statistics' jobs on the schedule (tickets every 5 minutes, sightings hourly, unless configured).</summary>
-public sealed class StatisticsJobSchedule(IRecurringJobManager jobs, IConfiguration configuration) : IHostedService
+/// <summary>The statistics' jobs: tickets every 5 minutes, sightings hourly, unless configured.</summary>
+public sealed class StatisticsJobSchedule(IRecurringJobManager manager, IConfiguration configuration) : RecurringJobSchedule(manager, configuration)
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override void Schedule()
     {
-        var options = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
-        jobs.AddOrUpdate<StatisticsJobs>(StatisticsJobs.RefreshTickets, j => j.RefreshTicketStatisticsAsync(),
-            configuration[$"Hamta:Jobs:{StatisticsJobs.RefreshTickets}"] ?? "*/5 * * * *", options);
-        jobs.AddOrUpdate<StatisticsJobs>(StatisticsJobs.CountSightings, j => j.CountSightingsAsync(),
-            configuration[$"Hamta:Jobs:{StatisticsJobs.CountSightings}"] ?? "20 * * * *", options);
-        return Task.CompletedTask;
+        Manager.AddOrUpdate<StatisticsJobs>(StatisticsJobs.RefreshTickets, j => j.RefreshTicketStatisticsAsync(), Cron(StatisticsJobs.RefreshTickets, "*/5 * * * *"), Utc);
+        Manager.AddOrUpdate<StatisticsJobs>(StatisticsJobs.CountSightings, j => j.CountSightingsAsync(), Cron(StatisticsJobs.CountSightings, "20 * * * *"), Utc);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
