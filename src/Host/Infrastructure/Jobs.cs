@@ -1,4 +1,5 @@
 using Hamta.Host.Identity;
+using Hamta.Host.Infrastructure.Forms;
 using Hangfire;
 using Hangfire.PostgreSql;
 
@@ -42,6 +43,8 @@ public static class Jobs
         builder.Services.AddHostedService<StatisticsJobSchedule>();
         builder.Services.AddScoped<ListJobs>();
         builder.Services.AddHostedService<ListJobSchedule>();
+        builder.Services.AddScoped<FormAnswerJobs>();
+        builder.Services.AddHostedService<FormAnswerJobSchedule>();
         if (role.RunsJobs)
         {
             builder.Services.AddHangfireServer(options =>

@@ -100,7 +100,7 @@ public static class Persistence
         options.Schema.For<StaffLockout>().DatabaseSchemaName(StaffAccount.Schema);
         options.Schema.For<DataProtectionKey>().DatabaseSchemaName(StaffAccount.Schema);
         options.Schema.For<SignInSession>().DatabaseSchemaName(StaffAccount.Schema).Index(x => x.Subject);
-        options.Schema.For<FormSubmission>().DatabaseSchemaName(FormSubmission.Schema);
+        options.Schema.For<FormSubmission>().DatabaseSchemaName(FormSubmission.Schema).Index(x => x.At);
         options.Schema.For<SmsMessage>().DatabaseSchemaName(SmsMessage.Schema).Index(x => x.Mobile);
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Hamta.Devices.Contracts;
+using Hamta.Enforcement.Contracts;
 using Hamta.Kernel.Time;
 using Hamta.Sim.Contracts;
 using Hamta.Testing;
@@ -154,6 +156,45 @@ public sealed class StatisticsTests(HamtaFixture fixture) : DeskTest(fixture)
         Assert.All(page.Document.QuerySelectorAll("canvas[data-chart]"), canvas => Assert.NotNull(canvas.ParentElement!.NextElementSibling!.QuerySelector("table caption")));
         Assert.All(page.Document.QuerySelectorAll("script"), script => Assert.False(string.IsNullOrEmpty(script.GetAttribute("src"))));
         Assert.Contains(page.Document.QuerySelectorAll("nav a"), link => link.GetAttribute("href") == "/staff/statistics");
+    }
+
+    [Fact]
+    public async Task Warnings_blocks_and_lifts_are_counted_per_condition_and_day_and_drawn_with_their_table()
+    {
+        var now = Clock.GetUtcNow();
+        string[] samsung = ["356938035643809", "356938035643817"];
+        await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
+        [
+            new AttachObservationRecord(samsung[0], "432119121234567", SampleMobile, now.AddDays(-10)),
+            new AttachObservationRecord("353325101234569", "432119121234567", SampleMobile, now.AddDays(-10)),
+            new AttachObservationRecord(NeverSeenImei, "432119121234567", SampleMobile, now.AddHours(-1)),
+            new AttachObservationRecord("353325101234568", "432119121234567", SampleMobile, now.AddHours(-1)),
+        ])));
+        await Send(new ClassifyImeis("test"));
+        await Publish(new DeviceReportedLost(Guid.NewGuid(), "LS-1001", samsung, now));
+        Clock.Advance(TimeSpan.FromDays(1));
+        await Publish(new DeviceFound(Guid.NewGuid(), "LS-1001", samsung, Clock.GetUtcNow()));
+
+        await Send(new CountEnforcementChanges());
+        var counts = await Ask<EnforcementCounts>(new FindEnforcementCounts(Today.AddDays(-6), Today));
+
+        var yesterday = Today.AddDays(-1);
+        Assert.Equal(
+        [
+            new ConditionDayCount(yesterday, "lost-stolen", 0, 2, 0),
+            new ConditionDayCount(yesterday, "malformed", 1, 0, 0),
+            new ConditionDayCount(yesterday, "not-registered", 1, 0, 0),
+            new ConditionDayCount(Today, "lost-stolen", 0, 0, 2),
+        ], counts.Days);
+
+        var page = await (await SignedInStaff()).GetAsync("/staff/statistics?period=7");
+        var chart = ChartOf(page, "chart-enforcement");
+        Assert.Equal(7, chart.Labels.Count);
+        Assert.Equal([2L, 2L, 0L], chart.Series.Select(s => s.Values[^2]));
+        Assert.Equal([0L, 0L, 2L], chart.Series.Select(s => s.Values[^1]));
+        var lostRow = page.Document.QuerySelector("#table-enforcement tbody tr[data-condition='lost-stolen']")!
+            .QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(["lost-stolen", "0", "2", "2"], lostRow);
     }
 
     [Theory]

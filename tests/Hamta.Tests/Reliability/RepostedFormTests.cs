@@ -1,6 +1,9 @@
+using Hamta.Host.Infrastructure.Forms;
 using Hamta.Tests.Infrastructure;
 using Hamta.Tests.Tickets;
 using Hamta.Tickets.Contracts;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hamta.Tests.Reliability;
 
@@ -91,5 +94,28 @@ public sealed class RepostedFormTests(HamtaFixture fixture) : TicketTest(fixture
         var replayed = await AndWaitForMessages(() => other.PostAsync(OtherForm, otherForm));
 
         Assert.NotEqual(first.Location, replayed.Location);
+    }
+
+    [Fact]
+    public async Task Answers_are_kept_for_thirty_days_and_then_forgotten_by_the_daily_job()
+    {
+        var store = Host.Services.GetRequiredService<IDocumentStore>();
+        var now = Clock.GetUtcNow();
+        FormSubmission old = new(Guid.CreateVersion7(), SampleMobile, "/tickets/100001", now.AddDays(-31));
+        FormSubmission recent = new(Guid.CreateVersion7(), SampleMobile, "/tickets/100002", now.AddDays(-29));
+        await using (var session = store.LightweightSession())
+        {
+            session.Store(old, recent);
+            await session.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        using (var scope = Host.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<FormAnswerJobs>().ForgetAnswersAsync();
+        }
+
+        await using var query = store.QuerySession();
+        Assert.Null(await query.LoadAsync<FormSubmission>(old.Id, TestContext.Current.CancellationToken));
+        Assert.Equal(recent.Location, (await query.LoadAsync<FormSubmission>(recent.Id, TestContext.Current.CancellationToken))?.Location);
     }
 }

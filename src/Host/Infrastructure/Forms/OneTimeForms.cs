@@ -21,7 +21,6 @@ public sealed partial class OneTimeForms(IDocumentStore store, TimeProvider cloc
 {
     public const string FieldName = "__FormKey";
 
-    /// <summary>The key of the post being handled, for commands that carry it into their own transaction.</summary>
     /// <summary>The key a post carries; none when the body is not a form ASP.NET can decode (a NUL, a broken escape).</summary>
     private static Guid? FormKeyOf(HttpRequest request)
     {
@@ -35,6 +34,7 @@ public sealed partial class OneTimeForms(IDocumentStore store, TimeProvider cloc
         }
     }
 
+    /// <summary>The key of the post being handled, for commands that carry it into their own transaction.</summary>
     public static Guid? KeyOf(HttpContext context) => context.Items[FieldName] as Guid?;
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Hamta.Enforcement.Contracts;
 using Hamta.Kernel.Time;
 using Hamta.Sim.Contracts;
 using Hamta.Tickets.Contracts;
@@ -57,6 +58,8 @@ public sealed class StatisticsModel(IMessageBus bus, IStringLocalizer<StaffResou
 
     public IReadOnlyList<string> Operators { get; private set; } = [];
 
+    public EnforcementCounts Enforcement { get; private set; } = null!;
+
     public string? ErrorOf(string field) => ModelState.TryGetValue(field, out var entry) ? entry.Errors.FirstOrDefault()?.ErrorMessage : null;
 
     public async Task OnGetAsync(CancellationToken cancellation)
@@ -67,6 +70,7 @@ public sealed class StatisticsModel(IMessageBus bus, IStringLocalizer<StaffResou
         Tickets = await bus.InvokeAsync<TicketStatistics>(new GetTicketStatistics(FirstDay, LastDay, SubjectFilter), cancellation);
         Sightings = await bus.InvokeAsync<SightingCounts>(new FindSightingCounts(FirstDay, LastDay), cancellation);
         Operators = Sightings.Days.Select(d => d.Operator).Distinct().Order(StringComparer.Ordinal).ToList();
+        Enforcement = await bus.InvokeAsync<EnforcementCounts>(new FindEnforcementCounts(FirstDay, LastDay), cancellation);
     }
 
     /// <summary>A typed period (from–to, Jalali) wins over a chosen one; what cannot be read is said beside its field and the last 30 days are shown.</summary>
@@ -152,6 +156,26 @@ public sealed class StatisticsModel(IMessageBus bus, IStringLocalizer<StaffResou
 
     public ChartData SightingsPerOperator() => new("line", false, Days.Select(DayLabel).ToList(),
         Operators.Select(op => new ChartSeries(op, Days.Select(day => SightingsOf(day, op)).ToList())).ToList());
+
+    /// <summary>The period's warnings, blocks and lifts of each condition.</summary>
+    public IReadOnlyList<ConditionDayCount> ConditionTotals => Enforcement.Days
+        .GroupBy(d => d.Condition)
+        .Select(g => new ConditionDayCount(LastDay, g.Key, g.Sum(d => d.Warned), g.Sum(d => d.Blocked), g.Sum(d => d.Lifted)))
+        .OrderBy(d => d.Condition, StringComparer.Ordinal)
+        .ToList();
+
+    /// <summary>Each day's warnings, blocks and lifts, all conditions together.</summary>
+    public IReadOnlyList<ConditionDayCount> EnforcementDays => Days
+        .Select(day => Enforcement.Days.Where(d => d.Day == day).Aggregate(new ConditionDayCount(day, "", 0, 0, 0),
+            (sum, d) => sum with { Warned = sum.Warned + d.Warned, Blocked = sum.Blocked + d.Blocked, Lifted = sum.Lifted + d.Lifted }))
+        .ToList();
+
+    public ChartData EnforcementChanges() => new("bar", false, Days.Select(DayLabel).ToList(),
+    [
+        new(texts["Statistics_Warned"], EnforcementDays.Select(d => d.Warned).ToList()),
+        new(texts["Statistics_Blocked"], EnforcementDays.Select(d => d.Blocked).ToList()),
+        new(texts["Statistics_Lifted"], EnforcementDays.Select(d => d.Lifted).ToList()),
+    ]);
 
     public string Share => Tickets.ResolvedAutomaticallyShare is { } share ? string.Create(CultureInfo.InvariantCulture, $"{share * 100:0}%") : "—";
 

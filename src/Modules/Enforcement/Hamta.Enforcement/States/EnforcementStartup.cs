@@ -1,4 +1,5 @@
 using Hamta.Enforcement.Lists;
+using Hamta.Enforcement.Statistics;
 using Marten;
 using Microsoft.Extensions.Hosting;
 
@@ -13,6 +14,8 @@ public sealed class EnforcementStartup(IDocumentStore store) : IHostedService
         await connection.OpenAsync(cancellationToken);
         await EnforcementStorage.PrepareAsync(connection, cancellationToken);
         await ListStorage.PrepareAsync(connection, cancellationToken);
+        await using var counts = new Npgsql.NpgsqlCommand(EnforcementCountsHandler.CreateTable, connection);
+        await counts.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
