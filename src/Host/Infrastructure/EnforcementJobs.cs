@@ -14,7 +14,8 @@ public sealed class EnforcementJobs(IMessageBus bus)
 }
 
 /// <summary>The classification every day at 00:30 UTC, after the partitions' job, unless configured.</summary>
-public sealed class EnforcementJobSchedule(IRecurringJobManager manager, IConfiguration configuration) : RecurringJobSchedule(manager, configuration)
+public sealed class EnforcementJobSchedule(IRecurringJobManager manager, IConfiguration configuration, ILogger<RecurringJobSchedule> logger)
+    : RecurringJobSchedule(manager, configuration, logger)
 {
     protected override void Schedule() =>
         Manager.AddOrUpdate<EnforcementJobs>(EnforcementJobs.Classify, j => j.ClassifyImeisAsync(), Cron(EnforcementJobs.Classify, "30 0 * * *"), Utc);

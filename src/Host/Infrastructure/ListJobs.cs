@@ -14,7 +14,8 @@ public sealed class ListJobs(IMessageBus bus)
 }
 
 /// <summary>The lists' publication every 15 minutes unless configured.</summary>
-public sealed class ListJobSchedule(IRecurringJobManager manager, IConfiguration configuration) : RecurringJobSchedule(manager, configuration)
+public sealed class ListJobSchedule(IRecurringJobManager manager, IConfiguration configuration, ILogger<RecurringJobSchedule> logger)
+    : RecurringJobSchedule(manager, configuration, logger)
 {
     protected override void Schedule() =>
         Manager.AddOrUpdate<ListJobs>(ListJobs.PublishLists, j => j.PublishListsAsync(), Cron(ListJobs.PublishLists, "*/15 * * * *"), Utc);

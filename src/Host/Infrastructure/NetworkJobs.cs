@@ -14,7 +14,8 @@ public sealed class NetworkJobs(IMessageBus bus)
 }
 
 /// <summary>The sightings' partitions maintained every day at 00:15 UTC unless configured.</summary>
-public sealed class NetworkJobSchedule(IRecurringJobManager manager, IConfiguration configuration) : RecurringJobSchedule(manager, configuration)
+public sealed class NetworkJobSchedule(IRecurringJobManager manager, IConfiguration configuration, ILogger<RecurringJobSchedule> logger)
+    : RecurringJobSchedule(manager, configuration, logger)
 {
     protected override void Schedule() =>
         Manager.AddOrUpdate<NetworkJobs>(NetworkJobs.MaintainPartitions, j => j.MaintainSightingPartitionsAsync(), Cron(NetworkJobs.MaintainPartitions, "15 0 * * *"), Utc);

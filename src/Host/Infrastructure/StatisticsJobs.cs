@@ -24,7 +24,8 @@ public sealed class StatisticsJobs(IMessageBus bus)
 }
 
 /// <summary>The statistics' jobs: tickets every 5 minutes, sightings and enforcement changes hourly, unless configured.</summary>
-public sealed class StatisticsJobSchedule(IRecurringJobManager manager, IConfiguration configuration) : RecurringJobSchedule(manager, configuration)
+public sealed class StatisticsJobSchedule(IRecurringJobManager manager, IConfiguration configuration, ILogger<RecurringJobSchedule> logger)
+    : RecurringJobSchedule(manager, configuration, logger)
 {
     protected override void Schedule()
     {

@@ -33,7 +33,8 @@ public sealed class TicketJobs(IMessageBus bus, IConfiguration configuration)
 }
 
 /// <summary>The tickets' recurring jobs: the evidence re-check every 5 minutes, settled tickets closed and unanswered ones reminded hourly.</summary>
-public sealed class TicketJobSchedule(IRecurringJobManager manager, IConfiguration configuration) : RecurringJobSchedule(manager, configuration)
+public sealed class TicketJobSchedule(IRecurringJobManager manager, IConfiguration configuration, ILogger<RecurringJobSchedule> logger)
+    : RecurringJobSchedule(manager, configuration, logger)
 {
     protected override void Schedule()
     {

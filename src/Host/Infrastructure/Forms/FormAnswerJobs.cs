@@ -25,7 +25,8 @@ public sealed class FormAnswerJobs(IDocumentStore store, TimeProvider clock, ICo
 }
 
 /// <summary>The forgetting of old form answers, daily unless configured.</summary>
-public sealed class FormAnswerJobSchedule(IRecurringJobManager manager, IConfiguration configuration) : RecurringJobSchedule(manager, configuration)
+public sealed class FormAnswerJobSchedule(IRecurringJobManager manager, IConfiguration configuration, ILogger<RecurringJobSchedule> logger)
+    : RecurringJobSchedule(manager, configuration, logger)
 {
     protected override void Schedule() =>
         Manager.AddOrUpdate<FormAnswerJobs>(FormAnswerJobs.ForgetAnswers, j => j.ForgetAnswersAsync(), Cron(FormAnswerJobs.ForgetAnswers, "40 0 * * *"), Utc);
