@@ -8,6 +8,7 @@ using Hamta.Tickets.Contracts;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Wolverine.Tracking;
 
 namespace Hamta.Tests.Resolution;
@@ -30,6 +31,7 @@ public sealed class RecurringJobTests(HamtaFixture fixture) : TicketTest(fixture
     [Fact]
     public async Task The_jobs_are_on_the_dashboard_schedule()
     {
+        await Task.WhenAll(Host.Services.GetServices<IHostedService>().OfType<RecurringJobSchedule>().Select(schedule => schedule.Scheduled));
         using var connection = Host.Services.GetRequiredService<JobStorage>().GetConnection();
 
         var jobs = connection.GetRecurringJobs().Select(job => job.Id);
