@@ -10,7 +10,17 @@ public static class DeclarationsFile
 /// What an import of a declarations file (known by its SHA-256 as <paramref name="FileId"/>) did: devices imported, the lines refused, and the customs activation codes the
 /// caller must send by SMS (secrets: never shown again in the portal).
 /// </summary>
-public sealed record DeclarationsImported(Guid FileId, bool AlreadyImported, int Imported, IReadOnlyList<DeclarationProblem> Problems, IReadOnlyList<CustomsCodeSms> Codes);
+public sealed record DeclarationsImported(Guid FileId, bool AlreadyImported, int Imported, IReadOnlyList<DeclarationProblem> Problems, IReadOnlyList<CustomsCodeSms> Codes)
+{
+    /// <summary>How long each step of the import took, in order (the command line prints them).</summary>
+    public IReadOnlyList<ImportPhase> Phases { get; init; } = [];
+}
+
+/// <summary>A step of an import and how long it took.</summary>
+public sealed record ImportPhase(string Name, TimeSpan Took)
+{
+    public override string ToString() => $"{Name}: {Took.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s";
+}
 
 /// <summary>A refused line: where, which column, the reason (a <c>LineRefusal</c> name) with the value it concerns, and the reason as the command line prints it.</summary>
 public sealed record DeclarationProblem(int Line, string Field, string Refusal, string? Detail, string Problem)

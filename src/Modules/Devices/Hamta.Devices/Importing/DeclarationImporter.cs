@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Hamta.Devices.Contracts;
 using Hamta.Devices.Declaring;
 using Hamta.Devices.Registry;
 using Hamta.Kernel.Notifications;
@@ -18,12 +19,6 @@ public sealed record ImportReport(Guid FileId, bool AlreadyImported, int Importe
 {
     /// <summary>How long each step of the import took, in order (the command line prints them).</summary>
     public IReadOnlyList<ImportPhase> Phases { get; init; } = [];
-}
-
-/// <summary>A step of an import and how long it took.</summary>
-public sealed record ImportPhase(string Name, TimeSpan Took)
-{
-    public override string ToString() => $"{Name}: {Took.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s";
 }
 
 /// <summary>Times the steps of an import one after another.</summary>

@@ -9,6 +9,6 @@ public sealed class DeclarationsImport(DeclarationImporter importer) : IDeclarat
     {
         var report = await importer.ImportAsync(file, fileName, by, cancellation);
         return new DeclarationsImported(report.FileId, report.AlreadyImported, report.Imported, [.. report.Problems.Select(p => new DeclarationProblem(p.Line, p.Field, p.Refusal.ToString(), p.Detail, p.Problem))],
-            [.. report.Notifications.Select(sms => new CustomsCodeSms(sms.Mobile, sms.Text))]);
+            [.. report.Notifications.Select(sms => new CustomsCodeSms(sms.Mobile, sms.Text))]) { Phases = report.Phases };
     }
 }
