@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
+using Hamta.Devices.Activating;
 using Hamta.Devices.Contracts;
-using Hamta.Devices.Owning;
 using Hamta.Devices.Registry;
 using Hamta.Kernel.Security;
 
