@@ -5,7 +5,7 @@ namespace Hamta.Bench;
 /// <summary>What one bench run does: how much data, how many runs per figure, where it writes.</summary>
 public sealed record BenchOptions(double Scale, int Runs, TimeSpan LoadDuration, int PgPort, int HttpPort, string Output, string Repo, IReadOnlySet<string> Only)
 {
-    public static readonly string[] ScenarioNames = ["host", "submission", "my-tickets", "sweep", "import", "audit", "sightings", "statistics", "lists"];
+    public static readonly string[] ScenarioNames = ["host", "submission", "my-tickets", "sweep", "import", "audit", "sightings", "dump", "statistics", "lists", "classification"];
 
     public const string Usage = "usage: Hamta.Bench [--scale 1] [--runs 3] [--load-seconds 20] [--out docs/benchmarks.md] [--only submission,sweep,…]";
 
@@ -13,7 +13,7 @@ public sealed record BenchOptions(double Scale, int Runs, TimeSpan LoadDuration,
 
     public int WaitingTickets => Math.Max(100, (int)(100_000 * Scale));
 
-    public int Observations => Math.Max(1_000, (int)(1_000_000 * Scale));
+    public int Observations => Math.Max(1_000, (int)(10_000_000 * Scale));
 
     public int DeclaredImeis => Math.Max(2_000, (int)(1_000_000 * Scale));
 

@@ -31,8 +31,16 @@ await using (var first = scenarios.StartHost())
 }
 
 var seed = new Seed(database, options);
-Say("generating data");
-await seed.RunAsync(Say);
+if (options.Only.IsSubsetOf(["import", "sightings", "dump"]))
+{
+    Say("generating the subscribers only (the import and the sightings need no tickets)");
+    await seed.SubscribersOnlyAsync(Say);
+}
+else
+{
+    Say("generating data");
+    await seed.RunAsync(Say);
+}
 
 var coldStarts = new List<double>();
 for (var run = 0; options.Measures("host") && run < options.Runs; run++)
@@ -76,7 +84,7 @@ if (options.Measures("import"))
     rows.Add(await scenarios.ImportAsync());
 }
 
-if (options.Measures("sightings"))
+if (options.Measures("sightings") || options.Measures("dump"))
 {
     Say("sightings");
     rows.AddRange(await scenarios.SightingsAsync());
@@ -86,6 +94,12 @@ if (options.Measures("lists"))
 {
     Say("list delta");
     rows.Add(await scenarios.ListDeltaAsync());
+}
+
+if (options.Measures("classification"))
+{
+    Say("classification");
+    rows.Add(await scenarios.ClassificationAsync(Say));
 }
 
 if (options.Measures("audit"))

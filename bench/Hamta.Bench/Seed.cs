@@ -37,6 +37,17 @@ public sealed class Seed(Database database, BenchOptions options)
         await database.ExecuteAsync("checkpoint");
     }
 
+    /// <summary>The subscribers' SIM cards and the baselines' bare tables: what the import and the sightings need.</summary>
+    public async Task SubscribersOnlyAsync(Action<string> say)
+    {
+        await database.ExecuteAsync(Functions);
+        say($"subscribers and SIM cards: {options.Subscribers:N0}");
+        await database.ExecuteAsync(Subscribers());
+        await database.ExecuteAsync(Baselines);
+        await database.ExecuteAsync("analyze");
+        await database.ExecuteAsync("checkpoint");
+    }
+
     /// <summary>Puts the waiting tickets back as they were before a sweep, so every sweep run does the same work.</summary>
     public async Task ResetSweepAsync()
     {

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Hamta.Kernel.Text;
 using Hamta.Sim.Contracts;
-using Hamta.Sim.Network;
 using Microsoft.AspNetCore.Http.Features;
 using Wolverine;
 
@@ -70,7 +69,7 @@ public static class OperatorApi
         name.Length > 0 && configuration.GetSection(OperatorsSection).GetChildren().Any(o => o.Key == name && o.Value is { Length: > 0 });
 
     /// <summary>A daily dump as the request body (CSV or gzip), kept in a temporary file while it is checked and stored.</summary>
-    private static async Task<IResult> ImportDumpAsync(HttpContext context, IConfiguration configuration, SightingsDumpImporter importer, CancellationToken cancellation)
+    private static async Task<IResult> ImportDumpAsync(HttpContext context, IConfiguration configuration, ISightingsDumpImport importer, CancellationToken cancellation)
     {
         if (OperatorFor(context.Request.Headers[KeyHeader].ToString(), configuration) is not { } operatorName)
         {

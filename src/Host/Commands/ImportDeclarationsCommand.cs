@@ -24,7 +24,9 @@ public sealed class ImportDeclarationsCommand : JasperFxAsyncCommand<ImportDecla
         }
 
         using var host = input.BuildHost();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await PrepareDatabaseAsync(host.Services);
+        Console.WriteLine($"database prepared: {System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s");
         await using var scope = host.Services.CreateAsyncScope();
         await using var file = System.IO.File.OpenRead(input.File);
         var report = await scope.ServiceProvider.GetRequiredService<DeclarationImport>()
@@ -38,6 +40,11 @@ public sealed class ImportDeclarationsCommand : JasperFxAsyncCommand<ImportDecla
         foreach (var problem in report.Problems)
         {
             await Console.Error.WriteLineAsync(problem.ToString());
+        }
+
+        foreach (var phase in report.Phases)
+        {
+            Console.WriteLine(phase);
         }
 
         Console.WriteLine($"{report.Imported} device(s) imported, {report.Problems.Count} line(s) skipped.");

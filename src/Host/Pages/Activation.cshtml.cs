@@ -27,25 +27,18 @@ public sealed class ActivationModel(IMessageBus bus, IStringLocalizer<SharedReso
     {
         var imeiOk = TryImei(nameof(Imei), Imei, out var imei);
         var simOk = TryMobile(nameof(Sim), Sim, out var sim);
-        var code = DigitNormalizer.Normalize(Code);
-        if (code.Length != 6 || !DigitNormalizer.IsAsciiDigits(code) || code[0] == '0')
-        {
-            Refuse(nameof(Code), "Activation_CodeFormat");
-        }
-
         if (!imeiOk || !simOk || !ModelState.IsValid)
         {
             return Page();
         }
 
-        var simCard = await bus.InvokeAsync<SimCardInfo?>(new FindSimCard(sim), cancellation);
-        if (simCard is not { Active: true } || simCard.NationalId != KartableNationalId)
+        if (await bus.InvokeAsync<SimOwnership>(new CheckSimOwnership(sim, KartableNationalId), cancellation) != SimOwnership.Owner)
         {
             Refuse(nameof(Sim), "Activation_NotYourSim");
             return Page();
         }
 
-        var result = await bus.InvokeAsync<ActivationResult>(new ActivateDevice(imei, sim, KartableNationalId, code), cancellation);
+        var result = await bus.InvokeAsync<ActivationResult>(new ActivateDevice(imei, sim, KartableNationalId, DigitNormalizer.Normalize(Code)), cancellation);
         switch (result.Outcome)
         {
             case ActivationOutcome.Activated:
@@ -78,6 +71,9 @@ public sealed class ActivationModel(IMessageBus bus, IStringLocalizer<SharedReso
                 break;
             case ActivationOutcome.CustomsFeeNotPaid:
                 Refuse(nameof(Imei), "Activation_CustomsFeeNotPaid");
+                break;
+            case ActivationOutcome.MalformedCode:
+                Refuse(nameof(Code), "Activation_CodeFormat");
                 break;
             default:
                 Refuse(nameof(Code), "Activation_WrongCode");

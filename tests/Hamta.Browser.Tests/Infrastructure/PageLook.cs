@@ -21,7 +21,7 @@ public sealed class PageLook
     public string[] Unlabelled { get; set; } = [];
 
     /// <summary>
-    /// Numbers written against the portal's one rule (ADR 29): Latin digits outside a left-to-right isolate, a date
+    /// Numbers written against the portal's one rule (ADR 28): Latin digits outside a left-to-right isolate, a date
     /// or a time in Latin digits, or an identifier (IMEI, mobile number, code) in Persian digits.
     /// </summary>
     public string[] MisshownNumbers { get; set; } = [];
@@ -32,7 +32,7 @@ public sealed class PageLook
     /// <summary>
     /// Words of Latin letters the reader sees outside an isolated run (<c>bdi</c>, <c>dir="ltr"</c>, <c>dir="auto"</c>
     /// or the Unicode isolates: brand names, usernames, numbers, codes), except the names the Persian guide itself uses;
-    /// and numbers shown against ADR 29.
+    /// and numbers shown against ADR 28.
     /// </summary>
     public const string Script = """
         () => {

@@ -22,7 +22,7 @@ public sealed class EveryPageTests(PortalInBrowser portal) : BrowserTest(portal)
         await LookAtEach(page,
         [
             ("/login", "login", "ورود به سامانه همتا"),
-            ("/login/code?mobile=09121234567", "login-code", "ورود کد تأیید"),
+            ($"/login/code?mobile={SampleMobile}", "login-code", "ورود کد تأیید"),
             ("/inquiry", "inquiry-empty", "استعلام اصالت دستگاه"),
             ("/staff/login", "staff-login", "ورود کارشناسان همتا"),
             ("/education", "education", "آموزش و اطلاع رسانی"),

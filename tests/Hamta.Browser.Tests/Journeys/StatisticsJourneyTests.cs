@@ -22,7 +22,7 @@ public sealed class StatisticsJourneyTests(PortalInBrowser portal) : BrowserTest
         await using var scope = Portal.Services.CreateAsyncScope();
         var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
         await AndWaitForMessages(() => bus.InvokeAsync<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
-            [new AttachObservationRecord("356938035643809", "432119121234567", SampleMobile, Portal.Clock.GetUtcNow())])));
+            [new AttachObservationRecord(Samsung, "432119121234567", SampleMobile, Portal.Clock.GetUtcNow())])));
         await AndWaitForMessages(() => bus.InvokeAsync(new RefreshTicketStatistics()));
         await AndWaitForMessages(() => bus.InvokeAsync(new CountSightings()));
 

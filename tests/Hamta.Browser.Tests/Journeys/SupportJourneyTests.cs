@@ -71,10 +71,10 @@ public sealed class SupportJourneyTests(PortalInBrowser portal) : BrowserTest(po
         var subscriber = await SignedInSubscriber(screen);
         var number = await FileSeedTicket(subscriber);
         const string notSeenYet = "شبکه هنوز گوشی شما را با IMEI";
-        await Expect(subscriber.GetByRole(AriaRole.Status).Filter(new() { HasText = notSeenYet })).ToContainTextAsync("356938035643825");
+        await Expect(subscriber.GetByRole(AriaRole.Status).Filter(new() { HasText = notSeenYet })).ToContainTextAsync(SamsungRealSecondImei);
 
         var network = await NewBrowser(screen);
-        foreach (var imei in new[] { "356938035643809", "356938035643825" })
+        foreach (var imei in new[] { Samsung, SamsungRealSecondImei })
         {
             await network.GotoAsync("/dev/attach");
             await network.GetByLabel("شناسه دستگاه (IMEI)").FillAsync(imei);
@@ -91,8 +91,8 @@ public sealed class SupportJourneyTests(PortalInBrowser portal) : BrowserTest(po
 
         await OpenFromMenu(subscriber, "مدیریت دستگاه ها");
         var samsung = subscriber.GetByRole(AriaRole.Row).Filter(new() { HasText = "Samsung Galaxy A54" });
-        await Expect(samsung).ToContainTextAsync("356938035643825");
-        await Expect(samsung).Not.ToContainTextAsync("356938035643817");
+        await Expect(samsung).ToContainTextAsync(SamsungRealSecondImei);
+        await Expect(samsung).Not.ToContainTextAsync(SamsungSecondImei);
 
         await OpenFromMenu(subscriber, "ثبت و پیگیری مشکلات");
         await Expect(subscriber.GetByRole(AriaRole.Row).Filter(new() { Has = Link(subscriber, Display.Digits(number)) })).ToContainTextAsync("رفع شده");

@@ -9,8 +9,7 @@ namespace Hamta.Browser.Tests.Journeys;
 /// <summary>A seller hands a phone over: starts, follows, cancels, starts again; the buyer completes and both read the SMS.</summary>
 public sealed partial class TransferJourneyTests(PortalInBrowser portal) : BrowserTest(portal)
 {
-    private const string Nokia = "353325101234569";
-    private const string Buyer = "09351234567";
+    private const string Buyer = SecondUserSim;
     private const string Password = "kartable-pass-1";
 
     [Theory]

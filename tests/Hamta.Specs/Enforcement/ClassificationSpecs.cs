@@ -6,8 +6,8 @@ namespace Hamta.Specs.Enforcement;
 
 public sealed class ClassificationSpecs
 {
-    private const string Imei = "356938035643825";
-    private const string Msisdn = "09121234567";
+    private const string Imei = SamsungRealSecondImei;
+    private const string Msisdn = SampleMobile;
     private static readonly DateTimeOffset Deadline = new(2026, 12, 24, 9, 0, 0, TimeSpan.Zero);
 
     private static readonly EnforcementSettings Settings = new()
@@ -56,10 +56,10 @@ public sealed class ClassificationSpecs
     public void An_unregistered_second_imei_of_a_device_the_subscriber_owns_points_to_the_mismatch_ticket_with_the_device_chosen()
     {
         var sms = Assert.Single(EnforcementNotices.For(
-            [new StateChange(NoticeChange.Met, Imei, "not-registered", Msisdn, "ثبت نشده", true, Deadline, MismatchDevice: "356938035643809")], Settings));
+            [new StateChange(NoticeChange.Met, Imei, "not-registered", Msisdn, "ثبت نشده", true, Deadline, MismatchDevice: Samsung)], Settings));
 
         Assert.Contains("شناسه دستگاه (IMEI) من با شناسه دستگاه ثبت شده در همتا تطابق ندارد", sms.Text, StringComparison.Ordinal);
-        Assert.Contains("/tickets/new/form?subject=ImeiMismatch&imei=356938035643809", sms.Text, StringComparison.Ordinal);
+        Assert.Contains($"/tickets/new/form?subject=ImeiMismatch&imei={Samsung}", sms.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using Hamta.Kernel.Text;
+using Hamta.Tickets.Closing;
 using Hamta.Tickets.Contracts;
-using Hamta.Tickets.Sweeps;
 using Hamta.Tickets.Tickets;
 
 namespace Hamta.Specs.Tickets;

@@ -23,12 +23,12 @@ public sealed class StatisticsTests(HamtaFixture fixture) : DeskTest(fixture)
         var subscriber = await SignedInSubscriber();
         var filed = await AndWaitForMessages(() => subscriber.SubmitAsync("/tickets/new/form?subject=ImeiMismatch", new Dictionary<string, string>
         {
-            ["CorrectImei1"] = "356938035643809", ["CorrectImei2"] = "356938035643825",
-            ["RegisteredImei1"] = "356938035643809", ["RegisteredImei2"] = "356938035643817", ["Description"] = "شناسه دوم اشتباه ثبت شده است.",
+            ["CorrectImei1"] = Samsung, ["CorrectImei2"] = SamsungRealSecondImei,
+            ["RegisteredImei1"] = Samsung, ["RegisteredImei2"] = SamsungSecondImei, ["Description"] = "شناسه دوم اشتباه ثبت شده است.",
         }));
         var automatic = long.Parse(filed.Location!.Split('/', '?')[2], System.Globalization.CultureInfo.InvariantCulture);
         Clock.Advance(TimeSpan.FromHours(2));
-        foreach (var imei in new[] { "356938035643809", "356938035643825" })
+        foreach (var imei in new[] { Samsung, SamsungRealSecondImei })
         {
             await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
                 [new AttachObservationRecord(imei, "432119121234567", SampleMobile, Clock.GetUtcNow())])));
@@ -114,9 +114,9 @@ public sealed class StatisticsTests(HamtaFixture fixture) : DeskTest(fixture)
         var seen = Clock.GetUtcNow();
         await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
         [
-            new AttachObservationRecord("356938035643809", "432119121234567", SampleMobile, seen),
-            new AttachObservationRecord("356938035643817", "432119121234567", SampleMobile, seen.AddMinutes(1)),
-            new AttachObservationRecord("353325101234569", "432119121234567", SampleMobile, seen.AddDays(-1)),
+            new AttachObservationRecord(Samsung, "432119121234567", SampleMobile, seen),
+            new AttachObservationRecord(SamsungSecondImei, "432119121234567", SampleMobile, seen.AddMinutes(1)),
+            new AttachObservationRecord(Nokia, "432119121234567", SampleMobile, seen.AddDays(-1)),
         ])));
         var second = await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations("second-operator",
             [new AttachObservationRecord(NeverSeenImei, "432119121234568", SampleMobile, seen.AddMinutes(2))])));
@@ -163,11 +163,11 @@ public sealed class StatisticsTests(HamtaFixture fixture) : DeskTest(fixture)
     public async Task Warnings_blocks_and_lifts_are_counted_per_condition_and_day_and_drawn_with_their_table()
     {
         var now = Clock.GetUtcNow();
-        string[] samsung = ["356938035643809", "356938035643817"];
+        string[] samsung = [Samsung, SamsungSecondImei];
         await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
         [
             new AttachObservationRecord(samsung[0], "432119121234567", SampleMobile, now.AddDays(-10)),
-            new AttachObservationRecord("353325101234569", "432119121234567", SampleMobile, now.AddDays(-10)),
+            new AttachObservationRecord(Nokia, "432119121234567", SampleMobile, now.AddDays(-10)),
             new AttachObservationRecord(NeverSeenImei, "432119121234567", SampleMobile, now.AddHours(-1)),
             new AttachObservationRecord("353325101234568", "432119121234567", SampleMobile, now.AddHours(-1)),
         ])));

@@ -25,8 +25,8 @@ public sealed class TicketActionTests(HamtaFixture fixture) : DeskTest(fixture)
         Assert.Contains("در انتظار رؤیت در شبکه", facts, StringComparison.Ordinal);
         Assert.Contains(SampleMobile, facts, StringComparison.Ordinal);
         Assert.Contains("Galaxy A54", facts, StringComparison.Ordinal);
-        Assert.Contains("356938035643817", facts, StringComparison.Ordinal);
-        Assert.Contains("356938035643825", page.Document.QuerySelector("#correct-imeis")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(SamsungSecondImei, facts, StringComparison.Ordinal);
+        Assert.Contains(SamsungRealSecondImei, page.Document.QuerySelector("#correct-imeis")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("شناسه دوم گوشی با همتا یکی نیست", page.Document.QuerySelector("#description")!.TextContent.Trim());
         Assert.Equal("ارجاع نشده", page.Document.QuerySelector("#agent")!.TextContent.Trim());
         Assert.Equal(["Opened", "AwaitingNetworkEvidence"], KindsOf(page));
@@ -149,7 +149,7 @@ public sealed class TicketActionTests(HamtaFixture fixture) : DeskTest(fixture)
     [Fact]
     public async Task Rejecting_settles_the_ticket_with_the_reason_and_tells_the_subscriber_by_sms()
     {
-        var number = await FileTicket(mobile: OtherMobile);
+        var number = await FileTicket(mobile: OtherSimOfSample);
         var agent = await SignedInStaff();
 
         var done = await AndWaitForMessages(() => OpenAndPress(agent, number, "Reject", "دستگاه به نام شما ثبت نشده است."));
@@ -158,8 +158,8 @@ public sealed class TicketActionTests(HamtaFixture fixture) : DeskTest(fixture)
         var page = await agent.GetAsync(done.Location!);
         Assert.Equal("Rejected", StatusOf(page));
         Assert.Contains("دستگاه به نام شما ثبت نشده است.", page.Document.QuerySelector("#timeline li[data-kind=Rejected]")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains(await NoticesTo(OtherMobile), sms => sms.Contains($"تیکت {Display.Number(number)} رد شد", StringComparison.Ordinal));
-        Assert.Single(await NoticesTo(OtherMobile), sms => sms.Contains("رد شد", StringComparison.Ordinal));
+        Assert.Contains(await NoticesTo(OtherSimOfSample), sms => sms.Contains($"تیکت {Display.Number(number)} رد شد", StringComparison.Ordinal));
+        Assert.Single(await NoticesTo(OtherSimOfSample), sms => sms.Contains("رد شد", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace Hamta.Tests.Enforcement;
 
 public sealed class LostAndStolenTests(HamtaFixture fixture) : RegistryTest(fixture)
 {
-    private const string DemoIphone = "353911101234566";
+    private const string DemoIphone = StolenIPhone;
     private const string Place = "تهران، میدان ولیعصر";
     private const string Stranger = SecondUserSim;
 
@@ -139,7 +139,7 @@ public sealed class LostAndStolenTests(HamtaFixture fixture) : RegistryTest(fixt
     [InlineData("LostOn", "۱۴۰۵/۰۹/۰۴", "loston", "بعد از امروز")]
     [InlineData("Place", "   ", "place", "محل مفقودی یا سرقت را بنویسید")]
     [InlineData("PoliceReport", "abc", "policereport", "فقط رقم")]
-    [InlineData("Imei", "353325101234577", "imei", "در مالکیت سیم‌کارت‌های شما نیست")]
+    [InlineData("Imei", BoxedNokia, "imei", "در مالکیت سیم‌کارت‌های شما نیست")]
     public async Task A_bad_report_is_refused_beside_its_field_and_nothing_is_reported(string field, string value, string id, string message)
     {
         var owner = await SignedInSubscriber();

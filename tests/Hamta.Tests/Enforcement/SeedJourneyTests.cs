@@ -12,7 +12,7 @@ namespace Hamta.Tests.Enforcement;
 /// </summary>
 public sealed partial class SeedJourneyTests(HamtaFixture fixture) : EnforcementTest(fixture)
 {
-    private const string RealSecondImei = "356938035643825";
+    private const string RealSecondImei = SamsungRealSecondImei;
 
     [Fact]
     public async Task The_warning_for_the_wrong_second_imei_leads_to_the_ticket_whose_correction_lifts_it()

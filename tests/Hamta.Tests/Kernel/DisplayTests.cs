@@ -4,7 +4,7 @@ using Hamta.Kernel.Time;
 
 namespace Hamta.Tests.Kernel;
 
-/// <summary>The one rule of ADR 29: Persian digits for what people count and date, identifiers as the service prints them.</summary>
+/// <summary>The one rule of ADR 28: Persian digits for what people count and date, identifiers as the service prints them.</summary>
 public sealed class DisplayTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 11, 24, 9, 0, 5, TimeSpan.Zero);

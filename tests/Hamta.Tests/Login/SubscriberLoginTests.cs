@@ -36,12 +36,12 @@ public sealed class SubscriberLoginTests(HamtaFixture fixture) : LoginTest(fixtu
     [Fact]
     public async Task An_unknown_number_is_answered_as_a_registered_one_but_gets_no_sms()
     {
-        var unknown = await AskForCode(NewBrowser(), "09199999999");
+        var unknown = await AskForCode(NewBrowser(), UnknownSim);
         var registered = await AskForCode(NewBrowser(), SampleMobile);
 
-        Assert.Equal((registered.Status, registered.Location?.Replace(SampleMobile, "09199999999", StringComparison.Ordinal)), (unknown.Status, unknown.Location));
-        Assert.Empty(await SmsTo("09199999999"));
-        var again = await AskForCode(NewBrowser(), "09199999999");
+        Assert.Equal((registered.Status, registered.Location?.Replace(SampleMobile, UnknownSim, StringComparison.Ordinal)), (unknown.Status, unknown.Location));
+        Assert.Empty(await SmsTo(UnknownSim));
+        var again = await AskForCode(NewBrowser(), UnknownSim);
         Assert.Equal(registered.Status, again.Status);
     }
 
@@ -49,9 +49,9 @@ public sealed class SubscriberLoginTests(HamtaFixture fixture) : LoginTest(fixtu
     public async Task A_code_typed_for_an_unknown_number_is_wrong_like_any_wrong_code()
     {
         var browser = NewBrowser();
-        await AskForCode(browser, "09199999999");
+        await AskForCode(browser, UnknownSim);
 
-        var page = await TypeCode(browser, "123456", "09199999999");
+        var page = await TypeCode(browser, "123456", UnknownSim);
 
         Assert.Equal(200, page.Status);
         Assert.Equal((await TypeCode(await Asked(SampleMobile), WrongCodeFor(await LastCodeSentTo(SampleMobile)))).ErrorFor("code"), page.ErrorFor("code"));
@@ -224,14 +224,14 @@ public sealed class SubscriberLoginTests(HamtaFixture fixture) : LoginTest(fixtu
         var registered = NewBrowser();
         var unknown = NewBrowser();
         await AskForCode(registered, SampleMobile);
-        await AskForCode(unknown, "09199999999");
+        await AskForCode(unknown, UnknownSim);
         Clock.Advance(TimeSpan.FromSeconds(5));
 
         var registeredPage = await registered.GetAsync((await AskForCode(registered, SampleMobile)).Location!);
-        var unknownPage = await unknown.GetAsync((await AskForCode(unknown, "09199999999")).Location!);
+        var unknownPage = await unknown.GetAsync((await AskForCode(unknown, UnknownSim)).Location!);
 
         Assert.Equal((NoticeOn(registeredPage), ResendWaitOn(registeredPage)), (NoticeOn(unknownPage), ResendWaitOn(unknownPage)));
-        Assert.Empty(await SmsTo("09199999999"));
+        Assert.Empty(await SmsTo(UnknownSim));
     }
 
     private static string? NoticeOn(PortalPage page) => page.Document.QuerySelector("#code-notice")?.TextContent.Trim();

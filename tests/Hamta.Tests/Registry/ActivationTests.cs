@@ -90,7 +90,7 @@ public sealed class ActivationTests(HamtaFixture fixture) : RegistryTest(fixture
 
     [Theory]
     [InlineData(SecondUserSim)]
-    [InlineData("09199999999")]
+    [InlineData(UnknownSim)]
     public async Task A_sim_not_registered_to_my_national_id_is_refused_and_the_device_stays_unowned(string sim)
     {
         var browser = await SignedInSubscriber();

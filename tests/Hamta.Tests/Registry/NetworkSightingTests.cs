@@ -56,7 +56,7 @@ public sealed class NetworkSightingTests(HamtaFixture fixture) : RegistryTest(fi
     [Fact]
     public async Task A_sighting_with_a_sim_hamta_does_not_know_is_stored_too()
     {
-        var page = await Attach(Nokia, "09199999999");
+        var page = await Attach(Nokia, UnknownSim);
 
         Assert.Equal("رؤیت ثبت شد.", Outcome(page));
         Assert.Contains("بله", SeenOnNetwork(await InquiryAbout(Nokia)), StringComparison.Ordinal);

@@ -59,7 +59,7 @@ public sealed class RepostedFormTests(HamtaFixture fixture) : TicketTest(fixture
     public async Task The_same_form_key_opens_one_ticket_even_when_the_portal_did_not_keep_the_first_answer()
     {
         var key = Guid.CreateVersion7();
-        var command = new OpenTicket(TicketSubject.Other, SampleMobile, "0013542419", null, [], new Dictionary<string, string>(), "شرح", key);
+        var command = new OpenTicket(TicketSubject.Other, SampleMobile, SampleNationalId, null, [], new Dictionary<string, string>(), "شرح", key);
 
         var first = await AndWaitForMessages(() => Ask<OpenTicketResult>(command));
         var again = await AndWaitForMessages(() => Ask<OpenTicketResult>(command));
@@ -89,7 +89,7 @@ public sealed class RepostedFormTests(HamtaFixture fixture) : TicketTest(fixture
         var form = await FilledForm(owner, OtherForm, new Dictionary<string, string> { ["Description"] = "شرح" });
         var first = await AndWaitForMessages(() => owner.PostAsync(OtherForm, form));
 
-        var other = await SignedInSubscriber("09351234567");
+        var other = await SignedInSubscriber(SecondUserSim);
         var otherForm = await FilledForm(other, OtherForm, new Dictionary<string, string> { ["Description"] = "شرح دیگر" });
         otherForm["__FormKey"] = form["__FormKey"];
         var replayed = await AndWaitForMessages(() => other.PostAsync(OtherForm, otherForm));

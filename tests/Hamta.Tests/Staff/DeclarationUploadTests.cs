@@ -18,12 +18,12 @@ public sealed class DeclarationUploadTests(HamtaFixture fixture) : DeskTest(fixt
 
     private static readonly string[] MixedLines =
     [
-        "356938035643833,356938035643841,Samsung,Galaxy A54,commercial,Importer A,,,,",
+        $"{Unregistered},356938035643841,Samsung,Galaxy A54,commercial,Importer A,,,,",
         "356938035643808,,Bad,Luhn,commercial,Importer A,,,,",
-        "490154203237518,,Apple,iPhone 15,traveller,گمرک امام خمینی,,0013542419,09131234567,yes",
+        $"{UnregisteredOtherTac},,Apple,iPhone 15,traveller,گمرک امام خمینی,,{SampleNationalId},{OtherSimOfSample},yes",
         "353325101234585,,,105,commercial,Importer A,,,,",
-        "353325101234593,,Nokia,105,traveller,گمرک امام خمینی,,0013542419,09131234567,yes",
-        "356938035643809,,Samsung,Galaxy,commercial,Importer B,,,,",
+        $"353325101234593,,Nokia,105,traveller,گمرک امام خمینی,,{SampleNationalId},{OtherSimOfSample},yes",
+        $"{Samsung},,Samsung,Galaxy,commercial,Importer B,,,,",
     ];
 
     private static byte[] File(params string[] lines) => Encoding.UTF8.GetBytes(string.Join('\n', [DeclarationCsv.Header, .. lines]) + "\n");
@@ -83,9 +83,9 @@ public sealed class DeclarationUploadTests(HamtaFixture fixture) : DeskTest(fixt
             ["۳ imei1", "۵ brand", "۶ traveller_national_id", "۷ imei1"],
             page.Document.QuerySelectorAll("#refused-lines tbody tr").Select(row => $"{row.Children[0].TextContent} {row.Children[1].TextContent}"));
         Assert.True((await Ask<ImeiInquiry>(new InquireImei("356938035643841"))).Registered);
-        Assert.True((await Ask<ImeiInquiry>(new InquireImei("490154203237518"))).Registered);
+        Assert.True((await Ask<ImeiInquiry>(new InquireImei(UnregisteredOtherTac))).Registered);
         Assert.False((await Ask<ImeiInquiry>(new InquireImei("353325101234593"))).Registered);
-        Assert.Single(await SmsTo("09131234567", SmsKind.Secret));
+        Assert.Single(await SmsTo(OtherSimOfSample, SmsKind.Secret));
 
         var list = await clerk.GetAsync(Declarations);
         Assert.Contains("declarations-1405-09-06.csv", list.Document.QuerySelector("#uploads")!.TextContent, StringComparison.Ordinal);
@@ -129,7 +129,7 @@ public sealed class DeclarationUploadTests(HamtaFixture fixture) : DeskTest(fixt
         Assert.Equal("3,imei1,IMEI نادرست است: 356938035643808", lines[1]);
         Assert.Equal("5,brand,خالی است", lines[2]);
         Assert.StartsWith("6,traveller_national_id,این مسافر در خط ۴ همین فایل", lines[3], StringComparison.Ordinal);
-        Assert.Equal("7,imei1,IMEI 356938035643809 پیش‌تر در همتا ثبت شده است", lines[4]);
+        Assert.Equal($"7,imei1,IMEI {Samsung} پیش‌تر در همتا ثبت شده است", lines[4]);
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class DeclarationUploadTests(HamtaFixture fixture) : DeskTest(fixt
     }
 
     [Theory]
-    [InlineData("imei,brand\n356938035643833,Samsung\n", "خط اول فایل باید سرستون‌ها باشد")]
+    [InlineData($"imei,brand\n{Unregistered},Samsung\n", "خط اول فایل باید سرستون‌ها باشد")]
     [InlineData("", "فایل خالی است")]
     [InlineData(" \r\n\n", "فایل خالی است")]
     public async Task A_file_that_cannot_be_imported_is_refused_at_once_beside_the_field(string content, string message)

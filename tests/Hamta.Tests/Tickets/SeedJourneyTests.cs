@@ -67,7 +67,7 @@ public sealed class SeedJourneyTests(HamtaFixture fixture) : TicketTest(fixture)
         Assert.Contains("در انتظار رؤیت در شبکه", ticket.Document.QuerySelector("#ticket-status")!.TextContent, StringComparison.Ordinal);
         var row = (await browser.GetAsync("/tickets")).Document.QuerySelector("#my-tickets tbody tr")!;
         var cells = row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray();
-        Assert.Equal(["۱", Display.Number(number), "356938035643809", "\u2066۱۴۰۵/۰۹/۰۳ ۱۲:۳۰\u2069",
+        Assert.Equal(["۱", Display.Number(number), Samsung, "\u2066۱۴۰۵/۰۹/۰۳ ۱۲:۳۰\u2069",
             "شناسه دستگاه (IMEI) من با شناسه دستگاه ثبت شده در همتا تطابق ندارد", "در انتظار رؤیت در شبکه"], cells);
         var sms = Assert.Single(await SmsTo(SampleMobile, SmsKind.Notice));
         Assert.Contains($"تیکت {Display.Number(number)} ثبت شد", sms.Text, StringComparison.Ordinal);
@@ -79,11 +79,11 @@ public sealed class SeedJourneyTests(HamtaFixture fixture) : TicketTest(fixture)
         var browser = await SignedInSubscriber();
 
         var devices = await browser.GetAsync("/devices");
-        var link = devices.Document.QuerySelector("a[href='/tickets/new?imei=356938035643809']");
+        var link = devices.Document.QuerySelector($"a[href='/tickets/new?imei={Samsung}']");
         Assert.NotNull(link);
-        var form = await browser.GetAsync("/tickets/new/form?subject=ImeiMismatch&imei=356938035643809");
+        var form = await browser.GetAsync($"/tickets/new/form?subject=ImeiMismatch&imei={Samsung}");
 
-        Assert.Equal("356938035643809", form.Document.QuerySelector("#registeredimei1")!.GetAttribute("value"));
-        Assert.Equal("356938035643817", form.Document.QuerySelector("#registeredimei2")!.GetAttribute("value"));
+        Assert.Equal(Samsung, form.Document.QuerySelector("#registeredimei1")!.GetAttribute("value"));
+        Assert.Equal(SamsungSecondImei, form.Document.QuerySelector("#registeredimei2")!.GetAttribute("value"));
     }
 }

@@ -6,7 +6,7 @@ namespace Hamta.Tests.Tickets;
 
 public sealed class TicketListTests(HamtaFixture fixture) : TicketTest(fixture)
 {
-    private async Task<List<long>> FileOtherTickets(int count, string nationalId = "0013542419", string sim = SampleMobile)
+    private async Task<List<long>> FileOtherTickets(int count, string nationalId = SampleNationalId, string sim = SampleMobile)
     {
         var numbers = new List<long>();
         for (var i = 0; i < count; i++)
@@ -61,21 +61,21 @@ public sealed class TicketListTests(HamtaFixture fixture) : TicketTest(fixture)
     [Fact]
     public async Task A_subscriber_never_sees_another_subscribers_tickets()
     {
-        var theirs = (await FileOtherTickets(1, nationalId: "4481234563", sim: "09351234567"))[0];
+        var theirs = (await FileOtherTickets(1, nationalId: SecondUserNationalId, sim: SecondUserSim))[0];
         var browser = await SignedInSubscriber();
 
         Assert.Contains("موردی یافت نشد", (await browser.GetAsync("/tickets")).Text, StringComparison.Ordinal);
         Assert.Equal(404, (await browser.GetAsync($"/tickets/{theirs}")).Status);
         var forged = await browser.PostAsync($"/tickets/{theirs}?handler=Close", new Dictionary<string, string> { ["version"] = "1" });
         Assert.True(forged.Status is 400 or 404);
-        var details = await Ask<TicketDetails?>(new GetTicket(theirs, "4481234563"));
+        var details = await Ask<TicketDetails?>(new GetTicket(theirs, SecondUserNationalId));
         Assert.Equal(TicketStatus.Submitted, details!.Status);
     }
 
     [Fact]
     public async Task Closing_someone_elses_ticket_with_a_valid_form_of_my_own_is_refused()
     {
-        var theirs = (await FileOtherTickets(1, nationalId: "4481234563", sim: "09351234567"))[0];
+        var theirs = (await FileOtherTickets(1, nationalId: SecondUserNationalId, sim: SecondUserSim))[0];
         var mine = (await FileOtherTickets(1))[0];
         var browser = await SignedInSubscriber();
 

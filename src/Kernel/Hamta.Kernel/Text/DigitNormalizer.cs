@@ -16,6 +16,11 @@ public static class DigitNormalizer
             return string.Empty;
         }
 
+        if (IsAsciiDigits(input))
+        {
+            return input;
+        }
+
         var builder = new StringBuilder(input.Length);
         for (var i = 0; i < input.Length; i++)
         {
@@ -41,7 +46,7 @@ public static class DigitNormalizer
         return builder.ToString();
     }
 
-    public static bool IsAsciiDigits(string value) => value.Length > 0 && value.All(char.IsAsciiDigit);
+    public static bool IsAsciiDigits(string value) => value.Length > 0 && !value.AsSpan().ContainsAnyExceptInRange('0', '9');
 
     private static bool IsSeparator(char c) =>
         char.IsWhiteSpace(c) || char.IsControl(c) || char.IsSurrogate(c)

@@ -5,7 +5,7 @@ namespace Hamta.Kernel.Text;
 
 /// <summary>
 /// How numbers, and text of another direction, are shown inside Persian text: on pages, in SMS and in USSD answers
-/// (ADR 29). Quantities, dates, times, ticket and case numbers are written with Persian digits; identifiers (IMEIs,
+/// (ADR 28). Quantities, dates, times, ticket and case numbers are written with Persian digits; identifiers (IMEIs,
 /// IMSIs, mobile numbers, national IDs, activation and transfer codes) as the service prints them, with Latin digits.
 /// Dates, times and identifiers are isolated left to right, so that a sentence or a table cell around them cannot
 /// reorder their parts.

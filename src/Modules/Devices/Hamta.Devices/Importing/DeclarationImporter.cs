@@ -14,7 +14,33 @@ public sealed record DeclarationsFileImported(
     Guid FileId, string FileName, string Sha256, IReadOnlyList<string> Importers, int Lines, int Imported, int Skipped, string By, DateTimeOffset ImportedAt);
 
 /// <summary>What an import did: devices imported, lines skipped with where and why, and the SMS the caller must send.</summary>
-public sealed record ImportReport(Guid FileId, bool AlreadyImported, int Imported, IReadOnlyList<LineProblem> Problems, IReadOnlyList<SendSms> Notifications);
+public sealed record ImportReport(Guid FileId, bool AlreadyImported, int Imported, IReadOnlyList<LineProblem> Problems, IReadOnlyList<SendSms> Notifications)
+{
+    /// <summary>How long each step of the import took, in order (the command line prints them).</summary>
+    public IReadOnlyList<ImportPhase> Phases { get; init; } = [];
+}
+
+/// <summary>A step of an import and how long it took.</summary>
+public sealed record ImportPhase(string Name, TimeSpan Took)
+{
+    public override string ToString() => $"{Name}: {Took.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s";
+}
+
+/// <summary>Times the steps of an import one after another.</summary>
+internal sealed class ImportPhases
+{
+    private readonly List<ImportPhase> done = [];
+    private long mark = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    public IReadOnlyList<ImportPhase> Done => done;
+
+    public void End(string name)
+    {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        done.Add(new ImportPhase(name, System.Diagnostics.Stopwatch.GetElapsedTime(mark, now)));
+        mark = now;
+    }
+}
 
 /// <summary>
 /// How far an import has come: lines read, accepted and refused so far, and whether the accepted lines are being
@@ -52,21 +78,24 @@ public sealed class ImportProgress
 }
 
 /// <summary>
-/// Imports a declarations file as one batch: every line is checked, the good ones are copied (PostgreSQL
-/// COPY) into a staging table and moved into the registration list by set-based statements, and the
-/// file's record is appended, all in one transaction. Lines whose IMEIs are already held are reported
-/// and skipped, and so are traveller lines of a traveller who declared a device less than a year ago (or earlier
-/// in the file); a file already imported (same SHA-256) is recognised and changes nothing.
+/// Imports a declarations file as one batch: every line is checked, the good ones are copied (PostgreSQL COPY)
+/// into the registration list, and the file's record is appended, all in one transaction. Lines whose IMEIs are
+/// already held are reported and skipped, and so are traveller lines of a traveller who declared a device less
+/// than a year ago (or earlier in the file); a file already imported (same SHA-256) is recognised and changes
+/// nothing. An ordinary file holds no IMEI the registry has, so the rows are copied straight into the two tables
+/// and the IMEIs' key checks them; only when the key refuses one is the file written again through a staging
+/// table that finds every such line, so that all of them are reported.
 /// </summary>
 public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock)
 {
-    private const int Attempts = 3;
+    private const int Attempts = 4;
     private const string Staging = "declared";
 
-    private sealed record Row(int Line, Registration Registration, SendSms? Sms);
+    private sealed record Row(int Line, Registration Registration, long[] ImeiKeys, SendSms? Sms);
 
     public async Task<ImportReport> ImportAsync(Stream file, string fileName, string by, CancellationToken cancellation, ImportProgress? progress = null)
     {
+        var phases = new ImportPhases();
         var hash = await SHA256.HashDataAsync(file, cancellation);
         file.Position = 0;
         var fileId = FileIdOf(hash);
@@ -75,27 +104,37 @@ public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock
             return earlier;
         }
 
+        phases.End("file hash");
         var now = clock.GetUtcNow();
         progress ??= new ImportProgress();
-        var (rows, problems, lines) = Prepare(file, fileId, now, progress);
-        progress.StartWriting();
+        var reading = new Reading();
+        DeclarationsFileImported Record(int imported) => new(
+            fileId, Path.GetFileName(fileName), Convert.ToHexStringLower(hash), [.. reading.Rows.Select(row => row.Registration.Importer).Distinct().Order()],
+            reading.Lines, imported, reading.Lines - imported, by, now);
+        var staged = false;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                var taken = await WriteAsync(rows, now, new DeclarationsFileImported(
-                    fileId, Path.GetFileName(fileName), Convert.ToHexStringLower(hash), [.. rows.Select(row => row.Registration.Importer).Distinct().Order()],
-                    lines, 0, 0, by, now), cancellation);
+                var taken = staged
+                    ? await WriteStagedAsync(reading.Rows, now, Record, phases, cancellation)
+                    : await WriteDirectAsync(file, fileId, now, progress, reading, Record, phases, cancellation);
                 var takenLines = taken.Select(problem => problem.Line).ToHashSet();
                 progress.RefusedOnWrite(takenLines.Count);
                 return new ImportReport(
-                    fileId, false, rows.Count - takenLines.Count, [.. problems.Concat(taken).OrderBy(problem => problem.Line)],
-                    [.. rows.Where(row => row.Sms is not null && !takenLines.Contains(row.Line)).Select(row => row.Sms!)]);
+                    fileId, false, reading.Rows.Count - takenLines.Count, [.. reading.Problems.Concat(taken).OrderBy(problem => problem.Line)],
+                    [.. reading.Rows.Where(row => row.Sms is not null && !takenLines.Contains(row.Line)).Select(row => row.Sms!)])
+                {
+                    Phases = phases.Done,
+                };
             }
             catch (Exception exception) when (attempt < Attempts
                 && (exception as PostgresException ?? exception.InnerException as PostgresException) is { } refused && Registrations.IsTakenImei(refused))
             {
-                // An IMEI of the file was taken by a declaration, repair or correction since the check: check again.
+                // An IMEI of the file is held already (or was taken by a declaration, repair or correction since the check):
+                // the staging path finds every such line.
+                phases.End(staged ? "refused: an IMEI was taken meanwhile" : "refused: the file holds registered IMEIs");
+                staged = true;
             }
             catch (ExistingStreamIdCollisionException)
             {
@@ -114,10 +153,19 @@ public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock
         return events is [{ Data: DeclarationsFileImported earlier }, ..] ? new ImportReport(fileId, true, earlier.Imported, [], []) : null;
     }
 
-    private static (List<Row> Rows, List<LineProblem> Problems, int Lines) Prepare(Stream file, Guid fileId, DateTimeOffset now, ImportProgress progress)
+    /// <summary>The file's lines as read: the accepted rows, the refused lines and how many lines there were.</summary>
+    private sealed class Reading
     {
-        var rows = new List<Row>();
-        var problems = new List<LineProblem>();
+        public List<Row> Rows { get; } = [];
+
+        public List<LineProblem> Problems { get; } = [];
+
+        public int Lines { get; set; }
+    }
+
+    /// <summary>Reads and checks every line; each accepted row is handed to <paramref name="accepted"/> as soon as it is read.</summary>
+    private static void Read(Stream file, Guid fileId, DateTimeOffset now, ImportProgress progress, Reading reading, Action<Row> accepted)
+    {
         var firstLineOf = new Dictionary<long, int>();
         var travellerLineOf = new Dictionary<string, int>();
         var lines = 0;
@@ -125,18 +173,25 @@ public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock
         foreach (var line in DeclarationCsv.Read(text, now))
         {
             lines++;
-            var problem = line.Problem ?? Repeated(line, firstLineOf, travellerLineOf);
+            var problem = line.Problem;
+            long[] keys = [];
+            if (problem is null)
+            {
+                keys = [.. line.Declaration!.Imeis.Select(imei => long.Parse(imei, System.Globalization.CultureInfo.InvariantCulture))];
+                problem = Repeated(line, keys, firstLineOf, travellerLineOf);
+            }
+
             progress.Counted(problem is null);
             if (problem is not null)
             {
-                problems.Add(problem);
+                reading.Problems.Add(problem);
                 continue;
             }
 
             var declaration = line.Declaration!;
-            foreach (var imei in declaration.Imeis)
+            foreach (var key in keys)
             {
-                firstLineOf[long.Parse(imei, System.Globalization.CultureInfo.InvariantCulture)] = line.Line;
+                firstLineOf[key] = line.Line;
             }
 
             if (declaration.Traveller is { } traveller)
@@ -145,21 +200,24 @@ public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock
             }
 
             var (registration, sms) = DeclarationRules.Registration(Guid.CreateVersion7(), declaration, now, fileId);
-            rows.Add(new Row(line.Line, registration, sms));
+            var row = new Row(line.Line, registration, keys, sms);
+            reading.Rows.Add(row);
+            accepted(row);
         }
 
-        return (rows, problems, lines - problems.Count(problem => problem.Field == "header"));
+        reading.Lines = lines - reading.Problems.Count(problem => problem.Field == "header");
     }
 
     /// <summary>A line that repeats an IMEI or a traveller of an earlier line of the same file.</summary>
-    private static LineProblem? Repeated(DeclarationLine line, Dictionary<long, int> firstLineOf, Dictionary<string, int> travellerLineOf)
+    private static LineProblem? Repeated(DeclarationLine line, long[] keys, Dictionary<long, int> firstLineOf, Dictionary<string, int> travellerLineOf)
     {
         var declaration = line.Declaration!;
-        var repeated = declaration.Imeis.Select((imei, slot) => (Slot: slot, Earlier: firstLineOf.GetValueOrDefault(long.Parse(imei, System.Globalization.CultureInfo.InvariantCulture))))
-            .FirstOrDefault(imei => imei.Earlier > 0);
-        if (repeated.Earlier > 0)
+        for (var slot = 0; slot < keys.Length; slot++)
         {
-            return new LineProblem(line.Line, $"imei{repeated.Slot + 1}", LineRefusal.RepeatedInFile, Number(repeated.Earlier));
+            if (firstLineOf.TryGetValue(keys[slot], out var earlierLine))
+            {
+                return new LineProblem(line.Line, $"imei{slot + 1}", LineRefusal.RepeatedInFile, Number(earlierLine));
+            }
         }
 
         return declaration.Traveller is { } traveller && travellerLineOf.TryGetValue(traveller.NationalId, out var earlier)
@@ -170,18 +228,111 @@ public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock
     private static string Number(int line) => line.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
+    /// One transaction: the lines are read and checked while the accepted ones are copied (COPY) into the registrations,
+    /// so that PostgreSQL stores rows while the next lines are read; then the rows of travellers who declared a device
+    /// within the year are taken out again and reported, the IMEIs are copied in their order (the key's pages are
+    /// written one after another), and the file is recorded. An IMEI already held fails the whole transaction on the key.
+    /// </summary>
+    private async Task<IReadOnlyList<LineProblem>> WriteDirectAsync(
+        Stream file, Guid fileId, DateTimeOffset now, ImportProgress progress, Reading reading, Func<int, DeclarationsFileImported> record,
+        ImportPhases phases, CancellationToken cancellation)
+    {
+        await using var session = store.LightweightSession();
+        await session.BeginTransactionAsync(cancellation);
+        var connection = session.Connection!;
+        await using (var copy = await connection.BeginBinaryImportAsync($"copy {Registrations.Table} ({Registrations.Columns}) from stdin (format binary)", cancellation))
+        {
+            Read(file, fileId, now, progress, reading, row => WriteRow(copy, row, line: false, cancellation));
+            await copy.CompleteAsync(cancellation);
+        }
+
+        phases.End("lines read and checked, registrations copied");
+        progress.StartWriting();
+        var refused = await RefuseTravellersDeclaredThisYearAsync(connection, fileId, reading.Rows, now, cancellation);
+        var accepted = refused.Count == 0 ? reading.Rows : [.. reading.Rows.Where(row => !refused.Contains(row.Registration.DeviceId))];
+        await CopyImeisAsync(connection, accepted, cancellation);
+        phases.End("IMEIs copied and checked by their key");
+        session.Events.StartStream(fileId, record(accepted.Count));
+        await session.SaveChangesAsync(cancellation);
+        phases.End("file recorded and committed");
+        return [.. reading.Rows.Where(row => refused.Contains(row.Registration.DeviceId))
+            .Select(row => new LineProblem(row.Line, "traveller_national_id", LineRefusal.TravellerDeclaredThisYear))];
+    }
+
+    /// <summary>Deletes the file's rows of travellers who declared a device within the year (before this file) and returns their devices.</summary>
+    private static async Task<HashSet<Guid>> RefuseTravellersDeclaredThisYearAsync(
+        NpgsqlConnection connection, Guid fileId, List<Row> rows, DateTimeOffset now, CancellationToken cancellation)
+    {
+        var travellers = rows.Select(row => row.Registration.Traveller?.NationalId).OfType<string>().ToArray();
+        var refused = new HashSet<Guid>();
+        if (travellers.Length == 0)
+        {
+            return refused;
+        }
+
+        await using var command = new NpgsqlCommand(
+            $"""
+            delete from {Registrations.Table} r
+            where r.declarations_file = $1 and r.traveller_national_id = any($2) and exists (
+                select from {Registrations.Table} e
+                where e.traveller_national_id = r.traveller_national_id and e.traveller_registered_at > $3 and e.declarations_file is distinct from $1)
+            returning r.device_id
+            """, connection)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter { Value = fileId }, new NpgsqlParameter { Value = travellers },
+                new NpgsqlParameter { Value = now - DeclarationRules.TravellerAllowancePeriod },
+            },
+        };
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+        {
+            refused.Add(reader.GetGuid(0));
+        }
+
+        return refused;
+    }
+
+    private static async Task CopyImeisAsync(NpgsqlConnection connection, List<Row> rows, CancellationToken cancellation)
+    {
+        var imeis = new (long Key, string Imei, Guid DeviceId)[rows.Sum(row => row.ImeiKeys.Length)];
+        var next = 0;
+        foreach (var row in rows)
+        {
+            for (var slot = 0; slot < row.ImeiKeys.Length; slot++)
+            {
+                imeis[next++] = (row.ImeiKeys[slot], row.Registration.Imeis[slot], row.Registration.DeviceId);
+            }
+        }
+
+        Array.Sort(imeis, (a, b) => a.Key.CompareTo(b.Key));
+        await using var copy = await connection.BeginBinaryImportAsync($"copy {Registrations.ImeiTable} (imei, device_id) from stdin (format binary)", cancellation);
+        foreach (var (_, imei, deviceId) in imeis)
+        {
+            copy.StartRow();
+            copy.Write(imei, NpgsqlDbType.Text);
+            copy.Write(deviceId, NpgsqlDbType.Uuid);
+        }
+
+        await copy.CompleteAsync(cancellation);
+    }
+
+    /// <summary>
     /// One transaction: COPY into staging, drop and report the lines whose IMEIs are held and the traveller lines of
     /// travellers who declared a device within the year, move the rest, record the file. The staging table is
     /// analysed so that the planner knows its size (a temporary table has no statistics).
     /// </summary>
-    private async Task<IReadOnlyList<LineProblem>> WriteAsync(List<Row> rows, DateTimeOffset now, DeclarationsFileImported record, CancellationToken cancellation)
+    private async Task<IReadOnlyList<LineProblem>> WriteStagedAsync(
+        List<Row> rows, DateTimeOffset now, Func<int, DeclarationsFileImported> record, ImportPhases phases, CancellationToken cancellation)
     {
         await using var session = store.LightweightSession();
         await session.BeginTransactionAsync(cancellation);
         var connection = session.Connection!;
         await ExecuteAsync(connection, $"create temp table {Staging} (line int not null, like {Registrations.Table}) on commit drop", cancellation);
-        await CopyAsync(connection, rows, cancellation);
+        await CopyAsync(connection, $"copy {Staging} (line, {Registrations.Columns}) from stdin (format binary)", rows, line: true, cancellation);
         await ExecuteAsync(connection, $"analyze {Staging}", cancellation);
+        phases.End("staging copied");
 
         var taken = new List<LineProblem>();
         await using (var check = new NpgsqlCommand(
@@ -228,38 +379,49 @@ public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock
             insert into {Registrations.ImeiTable} (imei, device_id) select x.imei, d.device_id from {Staging} d cross join lateral unnest(d.imeis) as x(imei);
             """, cancellation);
         var imported = rows.Count - taken.Count;
-        session.Events.StartStream(record.FileId, record with { Imported = imported, Skipped = record.Lines - imported });
+        var file = record(imported);
+        session.Events.StartStream(file.FileId, file);
         await session.SaveChangesAsync(cancellation);
+        phases.End("held IMEIs found, the rest moved, file recorded and committed");
         return taken;
     }
 
-    /// <summary>Binary COPY; rows are written to Npgsql's buffer synchronously and sent as it fills (an await per field cost more than the COPY itself).</summary>
-    private static async Task CopyAsync(NpgsqlConnection connection, List<Row> rows, CancellationToken cancellation)
+    private static async Task CopyAsync(NpgsqlConnection connection, string sql, List<Row> rows, bool line, CancellationToken cancellation)
     {
-        await using var copy = await connection.BeginBinaryImportAsync(
-            $"copy {Staging} (line, {Registrations.Columns}) from stdin (format binary)", cancellation);
-        foreach (var (line, r, _) in rows)
+        await using var copy = await connection.BeginBinaryImportAsync(sql, cancellation);
+        foreach (var row in rows)
         {
-            cancellation.ThrowIfCancellationRequested();
-            copy.StartRow();
-            copy.Write(line, NpgsqlDbType.Integer);
-            copy.Write(r.DeviceId, NpgsqlDbType.Uuid);
-            copy.Write(r.Imeis.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
-            copy.Write(r.Brand, NpgsqlDbType.Text);
-            copy.Write(r.Model, NpgsqlDbType.Text);
-            copy.Write(r.ImportType.ToString(), NpgsqlDbType.Text);
-            copy.Write(r.Importer, NpgsqlDbType.Text);
-            WriteNullable(copy, r.Traveller?.NationalId, NpgsqlDbType.Text);
-            WriteNullable(copy, r.Traveller?.Sim, NpgsqlDbType.Text);
-            WriteNullable(copy, r.Traveller?.FeePaid, NpgsqlDbType.Boolean);
-            WriteNullable(copy, r.Traveller?.RegisteredAt, NpgsqlDbType.TimestampTz);
-            WriteNullable(copy, r.ActivationCodeHash, NpgsqlDbType.Text);
-            WriteNullable(copy, r.ActivationCodeReason?.ToString(), NpgsqlDbType.Text);
-            copy.Write(r.DeclaredAt, NpgsqlDbType.TimestampTz);
-            WriteNullable(copy, r.DeclarationsFile, NpgsqlDbType.Uuid);
+            WriteRow(copy, row, line, cancellation);
         }
 
         await copy.CompleteAsync(cancellation);
+    }
+
+    /// <summary>Rows are written to Npgsql's buffer synchronously and sent as it fills (an await per field cost more than the COPY itself).</summary>
+    private static void WriteRow(NpgsqlBinaryImporter copy, Row row, bool line, CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        var r = row.Registration;
+        copy.StartRow();
+        if (line)
+        {
+            copy.Write(row.Line, NpgsqlDbType.Integer);
+        }
+
+        copy.Write(r.DeviceId, NpgsqlDbType.Uuid);
+        copy.Write(r.Imeis.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        copy.Write(r.Brand, NpgsqlDbType.Text);
+        copy.Write(r.Model, NpgsqlDbType.Text);
+        copy.Write(r.ImportType.ToString(), NpgsqlDbType.Text);
+        copy.Write(r.Importer, NpgsqlDbType.Text);
+        WriteNullable(copy, r.Traveller?.NationalId, NpgsqlDbType.Text);
+        WriteNullable(copy, r.Traveller?.Sim, NpgsqlDbType.Text);
+        WriteNullable(copy, r.Traveller?.FeePaid, NpgsqlDbType.Boolean);
+        WriteNullable(copy, r.Traveller?.RegisteredAt, NpgsqlDbType.TimestampTz);
+        WriteNullable(copy, r.ActivationCodeHash, NpgsqlDbType.Text);
+        WriteNullable(copy, r.ActivationCodeReason?.ToString(), NpgsqlDbType.Text);
+        copy.Write(r.DeclaredAt, NpgsqlDbType.TimestampTz);
+        WriteNullable(copy, r.DeclarationsFile, NpgsqlDbType.Uuid);
     }
 
     private static void WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type)

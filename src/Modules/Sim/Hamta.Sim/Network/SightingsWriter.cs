@@ -1,3 +1,4 @@
+using Hamta.Devices.Contracts;
 using Hamta.Sim.Contracts;
 using Marten;
 using Npgsql;
@@ -29,7 +30,7 @@ public sealed record StoredSightings(IReadOnlySet<int> Inserted, IReadOnlyList<F
 /// <summary>
 /// Writes a batch of sightings with one statement (ADR 18): the rows go in through <c>unnest</c> with
 /// <c>on conflict do nothing</c>, each takes the national ID that owns its SIM now (none for an unknown SIM),
-/// and the same statement finds the IMEIs seen for the first time and the sightings that waiting tickets watch for.
+/// and the same statement finds the registered IMEIs seen for the first time and the sightings that waiting tickets watch for.
 /// </summary>
 public static class SightingsWriter
 {
@@ -46,8 +47,9 @@ public static class SightingsWriter
 
     /// <summary>
     /// The statement that stores the rows of <paramref name="input"/> (columns imei, imei_valid, imsi, msisdn,
-    /// observed_at) and answers with <paramref name="stored"/> (kind 0), the first sightings (kind 1) and the
-    /// evidence watched for (kind 2).
+    /// observed_at) and answers with <paramref name="stored"/> (kind 0), the first sightings of registered IMEIs (kind 1)
+    /// and the evidence watched for (kind 2). Every IMEI's first sighting is kept; only a registered one is a device whose
+    /// first sighting the Devices module records, so only those go back (most of a day's new IMEIs are unregistered).
     /// </summary>
     public static string StoreAndReact(string input, string stored) => $"""
         with input as ({input}),
@@ -70,6 +72,7 @@ public static class SightingsWriter
         {stored}
         union all
         select 1, null, e.imei, e.msisdn, e.national_id, e.observed_at, null from earliest e join firsts f on f.imei = e.imei
+          where exists (select from {RegisteredImeisView.Name} r where r.imei = e.imei)
         union all
         select 2, null, imei, msisdn, null, observed_at, request_id from evidence
         """;
