@@ -95,7 +95,7 @@ public sealed class StaffTicketModel(IMessageBus bus, IStringLocalizer<StaffReso
                 ModelState.AddModelError(TextField, texts[$"TextRequired_{action}"]);
                 break;
             case TicketActionOutcome.TextTooLong:
-                ModelState.AddModelError(TextField, texts["Text_TooLong", PersianDigits.Of(TicketLimits.MaxText)]);
+                ModelState.AddModelError(TextField, texts["Text_TooLong", Display.Number(TicketLimits.MaxText)]);
                 break;
             case TicketActionOutcome.ChangedMeanwhile:
                 Problem = texts["Outcome_ChangedMeanwhile"];

@@ -66,7 +66,7 @@ public sealed class TicketDetailsModel(IMessageBus bus, IConfiguration configura
                 Refuse(nameof(Text), "TicketDetails_TextRequired");
                 break;
             case TicketActionOutcome.TextTooLong:
-                Refuse(nameof(Text), "TicketAction_TextTooLong", PersianDigits.Of(TicketLimits.MaxText));
+                Refuse(nameof(Text), "TicketAction_TextTooLong", Display.Number(TicketLimits.MaxText));
                 break;
             case TicketActionOutcome.AttachmentsRefused:
                 RefuseAttachments(TicketUploads.Field, result.Refusal!);
