@@ -58,7 +58,7 @@ public sealed class SupportJourneyTests(PortalInBrowser portal) : BrowserTest(po
         var reply = subscriber.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "پاسخ کارشناس" });
         await Expect(reply).ToContainTextAsync(answer);
         await Expect(reply).ToContainTextAsync("کارشناس همتا");
-        Assert.Contains(await NoticesTo(SampleMobile), text => text.Contains(number, StringComparison.Ordinal));
+        Assert.Contains(await NoticesTo(SampleMobile), text => text.Contains($"به تیکت {Display.Digits(number)} پاسخ داده شد", StringComparison.Ordinal));
         await LookAt(subscriber, "ticket-answered");
     }
 
