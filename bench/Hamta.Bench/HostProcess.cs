@@ -42,6 +42,7 @@ public sealed class HostProcess : IAsyncDisposable
         ["Hamta__Jobs__remind-unanswered"] = "0 0 1 1 *",
         ["Hamta__Jobs__refresh-ticket-statistics"] = "0 0 1 1 *",
         ["Hamta__Jobs__count-sightings"] = "0 0 1 1 *",
+        ["Hamta__Jobs__count-enforcement-changes"] = "0 0 1 1 *",
     };
 
     /// <summary>A throw-away certificate for the bench's key ring, as a deployer gives a real one.</summary>

@@ -96,6 +96,12 @@ if (options.Measures("lists"))
     rows.Add(await scenarios.ListDeltaAsync());
 }
 
+if (options.Measures("classification"))
+{
+    Say("classification");
+    rows.Add(await scenarios.ClassificationAsync(Say));
+}
+
 if (options.Measures("audit"))
 {
     Say("audit");

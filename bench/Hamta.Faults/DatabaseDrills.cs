@@ -105,6 +105,9 @@ public sealed class FreezeDrill : IDrill
 {
     private static readonly TimeSpan Frozen = TimeSpan.FromSeconds(60);
 
+    /// <summary>The longest a page may keep a subscriber waiting before it says, in Persian, that it could not answer.</summary>
+    private static readonly TimeSpan PageLimit = TimeSpan.FromSeconds(10);
+
     public string Name => "freeze";
 
     public async Task<IReadOnlyList<DrillRow>> RunAsync(FaultContext context)
@@ -116,13 +119,15 @@ public sealed class FreezeDrill : IDrill
             await context.Cluster.FreezeAsync();
             var frozenAt = Stopwatch.StartNew();
             string seen;
+            string pageAnswer;
+            double pageSeconds;
             double healthSeconds;
             string healthStatus;
             try
             {
                 var page = Timed(() => portal.PageAsync("/tickets"));
                 var health = Timed(() => AnswerOfAsync($"{context.BaseUrl(0)}/health/ready"));
-                var (pageAnswer, pageSeconds) = await page;
+                (pageAnswer, pageSeconds) = await page;
                 (healthStatus, healthSeconds) = await health;
                 seen = FaultContext.F($"{pageAnswer} after {pageSeconds:0.0} s");
                 await Task.Delay(Frozen - frozenAt.Elapsed is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
@@ -133,13 +138,13 @@ public sealed class FreezeDrill : IDrill
             }
 
             var recovered = await DatabaseDrill.ReadyAgainAsync(context, TimeSpan.FromMinutes(2));
-            var met = seen.StartsWith("Persian page", StringComparison.Ordinal) && healthSeconds <= 2.5 && recovered <= 2;
+            var met = pageAnswer.StartsWith("Persian page", StringComparison.Ordinal) && pageSeconds <= PageLimit.TotalSeconds && healthSeconds <= 2 && recovered <= 2;
             return
             [
                 new DrillRow(
                     "database frozen (SIGSTOP) 60 s, Host running",
                     FaultContext.F($"a subscriber opening «ثبت و پیگیری مشکلات» gets: {seen}; /health/ready answers {healthStatus} in {healthSeconds:0.0} s; ready again {recovered:0.0} s after the thaw"),
-                    "Persian page; health answers ≤ 2 s",
+                    "Persian page within 10 s; health answers ≤ 2 s",
                     met,
                     []),
             ];

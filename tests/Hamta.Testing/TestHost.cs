@@ -121,7 +121,7 @@ public static partial class TestHost
         return messages.Where(x => kind is null || x.Kind == kind).ToList();
     }
 
-    [GeneratedRegex(@"کد ورود شما: (\d{6})")]
+    [GeneratedRegex(@"کد ورود شما: \u2066?([0-9]{6})")]
     private static partial Regex LoginCode();
 }
 

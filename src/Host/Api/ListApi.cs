@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Hamta.Enforcement.Contracts;
-using Hamta.Enforcement.Lists;
 using Hamta.Kernel.Text;
 
 namespace Hamta.Host.Api;
@@ -53,7 +52,7 @@ public static class ListApi
             .Produces<OperatorApi.ProblemDto>(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> FullListAsync(string list, HttpContext context, IConfiguration configuration, ListReader lists, CancellationToken cancellation)
+    private static async Task<IResult> FullListAsync(string list, HttpContext context, IConfiguration configuration, IOperatorLists lists, CancellationToken cancellation)
     {
         var (operatorName, enforcementList, problem) = Check(list, context, configuration);
         if (problem is not null)
@@ -71,7 +70,7 @@ public static class ListApi
         return Results.Empty;
     }
 
-    private static async Task<IResult> DeltaAsync(string list, string? since, HttpContext context, IConfiguration configuration, ListReader lists,
+    private static async Task<IResult> DeltaAsync(string list, string? since, HttpContext context, IConfiguration configuration, IOperatorLists lists,
         CancellationToken cancellation)
     {
         var (operatorName, enforcementList, problem) = Check(list, context, configuration);
@@ -96,7 +95,7 @@ public static class ListApi
         if (version > read.Version)
         {
             return Results.BadRequest(new OperatorApi.ProblemDto(
-                $"نسخه {PersianDigits.Of(version)} هنوز منتشر نشده است؛ آخرین نسخه این فهرست {PersianDigits.Of(read.Version)} است."));
+                $"نسخه {Display.Number(version)} هنوز منتشر نشده است؛ آخرین نسخه این فهرست {Display.Number(read.Version)} است."));
         }
 
         context.Response.ContentType = "application/json; charset=utf-8";

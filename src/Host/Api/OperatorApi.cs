@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using Hamta.Kernel.Text;
 using Hamta.Sim.Contracts;
-using Hamta.Sim.Network;
 using Microsoft.AspNetCore.Http.Features;
 using Wolverine;
 
@@ -69,7 +69,7 @@ public static class OperatorApi
         name.Length > 0 && configuration.GetSection(OperatorsSection).GetChildren().Any(o => o.Key == name && o.Value is { Length: > 0 });
 
     /// <summary>A daily dump as the request body (CSV or gzip), kept in a temporary file while it is checked and stored.</summary>
-    private static async Task<IResult> ImportDumpAsync(HttpContext context, IConfiguration configuration, SightingsDumpImporter importer, CancellationToken cancellation)
+    private static async Task<IResult> ImportDumpAsync(HttpContext context, IConfiguration configuration, ISightingsDumpImport importer, CancellationToken cancellation)
     {
         if (OperatorFor(context.Request.Headers[KeyHeader].ToString(), configuration) is not { } operatorName)
         {
@@ -136,7 +136,7 @@ public static class OperatorApi
 
         if (observations.Count > RecordAttachObservations.MaxRecords)
         {
-            return Results.BadRequest(new ProblemDto($"هر درخواست حداکثر {RecordAttachObservations.MaxRecords} رکورد می‌تواند داشته باشد."));
+            return Results.BadRequest(new ProblemDto($"هر درخواست حداکثر {Display.Number(RecordAttachObservations.MaxRecords)} رکورد می‌تواند داشته باشد."));
         }
 
         var command = new RecordAttachObservations(operatorName,
@@ -172,7 +172,7 @@ public static class OperatorApi
         ObservationOutcome.MissingImsi => "IMSI ندارد.",
         ObservationOutcome.MissingMsisdn => "شماره سیم‌کارت (MSISDN) ندارد.",
         ObservationOutcome.MissingObservedAt => "زمان رؤیت (observedAt) ندارد.",
-        ObservationOutcome.InvalidImei => $"IMEI معتبر نیست (بیش از {RecordAttachObservations.MaxImeiLength} نویسه یا نویسه کنترلی).",
+        ObservationOutcome.InvalidImei => $"IMEI معتبر نیست (بیش از {Display.Number(RecordAttachObservations.MaxImeiLength)} نویسه یا نویسه کنترلی).",
         ObservationOutcome.InvalidImsi => "IMSI معتبر نیست (باید ۶ تا ۱۵ رقم باشد).",
         ObservationOutcome.InvalidMsisdn => "شماره سیم‌کارت (MSISDN) یک شماره همراه ایران نیست.",
         ObservationOutcome.InTheFuture => "زمان رؤیت بیش از ۵ دقیقه در آینده است.",

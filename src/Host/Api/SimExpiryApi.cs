@@ -1,4 +1,5 @@
 using Hamta.Kernel.Identifiers;
+using Hamta.Kernel.Text;
 using Hamta.Sim.Contracts;
 using Wolverine;
 
@@ -56,7 +57,7 @@ public static class SimExpiryApi
 
         if (numbers.Count > MaxNumbers)
         {
-            return Results.BadRequest(new OperatorApi.ProblemDto($"هر درخواست حداکثر {MaxNumbers} شماره می‌تواند داشته باشد."));
+            return Results.BadRequest(new OperatorApi.ProblemDto($"هر درخواست حداکثر {Display.Number(MaxNumbers)} شماره می‌تواند داشته باشد."));
         }
 
         var records = new List<ExpiryResultDto>(numbers.Count);

@@ -6,10 +6,10 @@ namespace Hamta.Host.Commands;
 
 public sealed class AuditInput : NetCoreInput
 {
-    [Description("Audit only this module: sim, devices or tickets")]
+    [Description("Audit only this module: sim, devices, tickets or enforcement")]
     public string? ModuleFlag { get; set; }
 
-    [Description("Audit only this stream id")]
+    [Description("Audit only this stream: a stream id, or an IMEI for the enforcement states")]
     public string? StreamFlag { get; set; }
 }
 
@@ -18,27 +18,22 @@ public sealed class AuditCommand : JasperFxAsyncCommand<AuditInput>
 {
     public override async Task<bool> Execute(AuditInput input)
     {
-        Guid? stream = null;
-        if (input.StreamFlag is { } text)
+        if (input.StreamFlag is { } text && !Guid.TryParse(text, out _) && (text.Length == 0 || !text.All(char.IsAsciiDigit)))
         {
-            if (!Guid.TryParse(text, out var parsed))
-            {
-                await Console.Error.WriteLineAsync($"--stream must be a stream id (a GUID), not '{text}'.");
-                return false;
-            }
-
-            stream = parsed;
-        }
-
-        if (input.ModuleFlag is { } module && !ProjectionAudit.Modules.Contains(module, StringComparer.OrdinalIgnoreCase))
-        {
-            await Console.Error.WriteLineAsync($"--module must be one of: {string.Join(", ", ProjectionAudit.Modules)}.");
+            await Console.Error.WriteLineAsync($"--stream must be a stream id (a GUID) or an IMEI, not '{text}'.");
             return false;
         }
 
         using var host = input.BuildHost();
         await using var scope = host.Services.CreateAsyncScope();
-        var reports = await scope.ServiceProvider.GetRequiredService<ProjectionAudit>().RunAsync(input.ModuleFlag, stream, CancellationToken.None);
+        var audit = scope.ServiceProvider.GetRequiredService<ProjectionAudit>();
+        if (input.ModuleFlag is { } module && !audit.Modules.Contains(module, StringComparer.OrdinalIgnoreCase))
+        {
+            await Console.Error.WriteLineAsync($"--module must be one of: {string.Join(", ", audit.Modules)}.");
+            return false;
+        }
+
+        var reports = await audit.RunAsync(input.ModuleFlag, input.StreamFlag, CancellationToken.None);
         foreach (var report in reports)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -1,17 +1,18 @@
-using Hamta.Devices.Importing;
+using Hamta.Devices.Contracts;
 using Hamta.Host.Notifications;
+using Hamta.Kernel.Notifications;
 
 namespace Hamta.Host.Commands;
 
-/// <summary>Runs a declarations import and sends the SMS it asks for (customs activation codes).</summary>
-public sealed class DeclarationImport(DeclarationImporter importer, ISmsSender sms)
+/// <summary>Runs a declarations import and sends the customs activation codes it asks for by SMS.</summary>
+public sealed class DeclarationImport(IDeclarationsImport importer, ISmsSender sms)
 {
-    public async Task<ImportReport> RunAsync(Stream file, string fileName, string by, CancellationToken cancellation)
+    public async Task<DeclarationsImported> RunAsync(Stream file, string fileName, string by, CancellationToken cancellation)
     {
         var report = await importer.ImportAsync(file, fileName, by, cancellation);
-        foreach (var notification in report.Notifications)
+        foreach (var code in report.Codes)
         {
-            await sms.SendAsync(notification, Guid.CreateVersion7(), cancellation);
+            await sms.SendAsync(new SendSms(code.Mobile, code.Text, SmsKind.Secret), Guid.CreateVersion7(), cancellation);
         }
 
         return report;

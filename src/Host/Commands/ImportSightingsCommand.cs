@@ -1,5 +1,5 @@
 using Hamta.Host.Api;
-using Hamta.Sim.Network;
+using Hamta.Sim.Contracts;
 using JasperFx.CommandLine;
 
 namespace Hamta.Host.Commands;
@@ -34,7 +34,7 @@ public sealed class ImportSightingsCommand : JasperFxAsyncCommand<ImportSighting
         }
 
         await using var scope = host.Services.CreateAsyncScope();
-        var report = await scope.ServiceProvider.GetRequiredService<SightingsDumpImporter>().ImportAsync(input.Operator, input.File, CancellationToken.None);
+        var report = await scope.ServiceProvider.GetRequiredService<ISightingsDumpImport>().ImportAsync(input.Operator, input.File, CancellationToken.None);
         foreach (var line in report.Lines())
         {
             Console.WriteLine(line);

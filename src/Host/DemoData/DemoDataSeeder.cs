@@ -72,9 +72,9 @@ public sealed class DemoNetworkSeeder(IMessageBus bus, TimeProvider clock)
         var longAgo = now.AddDays(-36);
         var yesterday = now.AddDays(-1);
         var sightings = DemoWorld.HealthySightings.SelectMany(s => new[] { (s.Imei, s.Sim, longAgo), (s.Imei, s.Sim, yesterday) })
-            .Append((DemoWorld.BlockedImei, "09351234567", longAgo))
-            .Append((DemoWorld.BlockedImei, "09351234567", yesterday))
-            .Append((DemoWorld.WarnedImei, "09121234567", now.AddHours(-2)))
+            .Append((DemoWorld.BlockedImei, DemoWorld.SecondSim, longAgo))
+            .Append((DemoWorld.BlockedImei, DemoWorld.SecondSim, yesterday))
+            .Append((DemoWorld.WarnedImei, DemoWorld.SampleSim, now.AddHours(-2)))
             .Select(s => new AttachObservationRecord(s.Item1, $"43211{s.Item2[1..]}", s.Item2, s.Item3))
             .ToList();
         await bus.InvokeAsync<AttachObservationsResult>(new RecordAttachObservations(Operator, sightings), cancellation);

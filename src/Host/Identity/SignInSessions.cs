@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Hamta.Host.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -52,11 +53,25 @@ public sealed class SignInSessions(IDocumentStore store, IMemoryCache cache, Tim
         await documents.SaveChangesAsync(cancellation);
     }
 
-    /// <summary>Rejects a cookie whose session has ended.</summary>
+    /// <summary>
+    /// Rejects a cookie whose session has ended. While the database cannot tell (away, or not answering before the page's
+    /// timeout), the cookie stands for this request: the page it opens cannot be served without the database either, and
+    /// it then shows the Persian error page instead of failing in the sign-in step, which the error page runs again.
+    /// </summary>
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         var sessions = context.HttpContext.RequestServices.GetRequiredService<SignInSessions>();
-        if (context.Principal is not { } user || !await sessions.IsAliveAsync(user, context.HttpContext.RequestAborted))
+        bool alive;
+        try
+        {
+            alive = context.Principal is { } user && await sessions.IsAliveAsync(user, context.HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (e is OperationCanceledException || TransientErrors.IsTransient(e))
+        {
+            return;
+        }
+
+        if (!alive)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(context.Scheme.Name);

@@ -1,4 +1,4 @@
-using Hamta.Devices.Registry;
+using Hamta.Devices.Contracts;
 using JasperFx;
 using Npgsql;
 
@@ -13,7 +13,7 @@ public static class DuplicateClaims
     public static bool Caused(Exception exception) => exception switch
     {
         DocumentAlreadyExistsException => true,
-        PostgresException postgres => Registrations.IsTakenImei(postgres),
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, TableName: HeldImeis.Table } => true,
         { InnerException: { } inner } => Caused(inner),
         AggregateException aggregate => aggregate.InnerExceptions.All(Caused),
         _ => false,

@@ -13,15 +13,10 @@ public sealed class EnforcementJobs(IMessageBus bus)
     public Task ClassifyImeisAsync() => bus.PublishAsync(new ClassifyImeis("daily")).AsTask();
 }
 
-/// <summary>Puts the classification on the schedule (every day at 00:30 UTC, after the partitions' job, unless configured).</summary>
-public sealed class EnforcementJobSchedule(IRecurringJobManager jobs, IConfiguration configuration) : IHostedService
+/// <summary>The classification every day at 00:30 UTC, after the partitions' job, unless configured.</summary>
+public sealed class EnforcementJobSchedule(IRecurringJobManager manager, IConfiguration configuration, ILogger<RecurringJobSchedule> logger)
+    : RecurringJobSchedule(manager, configuration, logger)
 {
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        jobs.AddOrUpdate<EnforcementJobs>(EnforcementJobs.Classify, j => j.ClassifyImeisAsync(),
-            configuration[$"Hamta:Jobs:{EnforcementJobs.Classify}"] ?? "30 0 * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override void Schedule() =>
+        Manager.AddOrUpdate<EnforcementJobs>(EnforcementJobs.Classify, j => j.ClassifyImeisAsync(), Cron(EnforcementJobs.Classify, "30 0 * * *"), Utc);
 }

@@ -13,15 +13,10 @@ public sealed class ListJobs(IMessageBus bus)
     public Task PublishListsAsync() => bus.PublishAsync(new PublishEnforcementLists()).AsTask();
 }
 
-/// <summary>Puts the lists' publication on the schedule (every 15 minutes unless configured), once the host has started.</summary>
-public sealed class ListJobSchedule(IRecurringJobManager jobs, IConfiguration configuration) : IHostedService
+/// <summary>The lists' publication every 15 minutes unless configured.</summary>
+public sealed class ListJobSchedule(IRecurringJobManager manager, IConfiguration configuration, ILogger<RecurringJobSchedule> logger)
+    : RecurringJobSchedule(manager, configuration, logger)
 {
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        jobs.AddOrUpdate<ListJobs>(ListJobs.PublishLists, j => j.PublishListsAsync(),
-            configuration[$"Hamta:Jobs:{ListJobs.PublishLists}"] ?? "*/15 * * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override void Schedule() =>
+        Manager.AddOrUpdate<ListJobs>(ListJobs.PublishLists, j => j.PublishListsAsync(), Cron(ListJobs.PublishLists, "*/15 * * * *"), Utc);
 }

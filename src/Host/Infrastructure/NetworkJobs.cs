@@ -13,23 +13,10 @@ public sealed class NetworkJobs(IMessageBus bus)
     public Task MaintainSightingPartitionsAsync() => bus.PublishAsync(new MaintainSightingPartitions()).AsTask();
 }
 
-/// <summary>Puts the sightings' job on the schedule (every day at 00:15 UTC unless configured) once the node serves.</summary>
-public sealed class NetworkJobSchedule(IRecurringJobManager jobs, IConfiguration configuration) : IHostedLifecycleService
+/// <summary>The sightings' partitions maintained every day at 00:15 UTC unless configured.</summary>
+public sealed class NetworkJobSchedule(IRecurringJobManager manager, IConfiguration configuration, ILogger<RecurringJobSchedule> logger)
+    : RecurringJobSchedule(manager, configuration, logger)
 {
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken)
-    {
-        jobs.AddOrUpdate<NetworkJobs>(NetworkJobs.MaintainPartitions, j => j.MaintainSightingPartitionsAsync(),
-            configuration[$"Hamta:Jobs:{NetworkJobs.MaintainPartitions}"] ?? "15 0 * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-        return Task.CompletedTask;
-    }
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override void Schedule() =>
+        Manager.AddOrUpdate<NetworkJobs>(NetworkJobs.MaintainPartitions, j => j.MaintainSightingPartitionsAsync(), Cron(NetworkJobs.MaintainPartitions, "15 0 * * *"), Utc);
 }

@@ -19,10 +19,19 @@ public static class Persistence
     public const string ConnectionStringName = "Hamta";
 
     /// <summary>
+    /// Seconds Npgsql may take to open a connection, and so also to deliver the cancel request of a cancelled or timed-out
+    /// command: that request opens a connection of its own and waits for the server to close it, which a frozen server
+    /// never does. At Npgsql's default of 15 s a page cancelled by its timeout kept the subscriber waiting 15 s more
+    /// (ADR 0014).
+    /// </summary>
+    public const int ConnectTimeoutSeconds = 3;
+
+    /// <summary>
     /// The configured connection string, with pooled connections kept as they are when returned: no
     /// <c>DISCARD ALL</c> round trip per use, and PostgreSQL keeps its cached plans of Marten's functions
     /// (ADR 0012). Npgsql's automatic preparation stays off: a statement refused while being prepared
-    /// left its connection answering the next user's query with the wrong rows (npgsql#6391).
+    /// left its connection answering the next user's query with the wrong rows (npgsql#6391). Opening a
+    /// connection gives up after <see cref="ConnectTimeoutSeconds"/>.
     /// </summary>
     public static string ConnectionString(this IConfiguration configuration) =>
         Tuned(configuration.GetConnectionString(ConnectionStringName)
@@ -34,6 +43,7 @@ public static class Persistence
         {
             NoResetOnClose = true,
             MaxAutoPrepare = 0,
+            Timeout = ConnectTimeoutSeconds,
         }.ConnectionString;
 
     /// <summary>
@@ -58,6 +68,9 @@ public static class Persistence
     {
         var dataSource = DataSource(builder.Configuration.ConnectionString());
         builder.Services.AddSingleton(dataSource);
+
+        // The first of Marten's start-up steps: the modules' own, registered with their handlers, need its tables.
+        builder.Services.InitializeMartenWith<SchemaOnStartup>();
         builder.Services.AddMarten(options =>
             {
                 options.Connection(dataSource);
@@ -74,9 +87,10 @@ public static class Persistence
                 options.AddHostDocuments();
             })
             .UseLightweightSessions()
-            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = "wolverine")
-            .ApplyAllDatabaseChangesOnStartup();
+            .IntegrateWithWolverine(integration => integration.MessageStorageSchemaName = "wolverine");
         builder.Services.AddSimModule(builder.Configuration);
+        builder.Services.AddDevicesModule();
+        builder.Services.AddTicketsModule();
         builder.Services.AddEnforcementModule(builder.Configuration);
         builder.Services.Configure<LockoutSettings>(builder.Configuration.GetSection(LockoutSettings.Section));
         builder.Services.Configure<PreRegistrySettings>(builder.Configuration.GetSection(PreRegistrySettings.Section));

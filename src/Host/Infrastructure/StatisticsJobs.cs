@@ -23,20 +23,15 @@ public sealed class StatisticsJobs(IMessageBus bus)
     public Task CountEnforcementChangesAsync() => bus.PublishAsync(new Enforcement.Contracts.CountEnforcementChanges()).AsTask();
 }
 
-/// <summary>Puts the statistics' jobs on the schedule (tickets every 5 minutes, sightings and enforcement changes hourly, unless configured).</summary>
-public sealed class StatisticsJobSchedule(IRecurringJobManager jobs, IConfiguration configuration) : IHostedService
+/// <summary>The statistics' jobs: tickets every 5 minutes, sightings and enforcement changes hourly, unless configured.</summary>
+public sealed class StatisticsJobSchedule(IRecurringJobManager manager, IConfiguration configuration, ILogger<RecurringJobSchedule> logger)
+    : RecurringJobSchedule(manager, configuration, logger)
 {
-    public Task StartAsync(CancellationToken cancellationToken)
+    protected override void Schedule()
     {
-        var options = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
-        jobs.AddOrUpdate<StatisticsJobs>(StatisticsJobs.RefreshTickets, j => j.RefreshTicketStatisticsAsync(),
-            configuration[$"Hamta:Jobs:{StatisticsJobs.RefreshTickets}"] ?? "*/5 * * * *", options);
-        jobs.AddOrUpdate<StatisticsJobs>(StatisticsJobs.CountSightings, j => j.CountSightingsAsync(),
-            configuration[$"Hamta:Jobs:{StatisticsJobs.CountSightings}"] ?? "20 * * * *", options);
-        jobs.AddOrUpdate<StatisticsJobs>(StatisticsJobs.CountEnforcementChanges, j => j.CountEnforcementChangesAsync(),
-            configuration[$"Hamta:Jobs:{StatisticsJobs.CountEnforcementChanges}"] ?? "25 * * * *", options);
-        return Task.CompletedTask;
+        Manager.AddOrUpdate<StatisticsJobs>(StatisticsJobs.RefreshTickets, j => j.RefreshTicketStatisticsAsync(), Cron(StatisticsJobs.RefreshTickets, "*/5 * * * *"), Utc);
+        Manager.AddOrUpdate<StatisticsJobs>(StatisticsJobs.CountSightings, j => j.CountSightingsAsync(), Cron(StatisticsJobs.CountSightings, "20 * * * *"), Utc);
+        Manager.AddOrUpdate<StatisticsJobs>(
+            StatisticsJobs.CountEnforcementChanges, j => j.CountEnforcementChangesAsync(), Cron(StatisticsJobs.CountEnforcementChanges, "25 * * * *"), Utc);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

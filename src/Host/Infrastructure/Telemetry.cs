@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Net;
-using Hamta.Enforcement.Classifying;
+using Hamta.Enforcement.Contracts;
 using Hamta.Host.Identity;
 using Hamta.Kernel.Telemetry;
 using Hamta.Tickets.Contracts;
@@ -33,7 +33,7 @@ public static partial class Telemetry
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(MeterName, StandbyReads.MeterName, EnforcementMetrics.MeterName)
+                .AddMeter(MeterName, $"{MeterName}.*")
                 .AddMeter(Sources)
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
@@ -59,7 +59,8 @@ public static partial class Telemetry
 
     /// <summary>
     /// Hamta's gauges, sampled from the database every few seconds (a scrape never waits on the database): the
-    /// messages waiting in the inbox and outbox, the dead letters, the tickets awaiting network evidence.
+    /// messages waiting in the inbox and outbox, the dead letters, the tickets awaiting network evidence, and how far the
+    /// classification lags behind the network (its age grows between samples: it is read from the clock at each scrape).
     /// </summary>
     public sealed partial class HamtaGauges : BackgroundService
     {
@@ -72,8 +73,10 @@ public static partial class Telemetry
         private long outgoing;
         private long deadLetters;
         private long awaitingEvidence;
+        private long classifiedUntilTicks;
 
-        public HamtaGauges(IMeterFactory meters, IWolverineRuntime runtime, IServiceScopeFactory scopes, IConfiguration configuration, ILogger<HamtaGauges> logger)
+        public HamtaGauges(
+            IMeterFactory meters, IWolverineRuntime runtime, IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider clock, ILogger<HamtaGauges> logger)
         {
             (this.runtime, this.scopes, this.logger) = (runtime, scopes, logger);
             every = TimeSpan.FromSeconds(configuration.GetValue("Hamta:Metrics:SampleSeconds", 10.0));
@@ -88,6 +91,11 @@ public static partial class Telemetry
                 "Messages that failed for good, waiting for an admin at /staff/dead-letters");
             meter.CreateObservableGauge("hamta.tickets.awaiting_evidence", () => Interlocked.Read(ref awaitingEvidence), "{ticket}",
                 "IMEI-mismatch tickets waiting for the network to see the phone");
+            meter.CreateObservableGauge("hamta.enforcement.classification_lag",
+                () => Interlocked.Read(ref classifiedUntilTicks) is > 0 and var until
+                    ? [new Measurement<double>((clock.GetUtcNow().UtcTicks - until) / (double)TimeSpan.TicksPerSecond)]
+                    : Array.Empty<Measurement<double>>(),
+                "s", "Seconds since the moment up to which the last applied full classification run covered the sightings");
         }
 
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -112,7 +120,8 @@ public static partial class Telemetry
             }
         }
 
-        private async Task SampleAsync(CancellationToken cancellation)
+        /// <summary>Reads every gauge's figure from the database now.</summary>
+        public async Task SampleAsync(CancellationToken cancellation)
         {
             var counts = await runtime.Storage.Admin.FetchCountsAsync();
             Interlocked.Exchange(ref incoming, counts.Incoming);
@@ -123,6 +132,8 @@ public static partial class Telemetry
             var waiting = await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync<AgentTicketPage>(
                 new FindTicketsForAgents(TicketStatus.AwaitingNetworkEvidence, null, null, null, null, 1, 1), cancellation);
             Interlocked.Exchange(ref awaitingEvidence, waiting.Total);
+            var coverage = await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync<ClassificationCoverage>(new GetClassificationCoverage(), cancellation);
+            Interlocked.Exchange(ref classifiedUntilTicks, coverage.CoveredUntil?.UtcTicks ?? 0);
         }
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Hamta's gauges were not sampled this time")]

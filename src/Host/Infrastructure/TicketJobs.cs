@@ -32,27 +32,14 @@ public sealed class TicketJobs(IMessageBus bus, IConfiguration configuration)
             TimeSpan.FromDays(configuration.GetValue("Hamta:Tickets:CloseUnansweredAfterDays", 10.0)))).AsTask();
 }
 
-/// <summary>Puts the recurring jobs on the schedule from configuration once the node serves: a restarted node does not wait on it (ADR 0014).</summary>
-public sealed class TicketJobSchedule(IRecurringJobManager jobs, IConfiguration configuration) : IHostedLifecycleService
+/// <summary>The tickets' recurring jobs: the evidence re-check every 5 minutes, settled tickets closed and unanswered ones reminded hourly.</summary>
+public sealed class TicketJobSchedule(IRecurringJobManager manager, IConfiguration configuration, ILogger<RecurringJobSchedule> logger)
+    : RecurringJobSchedule(manager, configuration, logger)
 {
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken)
+    protected override void Schedule()
     {
-        var options = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
-        jobs.AddOrUpdate<TicketJobs>(TicketJobs.Recheck, j => j.RecheckNetworkEvidenceAsync(), Cron(TicketJobs.Recheck, "*/5 * * * *"), options);
-        jobs.AddOrUpdate<TicketJobs>(TicketJobs.AutoClose, j => j.CloseSettledTicketsAsync(), Cron(TicketJobs.AutoClose, "0 * * * *"), options);
-        jobs.AddOrUpdate<TicketJobs>(TicketJobs.Remind, j => j.RemindUnansweredTicketsAsync(), Cron(TicketJobs.Remind, "30 * * * *"), options);
-        return Task.CompletedTask;
+        Manager.AddOrUpdate<TicketJobs>(TicketJobs.Recheck, j => j.RecheckNetworkEvidenceAsync(), Cron(TicketJobs.Recheck, "*/5 * * * *"), Utc);
+        Manager.AddOrUpdate<TicketJobs>(TicketJobs.AutoClose, j => j.CloseSettledTicketsAsync(), Cron(TicketJobs.AutoClose, "0 * * * *"), Utc);
+        Manager.AddOrUpdate<TicketJobs>(TicketJobs.Remind, j => j.RemindUnansweredTicketsAsync(), Cron(TicketJobs.Remind, "30 * * * *"), Utc);
     }
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private string Cron(string job, string fallback) => configuration[$"Hamta:Jobs:{job}"] ?? fallback;
 }

@@ -20,6 +20,15 @@ public static class Web
     /// </summary>
     public const string PageTimeout = "page";
 
+    /// <summary>
+    /// The longest a subscriber waits for a page that cannot be served: its request is cancelled early enough that the
+    /// database driver's cancel request (at most <see cref="Persistence.ConnectTimeoutSeconds"/> against a frozen
+    /// server) still ends within it, and the Persian error page is shown.
+    /// </summary>
+    public static readonly TimeSpan PageAnswerLimit = TimeSpan.FromSeconds(10);
+
+    public static readonly TimeSpan PageCancelledAfter = PageAnswerLimit - TimeSpan.FromSeconds(Persistence.ConnectTimeoutSeconds);
+
     /// <summary>Razor Pages in Persian first: every page needs a signed-in subscriber unless it says otherwise.</summary>
     public static void AddHamtaWeb(this IServiceCollection services)
     {
@@ -33,7 +42,7 @@ public static class Web
             options.SupportedUICultures = [Persian];
         });
 
-        services.AddRequestTimeouts(options => options.AddPolicy(PageTimeout, TimeSpan.FromSeconds(10)));
+        services.AddRequestTimeouts(options => options.AddPolicy(PageTimeout, PageCancelledAfter));
         services.AddRazorPages(options => options.Conventions.Add(new PageAccessConvention()))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>

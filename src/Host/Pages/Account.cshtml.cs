@@ -1,3 +1,4 @@
+using Hamta.Kernel.Text;
 using Hamta.Sim.Contracts;
 using Hamta.Host.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -38,7 +39,7 @@ public sealed class AccountModel(IMessageBus bus, IStringLocalizer<SharedResourc
                 Refuse(nameof(CurrentPassword), "Account_WrongCurrentPassword");
                 break;
             case KartablePasswordOutcome.Locked:
-                Refuse(nameof(CurrentPassword), "Account_PasswordLocked", result.LockedMinutes);
+                Refuse(nameof(CurrentPassword), "Account_PasswordLocked", Display.Number(result.LockedMinutes));
                 break;
             default:
                 Refuse(nameof(NewPassword), "Account_PasswordTooShort");

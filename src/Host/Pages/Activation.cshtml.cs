@@ -27,30 +27,23 @@ public sealed class ActivationModel(IMessageBus bus, IStringLocalizer<SharedReso
     {
         var imeiOk = TryImei(nameof(Imei), Imei, out var imei);
         var simOk = TryMobile(nameof(Sim), Sim, out var sim);
-        var code = DigitNormalizer.Normalize(Code);
-        if (code.Length != 6 || !DigitNormalizer.IsAsciiDigits(code) || code[0] == '0')
-        {
-            Refuse(nameof(Code), "Activation_CodeFormat");
-        }
-
         if (!imeiOk || !simOk || !ModelState.IsValid)
         {
             return Page();
         }
 
-        var simCard = await bus.InvokeAsync<SimCardInfo?>(new FindSimCard(sim), cancellation);
-        if (simCard is not { Active: true } || simCard.NationalId != KartableNationalId)
+        if (await bus.InvokeAsync<SimOwnership>(new CheckSimOwnership(sim, KartableNationalId), cancellation) != SimOwnership.Owner)
         {
             Refuse(nameof(Sim), "Activation_NotYourSim");
             return Page();
         }
 
-        var result = await bus.InvokeAsync<ActivationResult>(new ActivateDevice(imei, sim, KartableNationalId, code), cancellation);
+        var result = await bus.InvokeAsync<ActivationResult>(new ActivateDevice(imei, sim, KartableNationalId, DigitNormalizer.Normalize(Code)), cancellation);
         switch (result.Outcome)
         {
             case ActivationOutcome.Activated:
             case ActivationOutcome.Transferred:
-                Success = Texts[$"Activation_{result.Outcome}", imei, sim];
+                Success = Texts[$"Activation_{result.Outcome}", Display.Identifier(imei), Display.Identifier(sim)];
                 Imei = Code = null;
                 return Page();
             case ActivationOutcome.UnknownImei:
@@ -66,10 +59,10 @@ public sealed class ActivationModel(IMessageBus bus, IStringLocalizer<SharedReso
                 Refuse(nameof(Imei), "Activation_LostOrStolen");
                 break;
             case ActivationOutcome.CoolingDown:
-                Refuse(nameof(Code), "Activation_CoolingDown", result.RetryAfterMinutes);
+                Refuse(nameof(Code), "Activation_CoolingDown", Display.Number(result.RetryAfterMinutes));
                 break;
             case ActivationOutcome.DeviceCoolingDown:
-                Refuse(nameof(Code), "Activation_DeviceCoolingDown", result.RetryAfterMinutes);
+                Refuse(nameof(Code), "Activation_DeviceCoolingDown", Display.Number(result.RetryAfterMinutes));
                 break;
             case ActivationOutcome.NoActiveCode:
             case ActivationOutcome.TransferCancelled:
@@ -78,6 +71,9 @@ public sealed class ActivationModel(IMessageBus bus, IStringLocalizer<SharedReso
                 break;
             case ActivationOutcome.CustomsFeeNotPaid:
                 Refuse(nameof(Imei), "Activation_CustomsFeeNotPaid");
+                break;
+            case ActivationOutcome.MalformedCode:
+                Refuse(nameof(Code), "Activation_CodeFormat");
                 break;
             default:
                 Refuse(nameof(Code), "Activation_WrongCode");

@@ -1,7 +1,7 @@
 using Hamta.Devices.Contracts;
 using Hamta.Host.Identity;
 using Hamta.Host.Infrastructure;
-using Hamta.Kernel.Time;
+using Hamta.Kernel.Text;
 using Hamta.Sim.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -18,8 +18,6 @@ namespace Hamta.Host.Pages;
 [EnableRateLimiting(IdentityRegistration.SubscriberPostsRateLimit)]
 public sealed class AddDeviceModel(IMessageBus bus, IOptions<PreRegistrySettings> settings, IStringLocalizer<SharedResource> texts) : PortalPageModel(texts)
 {
-    public const int MaxTextLength = 60;
-
     [BindProperty]
     public string? Imei { get; set; }
 
@@ -44,10 +42,7 @@ public sealed class AddDeviceModel(IMessageBus bus, IOptions<PreRegistrySettings
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellation)
     {
         Added = false;
-        var ok = TryImei(nameof(Imei), Imei, out var imei);
-        ok &= TryText(nameof(Brand), Brand, out var brand);
-        ok &= TryText(nameof(DeviceModel), DeviceModel, out var model);
-        if (!ok)
+        if (!TryImei(nameof(Imei), Imei, out var imei))
         {
             return Page();
         }
@@ -57,38 +52,38 @@ public sealed class AddDeviceModel(IMessageBus bus, IOptions<PreRegistrySettings
         try
         {
             result = await bus.InvokeAsync<PreRegistryClaimResult>(
-                new ClaimPreRegistryDevice(imei, brand, model, KartableSim, KartableNationalId, seen.SeenAt), cancellation);
+                new ClaimPreRegistryDevice(imei, Brand ?? string.Empty, DeviceModel ?? string.Empty, KartableSim, KartableNationalId, seen.SeenAt), cancellation);
         }
         catch (Exception exception) when (DuplicateClaims.Caused(exception))
         {
             result = new PreRegistryClaimResult(PreRegistryClaimOutcome.AlreadyRegistered);
         }
 
-        if (result.Outcome == PreRegistryClaimOutcome.Registered)
+        switch (result.Outcome)
         {
-            return Redirect("/devices/add?added=true");
+            case PreRegistryClaimOutcome.Registered:
+                return Redirect("/devices/add?added=true");
+            case PreRegistryClaimOutcome.TextRefused:
+                RefuseText(nameof(Brand), result.Brand);
+                RefuseText(nameof(DeviceModel), result.Model);
+                return Page();
         }
 
         var field = result.Outcome == PreRegistryClaimOutcome.BrandNotListed ? nameof(Brand) : nameof(Imei);
-        Refuse(field, $"AddDevice_{result.Outcome}", result.JoinedAt is { } joined ? JalaliDate.FormatDate(joined) : string.Empty);
+        Refuse(field, $"AddDevice_{result.Outcome}", result.JoinedAt is { } joined ? Display.Date(joined) : string.Empty);
         return Page();
     }
 
-    private bool TryText(string field, string? input, out string text)
+    private void RefuseText(string field, ClaimText problem)
     {
-        text = (input ?? string.Empty).Trim();
-        if (text.Length == 0)
+        switch (problem)
         {
-            Refuse(field, $"AddDevice_{field}Required");
-            return false;
+            case ClaimText.Missing:
+                Refuse(field, $"AddDevice_{field}Required");
+                break;
+            case ClaimText.TooLong:
+                Refuse(field, "AddDevice_TooLong", Display.Number(ClaimPreRegistryDevice.MaxTextLength));
+                break;
         }
-
-        if (text.Length > MaxTextLength)
-        {
-            Refuse(field, "AddDevice_TooLong", MaxTextLength);
-            return false;
-        }
-
-        return true;
     }
 }

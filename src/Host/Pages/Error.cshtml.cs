@@ -27,6 +27,7 @@ public sealed class ErrorModel : PageModel
             StatusCodes.Status404NotFound => ("Error_NotFound_Title", "Error_NotFound_Body"),
             StatusCodes.Status413PayloadTooLarge => ("Error_TooLarge_Title", "Error_TooLarge_Body"),
             StatusCodes.Status429TooManyRequests => ("Error_TooMany_Title", "Error_TooMany_Body"),
+            StatusCodes.Status503ServiceUnavailable or StatusCodes.Status504GatewayTimeout => ("Error_Unavailable_Title", "Error_Unavailable_Body"),
             _ => ("Error_Title", "Error_Body"),
         };
     }

@@ -1,7 +1,5 @@
 using Hamta.Host.Identity;
-using Hamta.Host.Pages.Shared;
 using Hamta.Kernel.Text;
-using Hamta.Kernel.Time;
 using Hamta.Sim.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -30,7 +28,7 @@ public sealed class LoginModel(IMessageBus bus, TimeProvider clock, IStringLocal
         {
             var nextCodeAt = clock.GetUtcNow().AddSeconds(result.RetryAfterSeconds);
             Refuse(nameof(Mobile), "Login_TooManyCodes",
-                Bidi.Isolate(PersianDigits.Of(JalaliDate.FormatTime(nextCodeAt))), PersianDigits.Of(MinutesFrom(result.RetryAfterSeconds)));
+                Display.Time(nextCodeAt), Display.Number(MinutesFrom(result.RetryAfterSeconds)));
             return Page();
         }
 

@@ -1,8 +1,6 @@
 using Hamta.Host.Identity;
-using Hamta.Host.Pages.Shared;
 using Hamta.Kernel.Identifiers;
 using Hamta.Kernel.Text;
-using Hamta.Kernel.Time;
 using Hamta.Sim.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -75,7 +73,7 @@ public sealed class LoginCodeModel(IMessageBus bus, TimeProvider clock, IStringL
                 await HttpContext.SignInSubscriberAsync(result.Subscriber!);
                 return Redirect("/");
             case LoginVerificationOutcome.WrongCode:
-                Refuse(nameof(Code), "LoginCode_Wrong", PersianDigits.Of(result.TriesLeft));
+                Refuse(nameof(Code), "LoginCode_Wrong", Display.Number(result.TriesLeft));
                 break;
             case LoginVerificationOutcome.LockedOut:
                 Refuse(nameof(Code), "LoginCode_LockedOut");
@@ -113,7 +111,7 @@ public sealed class LoginCodeModel(IMessageBus bus, TimeProvider clock, IStringL
         (Notice, NoticeIsWarning) = outcome switch
         {
             LoginCodeRequestOutcome.TooManyRequests =>
-                (Texts["Login_TooManyCodes", Time(status.NextCodeAt), PersianDigits.Of(MinutesFrom(SecondsUntil(status.NextCodeAt, now)))].Value, true),
+                (Texts["Login_TooManyCodes", Time(status.NextCodeAt), Display.Number(MinutesFrom(SecondsUntil(status.NextCodeAt, now)))].Value, true),
             LoginCodeRequestOutcome.CooldownActive when valid is not null => (Texts["LoginCode_Cooldown", sent!, valid].Value, true),
             _ when valid is not null => (Texts["LoginCode_Resent", sent!, valid].Value, false),
             _ => (Texts["LoginCode_NoValidCode"].Value, outcome is not null),
@@ -125,5 +123,5 @@ public sealed class LoginCodeModel(IMessageBus bus, TimeProvider clock, IStringL
 
     private static int SecondsUntil(DateTimeOffset instant, DateTimeOffset now) => Math.Max(0, (int)Math.Ceiling((instant - now).TotalSeconds));
 
-    private static string Time(DateTimeOffset instant) => Bidi.Isolate(PersianDigits.Of(JalaliDate.FormatTime(instant)));
+    private static string Time(DateTimeOffset instant) => Display.Time(instant);
 }

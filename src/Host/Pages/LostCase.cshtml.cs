@@ -41,7 +41,7 @@ public sealed class LostCaseModel(IMessageBus bus, IStringLocalizer<SharedResour
     /// <summary>Only the national ID that reported the case sees it; any other case number is simply not found.</summary>
     private async Task<bool> LoadAsync(CancellationToken cancellation)
     {
-        if (await bus.InvokeAsync<LostCaseDetails?>(new FindLostCase(CaseNumber), cancellation) is not { } found || found.ReporterNationalId != KartableNationalId)
+        if (await bus.InvokeAsync<LostCaseDetails?>(new FindLostCase(CaseNumber, KartableNationalId), cancellation) is not { } found)
         {
             return false;
         }

@@ -35,7 +35,7 @@ public abstract class PortalPageModel(IStringLocalizer<SharedResource> texts) : 
     /// <summary>Says beside the file field why the Tickets module refused the attached files.</summary>
     protected void RefuseAttachments(string field, AttachmentRefusal refusal) =>
         Refuse(field, $"Attachment_{refusal.Problem}", refusal.FileName ?? string.Empty,
-            PersianDigits.Of(AttachmentLimits.MaxFiles), PersianDigits.Of(AttachmentLimits.MaxBytes / (1024 * 1024)));
+            Display.Number(AttachmentLimits.MaxFiles), Display.Number(AttachmentLimits.MaxBytes / (1024 * 1024)));
 
     /// <summary>Normalises an IMEI typed in any digit script, or says beside the field what is wrong with it.</summary>
     protected bool TryImei(string field, string? input, out string imei)

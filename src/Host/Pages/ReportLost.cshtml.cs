@@ -1,5 +1,6 @@
 using Hamta.Devices.Contracts;
 using Hamta.Host.Identity;
+using Hamta.Kernel.Text;
 using Hamta.Kernel.Time;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -76,7 +77,7 @@ public sealed class ReportLostModel(IMessageBus bus, IStringLocalizer<SharedReso
                 Refuse(nameof(Place), "ReportLost_MissingPlace");
                 break;
             case LossReportOutcome.PlaceTooLong:
-                Refuse(nameof(Place), "ReportLost_PlaceTooLong", ReportDeviceLost.MaxPlaceLength);
+                Refuse(nameof(Place), "ReportLost_PlaceTooLong", Display.Number(ReportDeviceLost.MaxPlaceLength));
                 break;
             case LossReportOutcome.InvalidPoliceReport:
                 Refuse(nameof(PoliceReport), "ReportLost_InvalidPoliceReport");

@@ -1,5 +1,6 @@
 using Hamta.Devices.Contracts;
 using Hamta.Kernel.Identifiers;
+using Hamta.Kernel.Text;
 using Hamta.Sim.Contracts;
 using Hamta.Host.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -47,21 +48,9 @@ public sealed class StartTransferModel(IMessageBus bus, IStringLocalizer<SharedR
         }
 
         var password = await bus.InvokeAsync<KartablePasswordCheck>(new VerifyKartablePassword(KartableSim, Password ?? string.Empty), cancellation);
-        if (!password.IsSet)
+        if (password.Verdict != KartablePasswordVerdict.Matches)
         {
-            Refuse(nameof(Password), "StartTransfer_NoPassword");
-            return Page();
-        }
-
-        if (password.LockedMinutes > 0)
-        {
-            Refuse(nameof(Password), "StartTransfer_PasswordLocked", password.LockedMinutes);
-            return Page();
-        }
-
-        if (!password.Matches)
-        {
-            Refuse(nameof(Password), "StartTransfer_WrongPassword");
+            Refuse(nameof(Password), $"StartTransfer_Password{password.Verdict}", Display.Number(password.LockedMinutes));
             return Page();
         }
 

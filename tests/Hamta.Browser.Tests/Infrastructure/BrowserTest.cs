@@ -15,7 +15,6 @@ namespace Hamta.Browser.Tests.Infrastructure;
 /// </summary>
 public abstract partial class BrowserTest(PortalInBrowser portal) : IAsyncLifetime
 {
-    protected const string SampleMobile = "09121234567";
     private static readonly TimeSpan MessageTimeout = TimeSpan.FromSeconds(30);
 
     private readonly List<IBrowserContext> contexts = [];
@@ -134,11 +133,11 @@ public abstract partial class BrowserTest(PortalInBrowser portal) : IAsyncLifeti
     {
         await page.GotoAsync("/tickets/new/form?subject=ImeiMismatch");
         var correct = page.GetByRole(AriaRole.Group, new PageGetByRoleOptions { NameRegex = CorrectImeisGroup() });
-        await correct.GetByLabel("شناسه اول (شکاف ۱)").FillAsync("356938035643809");
-        await correct.GetByLabel("شناسه دوم (شکاف ۲)").FillAsync("356938035643825");
+        await correct.GetByLabel("شناسه اول (شکاف ۱)").FillAsync(Samsung);
+        await correct.GetByLabel("شناسه دوم (شکاف ۲)").FillAsync(SamsungRealSecondImei);
         var registered = page.GetByRole(AriaRole.Group, new PageGetByRoleOptions { Name = "IMEI ثبت شده در همتا" });
-        await registered.GetByLabel("شناسه اول (شکاف ۱)").FillAsync("356938035643809");
-        await registered.GetByLabel("شناسه دوم (شکاف ۲)").FillAsync("356938035643817");
+        await registered.GetByLabel("شناسه اول (شکاف ۱)").FillAsync(Samsung);
+        await registered.GetByLabel("شناسه دوم (شکاف ۲)").FillAsync(SamsungSecondImei);
         await page.GetByLabel("شرح درخواست").FillAsync("شناسه دوم گوشی در همتا اشتباه ثبت شده است.");
         await Submit(page, Button(page, "ثبت"));
         return TicketNumberInUrl().Match(page.Url).Groups[1].Value;
@@ -169,6 +168,7 @@ public abstract partial class BrowserTest(PortalInBrowser portal) : IAsyncLifeti
             $"{name}: the text is not set in the portal's Vazirmatn font (body font: {look.BodyFont}).");
         Assert.True(look.Overflow <= 0, $"{name} on the {screen.Name}: the page is {look.Overflow}px wider than the screen; widest: {look.Widest}");
         Assert.True(look.Latin.Length == 0, $"{name}: English left in the page: {string.Join(", ", look.Latin)}");
+        Assert.True(look.MisshownNumbers.Length == 0, $"{name}: numbers not shown as ADR 28 says: {string.Join(" | ", look.MisshownNumbers)}");
         Assert.True(look.Unlabelled.Length == 0, $"{name}: fields without a visible label: {string.Join(", ", look.Unlabelled)}");
         Assert.True(look.NumericWithoutKeypad.Length == 0,
             $"{name}: digit fields without inputmode=\"numeric\" and dir=\"ltr\": {string.Join(", ", look.NumericWithoutKeypad)}");

@@ -20,12 +20,19 @@ public sealed class PageLook
     /// <summary>Form fields a sighted reader cannot see a label for.</summary>
     public string[] Unlabelled { get; set; } = [];
 
+    /// <summary>
+    /// Numbers written against the portal's one rule (ADR 28): Latin digits outside a left-to-right isolate, a date
+    /// or a time in Latin digits, or an identifier (IMEI, mobile number, code) in Persian digits.
+    /// </summary>
+    public string[] MisshownNumbers { get; set; } = [];
+
     /// <summary>Fields for digits (IMEI, mobile, SIM, codes) without a numeric keyboard or left-to-right entry.</summary>
     public string[] NumericWithoutKeypad { get; set; } = [];
 
     /// <summary>
     /// Words of Latin letters the reader sees outside an isolated run (<c>bdi</c>, <c>dir="ltr"</c>, <c>dir="auto"</c>
-    /// or the Unicode isolates: brand names, usernames, numbers, codes), except the names the Persian guide itself uses.
+    /// or the Unicode isolates: brand names, usernames, numbers, codes), except the names the Persian guide itself uses;
+    /// and numbers shown against ADR 28.
     /// </summary>
     public const string Script = """
         () => {
@@ -56,6 +63,38 @@ public sealed class PageLook
                     }
                 }
             }
+            const misshown = new Set();
+            const persianDigit = /[\u06F0-\u06F9\u0660-\u0669]/;
+            const latinDigit = /[0-9]/;
+            const dateOrTime = /[0-9\u06F0-\u06F9\u0660-\u0669][\/:][0-9\u06F0-\u06F9\u0660-\u0669]/;
+            const identifier = /^[\s0-9\u06F0-\u06F9\u0660-\u0669*#+\/\-]+$/;
+            const checkIsolated = text => {
+                const run = text.trim();
+                if (dateOrTime.test(run) && latinDigit.test(run)) {
+                    misshown.add(`date or time in Latin digits: ${run}`);
+                } else if (!dateOrTime.test(run) && identifier.test(run) && persianDigit.test(run)) {
+                    misshown.add(`identifier in Persian digits: ${run}`);
+                }
+            };
+            const digitWalker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            for (let node = digitWalker.nextNode(); node; node = digitWalker.nextNode()) {
+                const parent = node.parentElement;
+                if (!parent || parent.closest('script, style, noscript, pre, code') || !parent.checkVisibility() || !/[0-9\u06F0-\u06F9\u0660-\u0669]/.test(node.textContent)) {
+                    continue;
+                }
+                const isolated = parent.closest('bdi, [dir=ltr], [dir=auto]');
+                if (isolated) {
+                    checkIsolated(isolated.textContent.replace(/[\u2066-\u2069]/g, ''));
+                    continue;
+                }
+                for (const run of node.textContent.match(/[\u2066-\u2068][^\u2069]*\u2069/g) || []) {
+                    checkIsolated(run.slice(1, -1));
+                }
+                const outside = node.textContent.replace(/[\u2066-\u2068][^\u2069]*\u2069/g, '');
+                for (const latin of outside.match(/\S*[0-9]\S*/g) || []) {
+                    misshown.add(`Latin digits outside an isolate: ${latin}`);
+                }
+            }
             const fields = [...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter(f => f.checkVisibility());
             const unlabelled = fields
                 .filter(f => ![...(f.labels || [])].some(l => l.checkVisibility() && l.textContent.trim() !== ''))
@@ -73,6 +112,7 @@ public sealed class PageLook
                 overflow: root.scrollWidth - width,
                 widest,
                 latin: [...latin],
+                misshownNumbers: [...misshown],
                 unlabelled,
                 numericWithoutKeypad,
             };

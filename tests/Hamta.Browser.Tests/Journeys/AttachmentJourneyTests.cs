@@ -18,8 +18,8 @@ public sealed class AttachmentJourneyTests(PortalInBrowser portal) : BrowserTest
         var page = await SignedInSubscriber(screen);
         await page.GotoAsync("/tickets/new/form?subject=RepairImeiChanged");
         await Expect(page.Locator("#attachments-documents")).ToContainTextAsync("رسید تعمیر");
-        await page.GetByLabel("شناسه دستگاه (IMEI)").FillAsync("353325101234569");
-        await page.GetByLabel("IMEI پس از تعمیر").FillAsync("353325101234577");
+        await page.GetByLabel("شناسه دستگاه (IMEI)").FillAsync(Nokia);
+        await page.GetByLabel("IMEI پس از تعمیر").FillAsync(BoxedNokia);
         await page.GetByLabel("شرح درخواست").FillAsync("گوشی در تعمیرگاه مجاز تعمیر شد؛ رسید پیوست است.");
         var files = page.GetByLabel("پیوست‌ها (تصویر یا پی‌دی‌اف)");
 

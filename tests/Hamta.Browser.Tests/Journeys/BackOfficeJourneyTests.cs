@@ -24,10 +24,10 @@ public sealed class BackOfficeJourneyTests(PortalInBrowser portal) : BrowserTest
 
         var file = string.Join('\n',
             Header,
-            "356938035643833,356938035643841,Samsung,Galaxy A54,commercial,Importer A,,,,",
+            $"{Unregistered},356938035643841,Samsung,Galaxy A54,commercial,Importer A,,,,",
             "356938035643808,,Bad,Luhn,commercial,Importer A,,,,",
-            "490154203237518,,Apple,iPhone 15,traveller,گمرک امام خمینی,,0013542419,09131234567,no",
-            "353325101234593,,Nokia,105,traveller,گمرک امام خمینی,,0013542419,09131234567,no");
+            $"{UnregisteredOtherTac},,Apple,iPhone 15,traveller,گمرک امام خمینی,,{SampleNationalId},{OtherSimOfSample},no",
+            $"353325101234593,,Nokia,105,traveller,گمرک امام خمینی,,{SampleNationalId},{OtherSimOfSample},no");
         await clerk.GetByLabel("فایل اظهارنامه‌ها").SetInputFilesAsync(new FilePayload
         {
             Name = "declarations-1405-09-06.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(file),

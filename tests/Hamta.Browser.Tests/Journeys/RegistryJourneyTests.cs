@@ -1,4 +1,5 @@
 using Hamta.Browser.Tests.Infrastructure;
+using Hamta.Kernel.Text;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -7,8 +8,6 @@ namespace Hamta.Browser.Tests.Journeys;
 /// <summary>A boxed phone activated with its code, the public IMEI inquiry and the device list.</summary>
 public sealed class RegistryJourneyTests(PortalInBrowser portal) : BrowserTest(portal)
 {
-    private const string BoxedNokia = "353325101234577";
-
     [Theory]
     [InlineData(Screen.PhoneName)]
     [InlineData(Screen.DesktopName)]
@@ -21,7 +20,7 @@ public sealed class RegistryJourneyTests(PortalInBrowser portal) : BrowserTest(p
         await page.GetByLabel("کد فعال‌سازی").FillAsync("482913");
         await LookAt(page, "activation");
         await Submit(page, Button(page, "فعال‌سازی"));
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"دستگاه {BoxedNokia} با سیم‌کارت 09131234567 فعال شد و تحت مالکیت قطعی آن است.");
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"دستگاه {Display.Identifier(BoxedNokia)} با سیم‌کارت {Display.Identifier(OtherSimOfSample)} فعال شد و تحت مالکیت قطعی آن است.");
 
         await OpenFromMenu(page, "مدیریت دستگاه ها");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = BoxedNokia });

@@ -22,7 +22,7 @@ public sealed class StatisticsJourneyTests(PortalInBrowser portal) : BrowserTest
         await using var scope = Portal.Services.CreateAsyncScope();
         var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
         await AndWaitForMessages(() => bus.InvokeAsync<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
-            [new AttachObservationRecord("356938035643809", "432119121234567", SampleMobile, Portal.Clock.GetUtcNow())])));
+            [new AttachObservationRecord(Samsung, "432119121234567", SampleMobile, Portal.Clock.GetUtcNow())])));
         await AndWaitForMessages(() => bus.InvokeAsync(new RefreshTicketStatistics()));
         await AndWaitForMessages(() => bus.InvokeAsync(new CountSightings()));
 
@@ -40,7 +40,7 @@ public sealed class StatisticsJourneyTests(PortalInBrowser portal) : BrowserTest
         var flow = agent.GetByRole(AriaRole.Table, new() { Name = "تیکت‌های ثبت‌شده و بسته‌شده در هر روز" });
         await flow.ScrollIntoViewIfNeededAsync();
         await Expect(flow).ToBeVisibleAsync();
-        await Expect(flow.GetByRole(AriaRole.Row).Last).ToContainTextAsync("1");
+        await Expect(flow.GetByRole(AriaRole.Row).Last).ToContainTextAsync("۱");
         await Expect(agent.GetByRole(AriaRole.Table, new() { Name = "رؤیت‌های هر اپراتور به تفکیک روز رؤیت" })).ToBeVisibleAsync();
         Assert.True(await agent.EvaluateAsync<bool>("() => Chart.getChart(document.getElementById('chart-flow')).options.scales.x.reverse"));
         await LookAt(agent, "staff-statistics");

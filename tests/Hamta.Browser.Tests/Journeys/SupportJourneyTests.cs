@@ -1,4 +1,5 @@
 using Hamta.Browser.Tests.Infrastructure;
+using Hamta.Kernel.Text;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -45,7 +46,7 @@ public sealed class SupportJourneyTests(PortalInBrowser portal) : BrowserTest(po
         await LookAt(agent, "staff");
         await Follow(Link(agent, "تیکت‌های پشتیبانی"));
         await LookAt(agent, "staff-tickets");
-        await Follow(Link(agent, number));
+        await Follow(Link(agent, Display.Digits(number)));
         await Submit(agent, Button(agent, "ارجاع به من"));
         const string answer = "سلام؛ پس از روشن کردن گوشی با هر دو سیم‌کارت، شناسه خودکار اصلاح می‌شود.";
         await agent.GetByLabel("متن پاسخ، یادداشت، درخواست، پیام رفع یا دلیل رد").FillAsync(answer);
@@ -70,10 +71,10 @@ public sealed class SupportJourneyTests(PortalInBrowser portal) : BrowserTest(po
         var subscriber = await SignedInSubscriber(screen);
         var number = await FileSeedTicket(subscriber);
         const string notSeenYet = "شبکه هنوز گوشی شما را با IMEI";
-        await Expect(subscriber.GetByRole(AriaRole.Status).Filter(new() { HasText = notSeenYet })).ToContainTextAsync("356938035643825");
+        await Expect(subscriber.GetByRole(AriaRole.Status).Filter(new() { HasText = notSeenYet })).ToContainTextAsync(SamsungRealSecondImei);
 
         var network = await NewBrowser(screen);
-        foreach (var imei in new[] { "356938035643809", "356938035643825" })
+        foreach (var imei in new[] { Samsung, SamsungRealSecondImei })
         {
             await network.GotoAsync("/dev/attach");
             await network.GetByLabel("شناسه دستگاه (IMEI)").FillAsync(imei);
@@ -90,11 +91,11 @@ public sealed class SupportJourneyTests(PortalInBrowser portal) : BrowserTest(po
 
         await OpenFromMenu(subscriber, "مدیریت دستگاه ها");
         var samsung = subscriber.GetByRole(AriaRole.Row).Filter(new() { HasText = "Samsung Galaxy A54" });
-        await Expect(samsung).ToContainTextAsync("356938035643825");
-        await Expect(samsung).Not.ToContainTextAsync("356938035643817");
+        await Expect(samsung).ToContainTextAsync(SamsungRealSecondImei);
+        await Expect(samsung).Not.ToContainTextAsync(SamsungSecondImei);
 
         await OpenFromMenu(subscriber, "ثبت و پیگیری مشکلات");
-        await Expect(subscriber.GetByRole(AriaRole.Row).Filter(new() { Has = Link(subscriber, number) })).ToContainTextAsync("رفع شده");
+        await Expect(subscriber.GetByRole(AriaRole.Row).Filter(new() { Has = Link(subscriber, Display.Digits(number)) })).ToContainTextAsync("رفع شده");
     }
 
     private static Task Answer(IPage page, string question, string answer) =>

@@ -1,4 +1,5 @@
 using Hamta.Browser.Tests.Infrastructure;
+using Hamta.Kernel.Text;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -28,24 +29,24 @@ public sealed class TicketJourneyTests(PortalInBrowser portal) : BrowserTest(por
 
         await Follow(Button(page, "مرحله بعد"));
         await Expect(page.GetByText(Subject, new() { Exact = true })).ToBeVisibleAsync();
-        await page.GetByLabel("انتخاب از دستگاه‌های من").SelectOptionAsync(new SelectOptionValue { Label = "Samsung Galaxy A54 — 356938035643809 / 356938035643817" });
+        await page.GetByLabel("انتخاب از دستگاه‌های من").SelectOptionAsync(new SelectOptionValue { Label = $"{Display.Isolate("Samsung Galaxy A54")} — {Display.Identifier($"{Samsung} / {SamsungSecondImei}")}" });
         var registered = page.GetByRole(AriaRole.Group, new() { Name = "IMEI ثبت شده در همتا" });
-        await Expect(registered.GetByLabel("شناسه دوم (شکاف ۲)")).ToHaveValueAsync("356938035643817");
+        await Expect(registered.GetByLabel("شناسه دوم (شکاف ۲)")).ToHaveValueAsync(SamsungSecondImei);
         var correct = page.GetByRole(AriaRole.Group, new() { NameRegex = CorrectImeisGroup() });
-        await correct.GetByLabel("شناسه اول (شکاف ۱)").FillAsync("356938035643809");
+        await correct.GetByLabel("شناسه اول (شکاف ۱)").FillAsync(Samsung);
         await correct.GetByLabel("شناسه دوم (شکاف ۲)").FillAsync("۳۵۶۹۳۸۰۳۵۶۴۳۸۲۵");
         await page.GetByLabel("شرح درخواست").FillAsync("شناسه دوم گوشی در همتا اشتباه ثبت شده است.");
         await LookAt(page, "ticket-form");
 
         await Submit(page, Button(page, "ثبت"));
         var number = TicketNumberInUrl().Match(page.Url).Groups[1].Value;
-        await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync($"تیکت شما با شماره {number} ثبت شد");
+        await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync($"تیکت شما با شماره {Display.Digits(number)} ثبت شد");
         await Expect(ValueBeside(page, "وضعیت")).ToHaveTextAsync("در انتظار رؤیت در شبکه");
         await LookAt(page, "ticket");
 
         await OpenFromMenu(page, "ثبت و پیگیری مشکلات");
-        var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = Link(page, number) });
-        await Expect(row).ToContainTextAsync("1405/09/03 12:30");
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = Link(page, Display.Digits(number)) });
+        await Expect(row).ToContainTextAsync("۱۴۰۵/۰۹/۰۳ ۱۲:۳۰");
         await Expect(row).ToContainTextAsync(Subject);
         await Expect(row).ToContainTextAsync("در انتظار رؤیت در شبکه");
         await LookAt(page, "tickets");
@@ -59,12 +60,12 @@ public sealed class TicketJourneyTests(PortalInBrowser portal) : BrowserTest(por
         var page = await SignedInSubscriber(Screen.Named(screenName));
         await page.GotoAsync("/tickets/new/form?subject=ImeiMismatch");
         var correct = page.GetByRole(AriaRole.Group, new() { NameRegex = CorrectImeisGroup() });
-        await correct.GetByLabel("شناسه اول (شکاف ۱)").FillAsync("356938035643809");
+        await correct.GetByLabel("شناسه اول (شکاف ۱)").FillAsync(Samsung);
         var second = correct.GetByLabel("شناسه دوم (شکاف ۲)");
         await second.FillAsync("۳۵۶۹۳۸۰۳۵۶۴۳۸۲۶");
         var registered = page.GetByRole(AriaRole.Group, new() { Name = "IMEI ثبت شده در همتا" });
-        await registered.GetByLabel("شناسه اول (شکاف ۱)").FillAsync("356938035643809");
-        await registered.GetByLabel("شناسه دوم (شکاف ۲)").FillAsync("356938035643817");
+        await registered.GetByLabel("شناسه اول (شکاف ۱)").FillAsync(Samsung);
+        await registered.GetByLabel("شناسه دوم (شکاف ۲)").FillAsync(SamsungSecondImei);
         await page.GetByLabel("شرح درخواست").FillAsync("شناسه دوم اشتباه است.");
 
         await Submit(page, Button(page, "ثبت"));

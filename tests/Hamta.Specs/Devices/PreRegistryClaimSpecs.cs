@@ -11,8 +11,8 @@ namespace Hamta.Specs.Devices;
 public sealed class PreRegistryClaimSpecs
 {
     private const string Imei = "860155031234561";
-    private const string Sim = "09121234567";
-    private const string NationalId = "0013542419";
+    private const string Sim = SampleMobile;
+    private const string NationalId = SampleNationalId;
     private static readonly DateTimeOffset JoinedAt = new(2026, 11, 1, 0, 0, 0, TimeSpan.FromHours(3.5));
     private static readonly DateTimeOffset Now = JoinedAt.AddDays(20);
     private static readonly Guid DeviceId = Guid.Parse("0b5e6f1a-0000-4000-8000-000000000007");
@@ -58,7 +58,7 @@ public sealed class PreRegistryClaimSpecs
     public void A_registered_imei_is_refused_and_one_of_mine_changes_nothing()
     {
         Assert.Equal(PreRegistryClaimOutcome.AlreadyRegistered, When(JoinedAt.AddDays(-9), Registered(null)).Result.Outcome);
-        Assert.Equal(PreRegistryClaimOutcome.AlreadyRegistered, When(JoinedAt.AddDays(-9), Registered("09351234567")).Result.Outcome);
+        Assert.Equal(PreRegistryClaimOutcome.AlreadyRegistered, When(JoinedAt.AddDays(-9), Registered(SecondUserSim)).Result.Outcome);
         var (result, registration, claimed) = When(JoinedAt.AddDays(-9), Registered(Sim));
         Assert.Equal((PreRegistryClaimOutcome.AlreadyYours, null, null), (result.Outcome, registration, claimed));
     }
@@ -78,4 +78,18 @@ public sealed class PreRegistryClaimSpecs
     {
         Assert.Equal(PreRegistryClaimOutcome.Registered, When(JoinedAt.AddDays(-1), brand: " HUAWEI ").Result.Outcome);
     }
+
+    [Fact]
+    public void A_missing_or_too_long_brand_or_model_is_refused_field_by_field_before_anything_else()
+    {
+        var (result, registration, claimed) = ClaimPreRegistryDeviceHandler.Decide(
+            new ClaimPreRegistryDevice(Imei, " ", new string('م', ClaimPreRegistryDevice.MaxTextLength + 1), Sim, NationalId, JoinedAt.AddDays(-1)),
+            Registered(ownerSim: null), Settings, DeviceId, Now);
+
+        Assert.Equal(new PreRegistryClaimResult(PreRegistryClaimOutcome.TextRefused, Brand: ClaimText.Missing, Model: ClaimText.TooLong), result);
+        Assert.Null(registration);
+        Assert.Null(claimed);
+        Assert.Equal(ClaimText.Fine, When(JoinedAt.AddDays(-1), brand: new string('ب', ClaimPreRegistryDevice.MaxTextLength)).Result.Brand);
+    }
 }
+

@@ -1,13 +1,13 @@
 using Hamta.Enforcement.Conditions;
 using Hamta.Enforcement.Warnings;
-using Hamta.Kernel.Time;
+using Hamta.Kernel.Text;
 
 namespace Hamta.Specs.Enforcement;
 
 public sealed class ClassificationSpecs
 {
-    private const string Imei = "356938035643825";
-    private const string Msisdn = "09121234567";
+    private const string Imei = SamsungRealSecondImei;
+    private const string Msisdn = SampleMobile;
     private static readonly DateTimeOffset Deadline = new(2026, 12, 24, 9, 0, 0, TimeSpan.Zero);
 
     private static readonly EnforcementSettings Settings = new()
@@ -48,7 +48,7 @@ public sealed class ClassificationSpecs
         Assert.Equal(Msisdn, sms.Mobile);
         Assert.Contains(Imei, sms.Text, StringComparison.Ordinal);
         Assert.Contains("سیم‌کارت غیرمالک", sms.Text, StringComparison.Ordinal);
-        Assert.Contains(JalaliDate.FormatDate(Deadline), sms.Text, StringComparison.Ordinal);
+        Assert.Contains(Display.Date(Deadline), sms.Text, StringComparison.Ordinal);
         Assert.Contains("انتقال مالکیت", sms.Text, StringComparison.Ordinal);
     }
 
@@ -56,10 +56,10 @@ public sealed class ClassificationSpecs
     public void An_unregistered_second_imei_of_a_device_the_subscriber_owns_points_to_the_mismatch_ticket_with_the_device_chosen()
     {
         var sms = Assert.Single(EnforcementNotices.For(
-            [new StateChange(NoticeChange.Met, Imei, "not-registered", Msisdn, "ثبت نشده", true, Deadline, MismatchDevice: "356938035643809")], Settings));
+            [new StateChange(NoticeChange.Met, Imei, "not-registered", Msisdn, "ثبت نشده", true, Deadline, MismatchDevice: Samsung)], Settings));
 
         Assert.Contains("شناسه دستگاه (IMEI) من با شناسه دستگاه ثبت شده در همتا تطابق ندارد", sms.Text, StringComparison.Ordinal);
-        Assert.Contains("/tickets/new/form?subject=ImeiMismatch&imei=356938035643809", sms.Text, StringComparison.Ordinal);
+        Assert.Contains($"/tickets/new/form?subject=ImeiMismatch&imei={Samsung}", sms.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class ClassificationSpecs
         ], Settings).ToList();
 
         Assert.Contains("یادآوری", sms[0].Text, StringComparison.Ordinal);
-        Assert.Contains(JalaliDate.FormatDate(Deadline), sms[0].Text, StringComparison.Ordinal);
+        Assert.Contains(Display.Date(Deadline), sms[0].Text, StringComparison.Ordinal);
         Assert.Contains("رفع شد", sms[1].Text, StringComparison.Ordinal);
     }
 

@@ -7,14 +7,14 @@ namespace Hamta.Specs.Enforcement;
 public sealed class ImmediateBlockSpecs
 {
     private static readonly DateTimeOffset ReportedAt = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
-    private static readonly string[] Samsung = ["356938035643809", "356938035643817"];
+    private static readonly string[] SamsungImeis = [Samsung, SamsungSecondImei];
 
     [Fact]
     public void A_device_reported_lost_blocks_each_of_its_imeis_at_the_moment_of_the_report()
     {
-        var states = ImmediateBlocks.Block(Samsung, new HashSet<string>(), ImmediateBlocks.LostStolen, "سرقت", "case LS-1", ReportedAt);
+        var states = ImmediateBlocks.Block(SamsungImeis, new HashSet<string>(), ImmediateBlocks.LostStolen, "سرقت", "case LS-1", ReportedAt);
 
-        Assert.Equal(Samsung, states.Select(s => s.Imei));
+        Assert.Equal(SamsungImeis, states.Select(s => s.Imei));
         Assert.All(states, s => Assert.Equal((ImmediateBlocks.LostStolen, ReportedAt), (s.Condition, s.At)));
         Assert.Single(ImmediateBlocks.Changed(states.Count, ReportedAt).OfType<EnforcementStatesChanged>());
     }
@@ -22,7 +22,7 @@ public sealed class ImmediateBlockSpecs
     [Fact]
     public void A_second_report_of_the_same_device_adds_nothing_and_publishes_nothing()
     {
-        var states = ImmediateBlocks.Block(Samsung, Samsung.ToHashSet(), ImmediateBlocks.LostStolen, "سرقت", "case LS-1", ReportedAt);
+        var states = ImmediateBlocks.Block(SamsungImeis, SamsungImeis.ToHashSet(), ImmediateBlocks.LostStolen, "سرقت", "case LS-1", ReportedAt);
 
         Assert.Empty(states);
         Assert.Empty(ImmediateBlocks.Changed(states.Count, ReportedAt));
@@ -31,7 +31,7 @@ public sealed class ImmediateBlockSpecs
     [Fact]
     public void An_imei_named_twice_is_blocked_once()
     {
-        var states = ImmediateBlocks.Block([Samsung[0], Samsung[0]], new HashSet<string>(), ImmediateBlocks.Manual, "حکم", "blocked by admin", ReportedAt);
+        var states = ImmediateBlocks.Block([SamsungImeis[0], SamsungImeis[0]], new HashSet<string>(), ImmediateBlocks.Manual, "حکم", "blocked by admin", ReportedAt);
 
         Assert.Single(states);
     }
@@ -39,9 +39,9 @@ public sealed class ImmediateBlockSpecs
     [Fact]
     public void Found_lifts_only_the_imeis_that_are_in_the_condition()
     {
-        var lifted = ImmediateBlocks.Lift(Samsung, new HashSet<string> { Samsung[1] });
+        var lifted = ImmediateBlocks.Lift(SamsungImeis, new HashSet<string> { SamsungImeis[1] });
 
-        Assert.Equal([Samsung[1]], lifted);
-        Assert.Empty(ImmediateBlocks.Lift(Samsung, new HashSet<string>()));
+        Assert.Equal([SamsungImeis[1]], lifted);
+        Assert.Empty(ImmediateBlocks.Lift(SamsungImeis, new HashSet<string>()));
     }
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
+using Hamta.Devices.Activating;
 using Hamta.Devices.Contracts;
-using Hamta.Devices.Owning;
 using Hamta.Devices.Registry;
 using Hamta.Devices.ReportingLost;
 using Hamta.Kernel.Security;
@@ -10,13 +10,13 @@ namespace Hamta.Specs.Enforcement;
 /// <summary>Given a device's events, when its owner, a stranger or an agent acts on a loss, then these events and messages follow.</summary>
 public sealed class LostAndStolenSpecs
 {
-    private const string OwnerSim = "09121234567";
-    private const string OtherSimOfOwner = "09131234567";
-    private const string Owner = "0013542419";
-    private const string Stranger = "4481234563";
+    private const string OwnerSim = SampleMobile;
+    private const string OtherSimOfOwner = OtherSimOfSample;
+    private const string Owner = SampleNationalId;
+    private const string Stranger = SecondUserNationalId;
     private const string CaseNumber = "500001";
-    private const string Imei1 = "356938035643809";
-    private const string Imei2 = "356938035643817";
+    private const string Imei1 = Samsung;
+    private const string Imei2 = SamsungSecondImei;
 
     /// <summary>Tehran is 3:30 ahead: 22:00 UTC on 24 November is already 25 November (1405/09/04) there.</summary>
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 22, 0, 0, TimeSpan.Zero);
@@ -59,7 +59,7 @@ public sealed class LostAndStolenSpecs
     [Fact]
     public void Another_national_id_cannot_report_the_device_and_learns_nothing_about_it()
     {
-        Assert.Equal(new LossReportResult(LossReportOutcome.NotYourDevice), ReportDeviceLostHandler.Refusal(Report(sim: "09351234567", nationalId: Stranger), Given(Activated()), Now));
+        Assert.Equal(new LossReportResult(LossReportOutcome.NotYourDevice), ReportDeviceLostHandler.Refusal(Report(sim: SecondUserSim, nationalId: Stranger), Given(Activated()), Now));
         Assert.Equal(new LossReportResult(LossReportOutcome.NotYourDevice), ReportDeviceLostHandler.Refusal(Report(), Given(), Now));
         Assert.Equal(new LossReportResult(LossReportOutcome.NotYourDevice), ReportDeviceLostHandler.Refusal(Report(), null, Now));
     }
@@ -106,7 +106,7 @@ public sealed class LostAndStolenSpecs
         const string code = "482913";
         var lost = Given(Activated(), new TransferStarted(DeviceId, OwnerSim, ActivationCodes.Hash(DeviceId, code), Now.AddHours(-2), Guid.CreateVersion7(), Now.AddDays(2), null), Reported());
 
-        var (activation, events) = ActivateDeviceHandler.Decide(new ActivateDevice(Imei1, "09351234567", Stranger, code), lost, Now, new LockoutSettings());
+        var (activation, events) = ActivateDeviceHandler.Decide(new ActivateDevice(Imei1, SecondUserSim, Stranger, code), lost, Now, new LockoutSettings());
 
         Assert.Equal(ActivationOutcome.LostOrStolen, activation.Outcome);
         Assert.Empty(events);
@@ -137,7 +137,7 @@ public sealed class LostAndStolenSpecs
     [Fact]
     public void A_stranger_cannot_mark_it_found()
     {
-        var (result, events, messages) = MarkDeviceFoundHandler.Decide(new MarkDeviceFound(CaseNumber, Stranger, "09351234567"), Given(Activated(), Reported()), Now);
+        var (result, events, messages) = MarkDeviceFoundHandler.Decide(new MarkDeviceFound(CaseNumber, Stranger, SecondUserSim), Given(Activated(), Reported()), Now);
 
         Assert.Equal(FoundOutcome.NotYourDevice, result.Outcome);
         Assert.Empty(events);

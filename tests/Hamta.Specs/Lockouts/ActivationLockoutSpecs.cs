@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
+using Hamta.Devices.Activating;
 using Hamta.Devices.Contracts;
-using Hamta.Devices.Owning;
 using Hamta.Devices.Registry;
 using Hamta.Kernel.Security;
 
@@ -9,8 +9,8 @@ namespace Hamta.Specs.Lockouts;
 public sealed class ActivationLockoutSpecs
 {
     private const string Code = "482913";
-    private const string Buyer = "09121234567";
-    private const string Guesser = "09351234567";
+    private const string Buyer = SampleMobile;
+    private const string Guesser = SecondUserSim;
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
     private static readonly LockoutSettings Settings = new();
     private static readonly Guid DeviceId = Guid.CreateVersion7();
@@ -18,12 +18,12 @@ public sealed class ActivationLockoutSpecs
     static ActivationLockoutSpecs() => CodeHash.UseKey(RandomNumberGenerator.GetBytes(32));
 
     private static Device Boxed() =>
-        Device.Create(new DeviceDeclared(DeviceId, ["353325101234577"], "Nokia", "105", ImportType.Commercial, "importer", null, Now))
+        Device.Create(new DeviceDeclared(DeviceId, [BoxedNokia], "Nokia", "105", ImportType.Commercial, "importer", null, Now))
             .Apply(new ActivationCodeIssued(DeviceId, ActivationCodes.Hash(DeviceId, Code), ActivationCodeReason.Box, Now));
 
     private static (ActivationResult Result, Device Device) Try(Device device, string sim, string code, DateTimeOffset at)
     {
-        var (result, events) = ActivateDeviceHandler.Decide(new ActivateDevice("353325101234577", sim, "0012345678", code), device, at, Settings);
+        var (result, events) = ActivateDeviceHandler.Decide(new ActivateDevice(BoxedNokia, sim, "0012345678", code), device, at, Settings);
         foreach (var e in events.OfType<ActivationCodeRejected>())
         {
             device = device.Apply(e);

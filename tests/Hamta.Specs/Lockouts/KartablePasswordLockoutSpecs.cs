@@ -7,7 +7,7 @@ namespace Hamta.Specs.Lockouts;
 
 public sealed class KartablePasswordLockoutSpecs
 {
-    private const string Sim = "09121234567";
+    private const string Sim = SampleMobile;
     private const string Right = "kartable-pass-1";
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
     private static readonly LockoutPolicy Policy = new() { MaxFailures = 5, FirstLockMinutes = 15, LongestLockMinutes = 24 * 60 };
@@ -25,15 +25,15 @@ public sealed class KartablePasswordLockoutSpecs
         for (var i = 0; i < 4; i++)
         {
             var (check, op) = Try("wrong-password", tries, Now);
-            Assert.Equal(new KartablePasswordCheck(true, false), check);
+            Assert.Equal(new KartablePasswordCheck(KartablePasswordVerdict.Wrong), check);
             tries = Stored(op);
         }
 
         var (locking, lockingOp) = Try("wrong-password", tries, Now);
-        Assert.Equal(new KartablePasswordCheck(true, false, 15), locking);
+        Assert.Equal(new KartablePasswordCheck(KartablePasswordVerdict.Locked, 15), locking);
 
         var (rightButLocked, nothing) = Try(Right, Stored(lockingOp), Now.AddMinutes(14));
-        Assert.Equal(new KartablePasswordCheck(true, false, 1), rightButLocked);
+        Assert.Equal(new KartablePasswordCheck(KartablePasswordVerdict.Locked, 1), rightButLocked);
         Assert.Null(Stored(nothing));
     }
 
@@ -44,7 +44,7 @@ public sealed class KartablePasswordLockoutSpecs
 
         var (check, op) = Try(Right, tries, Now.AddMinutes(30));
 
-        Assert.True(check.Matches);
+        Assert.Equal(KartablePasswordVerdict.Matches, check.Verdict);
         Assert.IsType<DeleteDoc<KartablePasswordTries>>(op);
     }
 
@@ -63,7 +63,7 @@ public sealed class KartablePasswordLockoutSpecs
     {
         var (check, op) = VerifyKartablePasswordHandler.Decide(new VerifyKartablePassword(Sim, "anything"), null, null, Now, Policy);
 
-        Assert.False(check.IsSet);
+        Assert.Equal(KartablePasswordVerdict.NotSet, check.Verdict);
         Assert.Null(Stored(op));
     }
 

@@ -9,7 +9,7 @@ namespace Hamta.Specs.Login;
 /// <summary>What a request for a login code gets, and what the code page is told, from the challenge and the time alone.</summary>
 public sealed class LoginCodeSpecs
 {
-    private const string Mobile = "09121234567";
+    private const string Mobile = SampleMobile;
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
 
     static LoginCodeSpecs() => CodeHash.UseKey(RandomNumberGenerator.GetBytes(32));
@@ -53,7 +53,7 @@ public sealed class LoginCodeSpecs
     [InlineData(5)]
     public void A_number_without_a_sim_is_answered_as_one_with_a_sim_but_sent_nothing(int codesBefore)
     {
-        var sim = new SimCard(Guid.NewGuid(), Mobile, "0013542419", "کاربر نمونه", "MCI", SimCardStatus.Active);
+        var sim = new SimCard(Guid.NewGuid(), Mobile, SampleNationalId, "کاربر نمونه", "MCI", SimCardStatus.Active);
         var challenge = codesBefore == 0 ? null : Issued(codesBefore, Now);
         var at = Now.AddMinutes(5);
 

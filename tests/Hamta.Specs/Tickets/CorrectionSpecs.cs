@@ -1,6 +1,8 @@
 using Hamta.Devices.Contracts;
+using Hamta.Kernel.Text;
 using Hamta.Tickets.Acting;
 using Hamta.Tickets.Contracts;
+using Hamta.Tickets.Correcting;
 using Hamta.Tickets.Tickets;
 
 namespace Hamta.Specs.Tickets;
@@ -11,7 +13,7 @@ public sealed class CorrectionSpecs : TicketSpecification
     private static readonly DateTimeOffset Now = Opened.AddDays(1);
 
     private static ImeiCorrectionRequested AgentAsked(string message = "با فاکتور خرید بررسی شد.") =>
-        new(TicketId, "356938035643817", "356938035643825", Agent, Now, message);
+        new(TicketId, SamsungSecondImei, SamsungRealSecondImei, Agent, Now, message);
 
     [Fact]
     public void An_agent_resolving_a_mismatch_ticket_asks_the_registry_to_correct_the_second_imei_instead()
@@ -40,18 +42,18 @@ public sealed class CorrectionSpecs : TicketSpecification
 
         var resolved = Assert.IsType<TicketResolved>(Assert.Single(events));
         Assert.Equal((Agent, "با فاکتور خرید بررسی شد."), (resolved.Actor, resolved.Message));
-        Assert.Contains("از 356938035643817 به 356938035643825", sms!.Text, StringComparison.Ordinal);
+        Assert.Contains($"از {Display.Identifier(SamsungSecondImei)} به {Display.Identifier(SamsungRealSecondImei)}", sms!.Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public void An_automatic_correction_resolves_the_ticket_in_the_systems_name_saying_which_imei_changed()
     {
-        var automatic = new ImeiCorrectionRequested(TicketId, "356938035643817", "356938035643825", new TicketActor(TicketActorKind.System, "network evidence"), Now);
+        var automatic = new ImeiCorrectionRequested(TicketId, SamsungSecondImei, SamsungRealSecondImei, new TicketActor(TicketActorKind.System, "network evidence"), Now);
 
         var resolved = Assert.IsType<TicketResolved>(Assert.Single(Corrections.Answer(Given(MismatchOpened(), automatic), ImeiCorrectionOutcome.Corrected, Registry, Now).Events));
 
         Assert.Equal(Registry, resolved.Actor);
-        Assert.Contains("از 356938035643817 به 356938035643825", resolved.Message, StringComparison.Ordinal);
+        Assert.Contains($"از {Display.Identifier(SamsungSecondImei)} به {Display.Identifier(SamsungRealSecondImei)}", resolved.Message, StringComparison.Ordinal);
     }
 
     [Theory]

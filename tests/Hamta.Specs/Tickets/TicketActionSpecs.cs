@@ -64,8 +64,8 @@ public sealed class TicketActionSpecs : TicketSpecification
         var ticket = Given(OtherOpened());
 
         Assert.Equal(TicketActionOutcome.TextRequired, When(ticket, action, Agent, "   ", Opened).Outcome);
-        Assert.Equal(TicketActionOutcome.TextTooLong, When(ticket, action, Agent, new string('ب', TicketDecisions.MaxTextLength + 1), Opened).Outcome);
-        Assert.Equal(TicketActionOutcome.Done, When(ticket, action, Agent, new string('ب', TicketDecisions.MaxTextLength), Opened).Outcome);
+        Assert.Equal(TicketActionOutcome.TextTooLong, When(ticket, action, Agent, new string('ب', TicketLimits.MaxText + 1), Opened).Outcome);
+        Assert.Equal(TicketActionOutcome.Done, When(ticket, action, Agent, new string('ب', TicketLimits.MaxText), Opened).Outcome);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
+using Hamta.Kernel.Text;
+using Hamta.Tickets.Closing;
 using Hamta.Tickets.Contracts;
-using Hamta.Tickets.Sweeps;
 using Hamta.Tickets.Tickets;
 
 namespace Hamta.Specs.Tickets;
@@ -19,7 +20,7 @@ public sealed class TicketSweepSpecs : TicketSpecification
         var (events, sms) = CloseSettledTicketsHandler.Decide(ticket, ResolvedAt + Ticket.ReopenWindow + TimeSpan.FromMinutes(1));
         Assert.IsType<TicketClosed>(Assert.Single(events));
         Assert.Equal(Sim, sms!.Mobile);
-        Assert.Contains($"تیکت {Number} بسته شد", sms.Text, StringComparison.Ordinal);
+        Assert.Contains($"تیکت {Display.Number(Number)} بسته شد", sms.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
+using Hamta.Devices.Activating;
 using Hamta.Devices.Contracts;
-using Hamta.Devices.Owning;
 using Hamta.Devices.Registry;
+using Hamta.Devices.Transferring;
 using Hamta.Kernel.Notifications;
 using Hamta.Kernel.Security;
 
@@ -13,11 +14,11 @@ namespace Hamta.Specs.Transfers;
 /// </summary>
 public sealed class TransferSpecs
 {
-    private const string Imei = "353325101234569";
-    private const string Seller = "09121234567";
-    private const string SellerNationalId = "0013542419";
-    private const string Buyer = "09351234567";
-    private const string BuyerNationalId = "4481234563";
+    private const string Imei = Nokia;
+    private const string Seller = SampleMobile;
+    private const string SellerNationalId = SampleNationalId;
+    private const string Buyer = SecondUserSim;
+    private const string BuyerNationalId = SecondUserNationalId;
     private const string Code = "482913";
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
     private static readonly Guid DeviceId = Guid.Parse("0b5e7a52-1c3d-4f6e-8a9b-0c1d2e3f4a5b");
@@ -62,7 +63,7 @@ public sealed class TransferSpecs
     [Fact]
     public void Only_the_owner_sim_starts_a_transfer()
     {
-        var (result, events, sms) = StartTransferHandler.Decide(new StartTransfer(Imei, "09131234567", SellerNationalId), Given(), TransferId, Code, Now);
+        var (result, events, sms) = StartTransferHandler.Decide(new StartTransfer(Imei, OtherSimOfSample, SellerNationalId), Given(), TransferId, Code, Now);
 
         Assert.Equal(TransferOutcome.NotYourDevice, result.Outcome);
         Assert.Empty(events);
@@ -95,7 +96,7 @@ public sealed class TransferSpecs
     }
 
     [Theory]
-    [InlineData("09131234567", SellerNationalId)]
+    [InlineData(OtherSimOfSample, SellerNationalId)]
     [InlineData(Buyer, BuyerNationalId)]
     public void Nobody_but_the_owner_sim_cancels(string sim, string nationalId)
     {

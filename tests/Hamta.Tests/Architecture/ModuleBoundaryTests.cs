@@ -1,11 +1,14 @@
 using System.Reflection;
 using System.Xml.Linq;
 using Hamta.Devices;
+using Hamta.Devices.Contracts;
 using Hamta.Enforcement;
+using Hamta.Enforcement.Contracts;
 using Hamta.Kernel.Text;
 using Hamta.Sim;
 using Hamta.Sim.Contracts;
 using Hamta.Tickets;
+using Hamta.Tickets.Contracts;
 
 namespace Hamta.Tests.Architecture;
 
@@ -17,7 +20,8 @@ public sealed class ModuleBoundaryTests
 {
     private static readonly Assembly[] Modules = [typeof(SimModule).Assembly, typeof(DevicesModule).Assembly, typeof(TicketsModule).Assembly, typeof(EnforcementModule).Assembly];
 
-    private static readonly Assembly[] Contracts = [typeof(RequestLoginCode).Assembly];
+    private static readonly Assembly[] Contracts =
+        [typeof(RequestLoginCode).Assembly, typeof(DeviceSummary).Assembly, typeof(TicketDetails).Assembly, typeof(EnforcementList).Assembly];
 
     public static TheoryData<string> ModuleNames => new(Modules.Select(m => m.GetName().Name!));
 

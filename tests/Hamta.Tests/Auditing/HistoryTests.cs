@@ -1,5 +1,6 @@
 using Hamta.Testing;
 using Hamta.Host.Auditing;
+using Hamta.Kernel.Auditing;
 using Hamta.Sim.Contracts;
 using Hamta.Tests.Infrastructure;
 using Hamta.Tests.Tickets;
@@ -12,7 +13,7 @@ public sealed class HistoryTests(HamtaFixture fixture) : TicketTest(fixture)
     private async Task<long> CorrectedBySeedTicket()
     {
         var number = NumberFrom(await FileMismatch(await SignedInSubscriber()));
-        foreach (var imei in new[] { "356938035643809", "356938035643825" })
+        foreach (var imei in new[] { Samsung, SamsungRealSecondImei })
         {
             Clock.Advance(TimeSpan.FromMinutes(1));
             await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
@@ -36,13 +37,13 @@ public sealed class HistoryTests(HamtaFixture fixture) : TicketTest(fixture)
         await using var scope = Host.Services.CreateAsyncScope();
         var history = scope.ServiceProvider.GetRequiredService<StreamHistory>();
 
-        var now = (await history.FindAsync(HistoryKind.Imei, "356938035643825", null, TestContext.Current.CancellationToken))!;
+        var now = (await history.FindAsync(HistoryKind.Imei, SamsungRealSecondImei, null, null, TestContext.Current.CancellationToken))[0];
         var correction = Assert.Single(now.Events, e => e.Event == "imei_corrected");
-        var before = (await history.FindAsync(HistoryKind.Imei, "356938035643825", correction.Version - 1, TestContext.Current.CancellationToken))!;
+        var before = (await history.FindAsync(HistoryKind.Imei, SamsungRealSecondImei, "devices", correction.Version - 1, TestContext.Current.CancellationToken))[0];
 
-        Assert.Contains("356938035643825", now.State, StringComparison.Ordinal);
-        Assert.DoesNotContain("356938035643817", now.State, StringComparison.Ordinal);
-        Assert.Contains("356938035643817", before.State, StringComparison.Ordinal);
+        Assert.Contains(SamsungRealSecondImei, now.State, StringComparison.Ordinal);
+        Assert.DoesNotContain(SamsungSecondImei, now.State, StringComparison.Ordinal);
+        Assert.Contains(SamsungSecondImei, before.State, StringComparison.Ordinal);
         Assert.Contains($"{number}", correction.Cause, StringComparison.Ordinal);
     }
 
@@ -70,8 +71,8 @@ public sealed class HistoryTests(HamtaFixture fixture) : TicketTest(fixture)
         var agent = await SignedInStaff("agent", DemoPasswords.Agent);
         var admin = await SignedInStaff("admin", DemoPasswords.Admin);
 
-        Assert.Equal(302, (await subscriber.GetAsync("/staff/history?kind=Imei&key=356938035643809")).Status);
-        Assert.Equal(403, (await agent.GetAsync("/staff/history?kind=Imei&key=356938035643809")).Status);
-        Assert.Equal(200, (await admin.GetAsync("/staff/history?kind=Imei&key=356938035643809")).Status);
+        Assert.Equal(302, (await subscriber.GetAsync($"/staff/history?kind=Imei&key={Samsung}")).Status);
+        Assert.Equal(403, (await agent.GetAsync($"/staff/history?kind=Imei&key={Samsung}")).Status);
+        Assert.Equal(200, (await admin.GetAsync($"/staff/history?kind=Imei&key={Samsung}")).Status);
     }
 }

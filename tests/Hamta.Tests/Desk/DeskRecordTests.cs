@@ -1,6 +1,7 @@
 using Hamta.Devices.Contracts;
 using Hamta.Host.Api;
 using Hamta.Host.Auditing;
+using Hamta.Kernel.Auditing;
 using Hamta.Testing;
 using Hamta.Tests.Infrastructure;
 using Hamta.Tests.Tickets;
@@ -11,14 +12,14 @@ namespace Hamta.Tests.Desk;
 /// <summary>What staff read about a device after its IMEIs changed: the ticket as the registry holds it now, and the history by any IMEI it had.</summary>
 public sealed class DeskRecordTests(HamtaFixture fixture) : TicketTest(fixture)
 {
-    private const string WrongImei = "356938035643817";
-    private const string CorrectImei = "356938035643825";
+    private const string WrongImei = SamsungSecondImei;
+    private const string CorrectImei = SamsungRealSecondImei;
 
     /// <summary>The seed's ticket, corrected by the registry after the operator's API reported both correct IMEIs with the owner's SIM.</summary>
     private async Task<long> CorrectedThroughTheOperatorApi()
     {
         var number = NumberFrom(await FileMismatch(await SignedInSubscriber()));
-        foreach (var imei in new[] { "356938035643809", CorrectImei })
+        foreach (var imei in new[] { Samsung, CorrectImei })
         {
             Clock.Advance(TimeSpan.FromMinutes(1));
             var observation = new { imei, imsi = "432119121234567", msisdn = SampleMobile, observedAt = Clock.GetUtcNow() };
@@ -40,7 +41,7 @@ public sealed class DeskRecordTests(HamtaFixture fixture) : TicketTest(fixture)
     private async Task<StreamHistoryView?> History(string imei)
     {
         await using var scope = Host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<StreamHistory>().FindAsync(HistoryKind.Imei, imei, null, TestContext.Current.CancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<StreamHistory>().FindAsync(HistoryKind.Imei, imei, null, null, TestContext.Current.CancellationToken) is [var device, ..] ? device : null;
     }
 
     [Fact]
@@ -52,7 +53,7 @@ public sealed class DeskRecordTests(HamtaFixture fixture) : TicketTest(fixture)
         var page = await agent.GetAsync($"/staff/tickets/{number}");
 
         var now = page.Document.QuerySelectorAll("#imeis-now .imei").Select(x => x.TextContent.Trim()).ToList();
-        Assert.Equal(["356938035643809", CorrectImei], now);
+        Assert.Equal([Samsung, CorrectImei], now);
         Assert.Contains(WrongImei, page.Document.QuerySelector("#imeis-at-filing")!.TextContent, StringComparison.Ordinal);
     }
 
@@ -64,7 +65,7 @@ public sealed class DeskRecordTests(HamtaFixture fixture) : TicketTest(fixture)
 
         var page = await agent.GetAsync($"/staff/tickets/{number}");
 
-        Assert.Equal(["356938035643809", WrongImei], page.Document.QuerySelectorAll("#imeis-now .imei").Select(x => x.TextContent.Trim()).ToList());
+        Assert.Equal([Samsung, WrongImei], page.Document.QuerySelectorAll("#imeis-now .imei").Select(x => x.TextContent.Trim()).ToList());
         Assert.Null(page.Document.QuerySelector("#imeis-at-filing"));
     }
 
@@ -84,16 +85,16 @@ public sealed class DeskRecordTests(HamtaFixture fixture) : TicketTest(fixture)
     [Fact]
     public async Task The_history_finds_a_device_by_the_imei_a_repair_replaced()
     {
-        const string before = "353325101234569";
+        const string before = Nokia;
         const string after = "353325101234585";
-        Assert.Equal(RepairOutcome.Replaced, (await Ask<RepairResult>(new RegisterRepair(before, after, SampleMobile, "0013542419"))).Outcome);
+        Assert.Equal(RepairOutcome.Replaced, (await Ask<RepairResult>(new RegisterRepair(before, after, SampleMobile, SampleNationalId))).Outcome);
 
         var byOld = await History(before);
         var byNew = await History(after);
 
         Assert.NotNull(byOld);
         Assert.True(byOld.FormerImei);
-        Assert.Equal(byNew!.StreamId, byOld.StreamId);
+        Assert.Equal(byNew!.Stream, byOld.Stream);
         Assert.False(byNew.FormerImei);
     }
 

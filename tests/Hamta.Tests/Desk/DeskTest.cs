@@ -9,10 +9,8 @@ namespace Hamta.Tests.Desk;
 /// <summary>The agents' desk in steps a test can call: sign staff in, file tickets, open one and act on it.</summary>
 public abstract class DeskTest(HamtaFixture fixture) : LoginTest(fixture)
 {
-    protected const string SampleNationalId = "0013542419";
-    protected const string OtherMobile = "09131234567";
 
-    protected static readonly TicketDevice GalaxyA54 = new(Guid.NewGuid(), ["356938035643809", "356938035643817"], "Galaxy A54");
+    protected static readonly TicketDevice GalaxyA54 = new(Guid.NewGuid(), [Samsung, SamsungSecondImei], "Galaxy A54");
 
     protected async Task<PortalClient> SignedInStaff(string username = "agent", string password = DemoPasswords.Agent)
     {
@@ -38,7 +36,7 @@ public abstract class DeskTest(HamtaFixture fixture) : LoginTest(fixture)
     protected async Task<long> FileImeiMismatch()
     {
         var opened = await AndWaitForMessages(() => Ask<OpenTicketResult>(new OpenTicket(
-            TicketSubject.ImeiMismatch, SampleMobile, SampleNationalId, GalaxyA54, ["356938035643809", "356938035643825"],
+            TicketSubject.ImeiMismatch, SampleMobile, SampleNationalId, GalaxyA54, [Samsung, SamsungRealSecondImei],
             new Dictionary<string, string>(), "شناسه دوم گوشی با همتا یکی نیست")));
         Assert.Equal(OpenTicketOutcome.Opened, opened.Outcome);
         return opened.Number;

@@ -8,7 +8,7 @@ public sealed class QueueTests(HamtaFixture fixture) : DeskTest(fixture)
     [Fact]
     public async Task The_queue_lists_every_ticket_newest_first_with_its_facts()
     {
-        var other = await FileTicket(TicketSubject.IllegalDeviceWarning, OtherMobile, imei: "353325101234569");
+        var other = await FileTicket(TicketSubject.IllegalDeviceWarning, OtherSimOfSample, imei: Nokia);
         var mismatch = await FileImeiMismatch();
         await ActByBus(mismatch, TicketAction.Assign);
 
@@ -20,14 +20,14 @@ public sealed class QueueTests(HamtaFixture fixture) : DeskTest(fixture)
         var cells = row.QuerySelectorAll("td").Select(x => x.TextContent.Trim()).ToList();
         Assert.Equal($"/staff/tickets/{mismatch}", row.QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal("شناسه دستگاه (IMEI) من با شناسه دستگاه ثبت شده در همتا تطابق ندارد", cells[2]);
-        Assert.Equal("356938035643809", cells[3]);
+        Assert.Equal(Samsung, cells[3]);
         Assert.Equal(SampleMobile, cells[4]);
-        Assert.Equal("1405/09/03 12:30", cells[5]);
+        Assert.Equal("\u2066۱۴۰۵/۰۹/۰۳ ۱۲:۳۰\u2069", cells[5]);
         Assert.Equal("کمتر از یک ساعت", cells[6]);
         Assert.Equal("در حال بررسی", cells[7]);
         Assert.Equal("agent", cells[8]);
         var otherCells = queue.Document.QuerySelector($"tr[data-number='{other}']")!.QuerySelectorAll("td").Select(x => x.TextContent.Trim()).ToList();
-        Assert.Equal("353325101234569", otherCells[3]);
+        Assert.Equal(Nokia, otherCells[3]);
         Assert.Equal("ثبت شده", otherCells[7]);
         Assert.Equal("ارجاع نشده", otherCells[8]);
     }
@@ -36,7 +36,7 @@ public sealed class QueueTests(HamtaFixture fixture) : DeskTest(fixture)
     public async Task The_queue_filters_by_status_and_by_subject()
     {
         var submitted = await FileTicket(TicketSubject.Other);
-        var inReview = await FileTicket(TicketSubject.TransferWarning, OtherMobile);
+        var inReview = await FileTicket(TicketSubject.TransferWarning, OtherSimOfSample);
         await ActByBus(inReview, TicketAction.Assign);
         var awaiting = await FileImeiMismatch();
         var agent = await SignedInStaff();
@@ -61,7 +61,7 @@ public sealed class QueueTests(HamtaFixture fixture) : DeskTest(fixture)
     public async Task The_queue_finds_a_ticket_by_its_number_its_imei_or_the_subscribers_mobile_in_persian_digits()
     {
         var mine = await FileTicket(TicketSubject.Other);
-        var theirs = await FileTicket(TicketSubject.TravellerRegistration, OtherMobile, imei: "353325101234569");
+        var theirs = await FileTicket(TicketSubject.TravellerRegistration, OtherSimOfSample, imei: Nokia);
         var mismatch = await FileImeiMismatch();
         var agent = await SignedInStaff();
 
@@ -71,7 +71,7 @@ public sealed class QueueTests(HamtaFixture fixture) : DeskTest(fixture)
         Assert.Equal([theirs], Numbers(await agent.GetAsync($"/staff/tickets?q={Uri.EscapeDataString("+98 913 123 4567")}")));
         Assert.Equal([mismatch, mine], Numbers(await agent.GetAsync($"/staff/tickets?q={SampleMobile}")));
         Assert.Equal([theirs], Numbers(await agent.GetAsync($"/staff/tickets?q={Uri.EscapeDataString(Persian("353325101234569"))}")));
-        Assert.Equal([mismatch], Numbers(await agent.GetAsync("/staff/tickets?q=356938035643825")));
+        Assert.Equal([mismatch], Numbers(await agent.GetAsync($"/staff/tickets?q={SamsungRealSecondImei}")));
         Assert.Empty(Numbers(await agent.GetAsync("/staff/tickets?q=999999")));
 
         var searched = await agent.GetAsync($"/staff/tickets?q={Uri.EscapeDataString("۰۹۱۳ ۱۲۳ ۴۵۶۷")}");
@@ -95,7 +95,7 @@ public sealed class QueueTests(HamtaFixture fixture) : DeskTest(fixture)
         Assert.Equal([second, first], Numbers(await agent.GetAsync($"/staff/tickets?from={Uri.EscapeDataString("۱۴۰۵/۹/۳")}&to=1405-09-05")));
 
         var page = await agent.GetAsync($"/staff/tickets?from={Uri.EscapeDataString("۱۴۰۵/۰۹/۰۴")}&to=1405/09/04");
-        Assert.Equal("1405/09/04", page.Document.QuerySelector("#from")!.GetAttribute("value"));
+        Assert.Equal("۱۴۰۵/۰۹/۰۴", page.Document.QuerySelector("#from")!.GetAttribute("value"));
         Assert.Equal("numeric", page.Document.QuerySelector("#from")!.GetAttribute("inputmode"));
 
         foreach (var typo in new[] { "tomorrow", "1405/13/01", "1405/12/31", "2026-11-24" })
@@ -123,7 +123,7 @@ public sealed class QueueTests(HamtaFixture fixture) : DeskTest(fixture)
         Assert.Equal(newestFirst.Take(20), Numbers(first));
         Assert.Null(first.Document.QuerySelector("#previous-page"));
         Assert.Equal("بعدی", first.Document.QuerySelector("#next-page")!.TextContent);
-        Assert.Contains("1 تا 20 از 25", first.Text, StringComparison.Ordinal);
+        Assert.Contains("۱ تا ۲۰ از ۲۵", first.Text, StringComparison.Ordinal);
         var next = first.Document.QuerySelector("#next-page")!.GetAttribute("href")!;
         Assert.Contains("subject=Other", next, StringComparison.Ordinal);
         Assert.Contains("q=" + Uri.EscapeDataString("۰۹۱۲۱۲۳۴۵۶۷"), next, StringComparison.Ordinal);

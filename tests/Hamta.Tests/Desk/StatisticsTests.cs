@@ -1,3 +1,4 @@
+using Hamta.Kernel.Text;
 using System.Text.Json;
 using Hamta.Devices.Contracts;
 using Hamta.Enforcement.Contracts;
@@ -22,12 +23,12 @@ public sealed class StatisticsTests(HamtaFixture fixture) : DeskTest(fixture)
         var subscriber = await SignedInSubscriber();
         var filed = await AndWaitForMessages(() => subscriber.SubmitAsync("/tickets/new/form?subject=ImeiMismatch", new Dictionary<string, string>
         {
-            ["CorrectImei1"] = "356938035643809", ["CorrectImei2"] = "356938035643825",
-            ["RegisteredImei1"] = "356938035643809", ["RegisteredImei2"] = "356938035643817", ["Description"] = "شناسه دوم اشتباه ثبت شده است.",
+            ["CorrectImei1"] = Samsung, ["CorrectImei2"] = SamsungRealSecondImei,
+            ["RegisteredImei1"] = Samsung, ["RegisteredImei2"] = SamsungSecondImei, ["Description"] = "شناسه دوم اشتباه ثبت شده است.",
         }));
         var automatic = long.Parse(filed.Location!.Split('/', '?')[2], System.Globalization.CultureInfo.InvariantCulture);
         Clock.Advance(TimeSpan.FromHours(2));
-        foreach (var imei in new[] { "356938035643809", "356938035643825" })
+        foreach (var imei in new[] { Samsung, SamsungRealSecondImei })
         {
             await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
                 [new AttachObservationRecord(imei, "432119121234567", SampleMobile, Clock.GetUtcNow())])));
@@ -113,9 +114,9 @@ public sealed class StatisticsTests(HamtaFixture fixture) : DeskTest(fixture)
         var seen = Clock.GetUtcNow();
         await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
         [
-            new AttachObservationRecord("356938035643809", "432119121234567", SampleMobile, seen),
-            new AttachObservationRecord("356938035643817", "432119121234567", SampleMobile, seen.AddMinutes(1)),
-            new AttachObservationRecord("353325101234569", "432119121234567", SampleMobile, seen.AddDays(-1)),
+            new AttachObservationRecord(Samsung, "432119121234567", SampleMobile, seen),
+            new AttachObservationRecord(SamsungSecondImei, "432119121234567", SampleMobile, seen.AddMinutes(1)),
+            new AttachObservationRecord(Nokia, "432119121234567", SampleMobile, seen.AddDays(-1)),
         ])));
         var second = await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations("second-operator",
             [new AttachObservationRecord(NeverSeenImei, "432119121234568", SampleMobile, seen.AddMinutes(2))])));
@@ -145,11 +146,11 @@ public sealed class StatisticsTests(HamtaFixture fixture) : DeskTest(fixture)
         Assert.Equal(200, page.Status);
         var flow = ChartOf(page, "chart-flow");
         Assert.Equal(7, flow.Labels.Count);
-        Assert.Equal(JalaliDate.FormatDay(Today), flow.Labels[^1]);
+        Assert.Equal(Display.Digits(JalaliDate.FormatDay(Today)), flow.Labels[^1]);
         Assert.Equal([3L, 2L], flow.Series.Select(s => s.Values[^1]));
         var lastRow = page.Document.QuerySelector("#table-flow tbody tr:last-child")!.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()).ToList();
-        Assert.Equal([JalaliDate.FormatDay(Today), "3", "2"], lastRow);
-        Assert.Equal("50%", page.Document.QuerySelector("#automatic-share")!.TextContent.Trim());
+        Assert.Equal([Display.Day(Today), "۳", "۲"], lastRow);
+        Assert.Equal("۵۰٪", page.Document.QuerySelector("#automatic-share")!.TextContent.Trim());
         Assert.Contains("ساعت", page.Document.QuerySelector("#median-time")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(1, ChartOf(page, "chart-backlog").Series.Sum(s => s.Values.Sum()));
         Assert.Equal([TestHost.OperatorName], ChartOf(page, "chart-sightings").Series.Select(s => s.Name));
@@ -162,11 +163,11 @@ public sealed class StatisticsTests(HamtaFixture fixture) : DeskTest(fixture)
     public async Task Warnings_blocks_and_lifts_are_counted_per_condition_and_day_and_drawn_with_their_table()
     {
         var now = Clock.GetUtcNow();
-        string[] samsung = ["356938035643809", "356938035643817"];
+        string[] samsung = [Samsung, SamsungSecondImei];
         await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
         [
             new AttachObservationRecord(samsung[0], "432119121234567", SampleMobile, now.AddDays(-10)),
-            new AttachObservationRecord("353325101234569", "432119121234567", SampleMobile, now.AddDays(-10)),
+            new AttachObservationRecord(Nokia, "432119121234567", SampleMobile, now.AddDays(-10)),
             new AttachObservationRecord(NeverSeenImei, "432119121234567", SampleMobile, now.AddHours(-1)),
             new AttachObservationRecord("353325101234568", "432119121234567", SampleMobile, now.AddHours(-1)),
         ])));
@@ -194,7 +195,7 @@ public sealed class StatisticsTests(HamtaFixture fixture) : DeskTest(fixture)
         Assert.Equal([0L, 0L, 2L], chart.Series.Select(s => s.Values[^1]));
         var lostRow = page.Document.QuerySelector("#table-enforcement tbody tr[data-condition='lost-stolen']")!
             .QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()).ToList();
-        Assert.Equal(["lost-stolen", "0", "2", "2"], lostRow);
+        Assert.Equal(["lost-stolen", "۰", "۲", "۲"], lostRow);
     }
 
     [Theory]
@@ -220,7 +221,7 @@ public sealed class StatisticsTests(HamtaFixture fixture) : DeskTest(fixture)
 
         var page = await agent.GetAsync($"/staff/statistics?from={Uri.EscapeDataString(Persian("1405/08/25"))}&to={Uri.EscapeDataString(Persian("1405/09/03"))}");
 
-        Assert.Equal(["1405/08/25", "1405/09/03"], new[] { ChartOf(page, "chart-flow").Labels[0], ChartOf(page, "chart-flow").Labels[^1] });
+        Assert.Equal(["۱۴۰۵/۰۸/۲۵", "۱۴۰۵/۰۹/۰۳"], new[] { ChartOf(page, "chart-flow").Labels[0], ChartOf(page, "chart-flow").Labels[^1] });
         Assert.True(string.IsNullOrEmpty(page.ErrorFor("from")));
     }
 

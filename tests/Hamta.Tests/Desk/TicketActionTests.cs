@@ -1,4 +1,4 @@
-using Hamta.Host.Pages.Shared;
+using Hamta.Kernel.Text;
 using Hamta.Tests.Infrastructure;
 using Hamta.Tickets.Contracts;
 
@@ -20,17 +20,17 @@ public sealed class TicketActionTests(HamtaFixture fixture) : DeskTest(fixture)
 
         Assert.Equal(200, page.Status);
         var facts = page.Document.QuerySelector("#facts")!.TextContent;
-        Assert.Contains(Invariant(number), facts, StringComparison.Ordinal);
+        Assert.Contains(Display.Number(number), facts, StringComparison.Ordinal);
         Assert.Contains("شناسه دستگاه (IMEI) من با شناسه دستگاه ثبت شده در همتا تطابق ندارد", facts, StringComparison.Ordinal);
         Assert.Contains("در انتظار رؤیت در شبکه", facts, StringComparison.Ordinal);
         Assert.Contains(SampleMobile, facts, StringComparison.Ordinal);
         Assert.Contains("Galaxy A54", facts, StringComparison.Ordinal);
-        Assert.Contains("356938035643817", facts, StringComparison.Ordinal);
-        Assert.Contains("356938035643825", page.Document.QuerySelector("#correct-imeis")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(SamsungSecondImei, facts, StringComparison.Ordinal);
+        Assert.Contains(SamsungRealSecondImei, page.Document.QuerySelector("#correct-imeis")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("شناسه دوم گوشی با همتا یکی نیست", page.Document.QuerySelector("#description")!.TextContent.Trim());
         Assert.Equal("ارجاع نشده", page.Document.QuerySelector("#agent")!.TextContent.Trim());
         Assert.Equal(["Opened", "AwaitingNetworkEvidence"], KindsOf(page));
-        Assert.Contains("1405/09/03 12:30", page.Document.QuerySelector("#timeline")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("\u2066۱۴۰۵/۰۹/۰۳ ۱۲:۳۰\u2069", page.Document.QuerySelector("#timeline")!.TextContent, StringComparison.Ordinal);
         foreach (var handler in new[] { "Assign", "Reply", "InternalNote", "RequestInformation", "Resolve", "Reject" })
         {
             Assert.NotNull(page.Document.QuerySelector($"button[formaction='/staff/tickets/{number}?handler={handler}']"));
@@ -77,7 +77,7 @@ public sealed class TicketActionTests(HamtaFixture fixture) : DeskTest(fixture)
         Assert.Equal(["Opened", "AgentReply"], KindsOf(page));
         var reply = page.Document.QuerySelector("#timeline li[data-kind=AgentReply]")!;
         Assert.Contains("لطفا گوشی را یک بار خاموش و روشن کنید.", reply.TextContent, StringComparison.Ordinal);
-        Assert.Contains($"کارشناس {Bidi.Isolate("agent")}", reply.TextContent, StringComparison.Ordinal);
+        Assert.Contains($"کارشناس {Display.Isolate("agent")}", reply.TextContent, StringComparison.Ordinal);
         Assert.Empty(page.Document.QuerySelector("textarea#text")!.TextContent);
 
         var entry = (await Details(number)).Timeline[^1];
@@ -85,7 +85,7 @@ public sealed class TicketActionTests(HamtaFixture fixture) : DeskTest(fixture)
         Assert.Equal("لطفا گوشی را یک بار خاموش و روشن کنید.", entry.Text);
         var notices = await NoticesTo(SampleMobile);
         Assert.Equal(2, notices.Count);
-        Assert.Contains(notices, sms => sms.Contains($"به تیکت {number} پاسخ داده شد", StringComparison.Ordinal));
+        Assert.Contains(notices, sms => sms.Contains($"به تیکت {Display.Number(number)} پاسخ داده شد", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class TicketActionTests(HamtaFixture fixture) : DeskTest(fixture)
         Assert.Equal("AwaitingSubscriber", StatusOf(page));
         Assert.Contains("نیازمند اطلاعات تکمیلی", page.Document.QuerySelector("#status")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(["Opened", "InformationRequested"], KindsOf(page));
-        Assert.Contains(await NoticesTo(SampleMobile), sms => sms.Contains($"تیکت {number} اطلاعات تکمیلی لازم است", StringComparison.Ordinal));
+        Assert.Contains(await NoticesTo(SampleMobile), sms => sms.Contains($"تیکت {Display.Number(number)} اطلاعات تکمیلی لازم است", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -143,13 +143,13 @@ public sealed class TicketActionTests(HamtaFixture fixture) : DeskTest(fixture)
         Assert.NotNull(page.Document.QuerySelector("#settled"));
         Assert.Null(page.Document.QuerySelector("#act-form"));
         Assert.NotNull((await Details(number)).ResolvedAt);
-        Assert.Contains(await NoticesTo(SampleMobile), sms => sms.Contains($"تیکت {number} رفع شد", StringComparison.Ordinal));
+        Assert.Contains(await NoticesTo(SampleMobile), sms => sms.Contains($"تیکت {Display.Number(number)} رفع شد", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Rejecting_settles_the_ticket_with_the_reason_and_tells_the_subscriber_by_sms()
     {
-        var number = await FileTicket(mobile: OtherMobile);
+        var number = await FileTicket(mobile: OtherSimOfSample);
         var agent = await SignedInStaff();
 
         var done = await AndWaitForMessages(() => OpenAndPress(agent, number, "Reject", "دستگاه به نام شما ثبت نشده است."));
@@ -158,8 +158,8 @@ public sealed class TicketActionTests(HamtaFixture fixture) : DeskTest(fixture)
         var page = await agent.GetAsync(done.Location!);
         Assert.Equal("Rejected", StatusOf(page));
         Assert.Contains("دستگاه به نام شما ثبت نشده است.", page.Document.QuerySelector("#timeline li[data-kind=Rejected]")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains(await NoticesTo(OtherMobile), sms => sms.Contains($"تیکت {number} رد شد", StringComparison.Ordinal));
-        Assert.Single(await NoticesTo(OtherMobile), sms => sms.Contains("رد شد", StringComparison.Ordinal));
+        Assert.Contains(await NoticesTo(OtherSimOfSample), sms => sms.Contains($"تیکت {Display.Number(number)} رد شد", StringComparison.Ordinal));
+        Assert.Single(await NoticesTo(OtherSimOfSample), sms => sms.Contains("رد شد", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -11,10 +11,10 @@ public sealed class WorkingTheQueueTests(HamtaFixture fixture) : DeskTest(fixtur
     public async Task An_agent_takes_the_ticked_tickets_at_once_and_finds_them_under_my_tickets()
     {
         var first = await FileTicket();
-        var second = await FileTicket(TicketSubject.TransferWarning, OtherMobile);
+        var second = await FileTicket(TicketSubject.TransferWarning, OtherSimOfSample);
         var settled = await FileTicket(TicketSubject.ActivationCodeProblem);
         await ActByBus(settled, TicketAction.Reject, "کد درست بود.");
-        var untouched = await FileTicket(TicketSubject.Other, OtherMobile);
+        var untouched = await FileTicket(TicketSubject.Other, OtherSimOfSample);
         var agent = await SignedInStaff();
 
         var queue = await agent.GetAsync("/staff/tickets");
@@ -57,7 +57,7 @@ public sealed class WorkingTheQueueTests(HamtaFixture fixture) : DeskTest(fixtur
     public async Task An_open_ticket_past_its_subjects_response_target_is_marked_overdue_a_settled_one_never()
     {
         var open = await FileTicket();
-        var settled = await FileTicket(TicketSubject.TransferWarning, OtherMobile);
+        var settled = await FileTicket(TicketSubject.TransferWarning, OtherSimOfSample);
         await ActByBus(settled, TicketAction.Reject, "پاسخ داده شد.");
 
         Clock.Advance(TimeSpan.FromHours(71));

@@ -1,5 +1,7 @@
 using Hamta.Enforcement.Contracts;
+using Hamta.Kernel.Text;
 using Hamta.Kernel.Time;
+using Hamta.Sim.Contracts;
 using Hamta.Tests.Infrastructure;
 
 namespace Hamta.Tests.Enforcement;
@@ -21,7 +23,7 @@ public sealed class ClassificationTests(HamtaFixture fixture) : EnforcementTest(
         Assert.False(state.Blocked);
         var warning = Assert.Single(await EnforcementSmsTo(SecondUserSim));
         Assert.Contains(Unregistered, warning, StringComparison.Ordinal);
-        Assert.Contains(JalaliDate.FormatDate(state.Deadline), warning, StringComparison.Ordinal);
+        Assert.Contains(Display.Date(state.Deadline), warning, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -153,7 +155,7 @@ public sealed class ClassificationTests(HamtaFixture fixture) : EnforcementTest(
     }
 
     [Fact]
-    public async Task A_transfer_to_the_sims_owner_lifts_the_non_owner_warning_with_an_sms()
+    public async Task A_transfer_to_the_sims_owner_lifts_the_non_owner_warning_at_once_with_an_sms()
     {
         await HealthyNetwork();
         foreach (var days in new[] { 3, 2, 1, 0 })
@@ -165,10 +167,26 @@ public sealed class ClassificationTests(HamtaFixture fixture) : EnforcementTest(
         Assert.Equal("non-owner-sim", Assert.Single(await StatesOf(Nokia)).Condition);
 
         var code = await TransferCodeFor(await SignedInSubscriber(), Nokia);
-        await AndWaitForMessages(async () => await Activate(await SignedInSubscriber(SecondUserSim), Nokia, SecondUserSim, code));
-        await Classify();
+        await Activate(await SignedInSubscriber(SecondUserSim), Nokia, SecondUserSim, code);
 
         Assert.Empty(await StatesOf(Nokia));
         Assert.Contains(await EnforcementSmsTo(SecondUserSim), sms => sms.Contains("رفع شد", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_device_its_sims_expiry_leaves_without_an_owner_loses_its_non_owner_warning_at_once()
+    {
+        await HealthyNetwork();
+        foreach (var days in new[] { 3, 2, 1, 0 })
+        {
+            await See(Xiaomi, SampleMobile, TimeSpan.FromDays(days) + TimeSpan.FromHours(1));
+        }
+
+        await Classify();
+        Assert.Equal("non-owner-sim", Assert.Single(await StatesOf(Xiaomi)).Condition);
+
+        await Send(new ExpireSimCard(SecondUserSim, "agent"));
+
+        Assert.Empty(await StatesOf(Xiaomi));
     }
 }

@@ -9,8 +9,6 @@ namespace Hamta.Tests.Enforcement;
 /// <summary>The network's sightings and the classification runs the enforcement scenarios share.</summary>
 public abstract class EnforcementTest(HamtaFixture fixture) : RegistryTest(fixture)
 {
-    protected const string XiaomiSecondImei = "867543041122343";
-
     /// <summary>An operator reports a sighting <paramref name="ago"/> before now, and everything it causes is handled.</summary>
     protected Task See(string imei, string msisdn, TimeSpan ago, string? imsi = null) =>
         AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,

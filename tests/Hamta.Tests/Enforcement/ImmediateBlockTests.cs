@@ -7,27 +7,26 @@ namespace Hamta.Tests.Enforcement;
 /// <summary>Blocks that do not wait for a run: a lost or stolen report, and staff blocking by hand.</summary>
 public sealed class ImmediateBlockTests(HamtaFixture fixture) : ListTest(fixture)
 {
-    private static readonly string[] Samsung = ["356938035643809", "356938035643817"];
-    private const string Xiaomi = "867543041122335";
+    private static readonly string[] SamsungImeis = [Samsung, SamsungSecondImei];
 
     [Fact]
     public async Task A_device_reported_lost_is_in_the_next_block_delta_and_leaves_it_when_found()
     {
         var reportedAt = Clock.GetUtcNow();
-        await Publish(new DeviceReportedLost(Guid.NewGuid(), "LS-1001", Samsung, reportedAt));
+        await Publish(new DeviceReportedLost(Guid.NewGuid(), "LS-1001", SamsungImeis, reportedAt));
 
         var lost = await DeltaOf("block", 0);
-        Assert.Equal(Samsung, lost.Adds.Select(r => r.Imei));
+        Assert.Equal(SamsungImeis, lost.Adds.Select(r => r.Imei));
         Assert.All(lost.Adds, row => Assert.Equal("lost-stolen", row.Condition));
 
-        await Publish(new DeviceReportedLost(Guid.NewGuid(), "LS-1001", Samsung, reportedAt));
+        await Publish(new DeviceReportedLost(Guid.NewGuid(), "LS-1001", SamsungImeis, reportedAt));
         Assert.Equal(1, (await DeltaOf("block", 0)).Version);
 
         Clock.Advance(TimeSpan.FromDays(3));
-        await Publish(new DeviceFound(Guid.NewGuid(), "LS-1001", Samsung, Clock.GetUtcNow()));
+        await Publish(new DeviceFound(Guid.NewGuid(), "LS-1001", SamsungImeis, Clock.GetUtcNow()));
 
         var found = await DeltaOf("block", 1);
-        Assert.Equal(Samsung, found.Removes.Select(r => r.Imei));
+        Assert.Equal(SamsungImeis, found.Removes.Select(r => r.Imei));
         Assert.Empty((await DeltaOf("block", 0)).Adds);
         Assert.Equal(["blocked", "blocked", "lifted", "lifted"],
             (await Scalar<string[]>("select array_agg(change order by id) from enforcement.changes where condition = 'lost-stolen'")).ToList());
@@ -43,7 +42,7 @@ public sealed class ImmediateBlockTests(HamtaFixture fixture) : ListTest(fixture
 
         Assert.Equal("/staff/blocks", blocked.Location);
         var block = await DeltaOf("block", 0);
-        Assert.Equal(["867543041122335", "867543041122343"], block.Adds.Select(r => r.Imei));
+        Assert.Equal([Xiaomi, XiaomiSecondImei], block.Adds.Select(r => r.Imei));
         Assert.All(block.Adds, row => Assert.Equal("manual", row.Condition));
         var page = await admin.GetAsync("/staff/blocks");
         Assert.NotNull(page.Document.QuerySelector($"#manual-blocks tr[data-imei='{Xiaomi}']"));
@@ -59,9 +58,9 @@ public sealed class ImmediateBlockTests(HamtaFixture fixture) : ListTest(fixture
     }
 
     [Theory]
-    [InlineData("867543041122335", "", "دلیل را بنویسید.")]
+    [InlineData(Xiaomi, "", "دلیل را بنویسید.")]
     [InlineData("86754304112233", "سرقت", "باید ۱۵ رقم باشد")]
-    [InlineData("490154203237518", "سرقت", "در همتا ثبت نشده است")]
+    [InlineData(UnregisteredOtherTac, "سرقت", "در همتا ثبت نشده است")]
     public async Task A_block_by_hand_with_bad_input_says_why_in_persian_and_changes_nothing(string imei, string reason, string message)
     {
         var admin = await SignedInAdmin();

@@ -29,7 +29,7 @@ public sealed class ListApiTests(HamtaFixture fixture) : ListTest(fixture)
     [InlineData("/api/operator/lists/block/delta?since=5", 400, "هنوز منتشر نشده است")]
     public async Task Bad_input_gets_a_persian_problem_not_a_server_error(string url, int expectedStatus, string message)
     {
-        await SeedState("356938035643809", "not-registered", TimeSpan.Zero);
+        await SeedState(Samsung, "not-registered", TimeSpan.Zero);
         await Publish();
 
         var (status, body) = await GetJson(url);
@@ -41,7 +41,7 @@ public sealed class ListApiTests(HamtaFixture fixture) : ListTest(fixture)
     [Fact]
     public async Task A_version_in_persian_digits_is_read_as_its_number()
     {
-        await SeedState("356938035643809", "not-registered", TimeSpan.Zero);
+        await SeedState(Samsung, "not-registered", TimeSpan.Zero);
         await Publish();
 
         var (status, body) = await GetJson("/api/operator/lists/block/delta?since=۱");

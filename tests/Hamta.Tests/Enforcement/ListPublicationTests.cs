@@ -7,9 +7,9 @@ namespace Hamta.Tests.Enforcement;
 /// <summary>What each operator's EIR receives as the states change: versions, deltas and who sees what.</summary>
 public sealed class ListPublicationTests(HamtaFixture fixture) : ListTest(fixture)
 {
-    private const string Blocked = "356938035643809";
-    private const string InGrace = "353325101234569";
-    private const string Later = "867543041122335";
+    private const string Blocked = Samsung;
+    private const string InGrace = Nokia;
+    private const string Later = Xiaomi;
 
     [Fact]
     public async Task A_state_past_its_deadline_is_blocked_and_one_in_its_grace_period_is_notified_to_its_operator()
@@ -26,9 +26,9 @@ public sealed class ListPublicationTests(HamtaFixture fixture) : ListTest(fixtur
         Assert.Empty(block.Removes);
         var notification = await DeltaOf("notification", 0);
         Assert.Equal(
-            [new ListRow(InGrace, TestImsi, "09121234567", "not-registered", Clock.GetUtcNow().AddDays(30)),
-             new ListRow(Later, TestImsi, "09121234567", "cloned", Clock.GetUtcNow().AddDays(30))],
-            notification.Adds);
+            [new ListRow(InGrace, TestImsi, SampleMobile, "not-registered", Clock.GetUtcNow().AddDays(30)),
+             new ListRow(Later, TestImsi, SampleMobile, "cloned", Clock.GetUtcNow().AddDays(30))],
+            notification.Adds.OrderBy(row => row.Imei, StringComparer.Ordinal));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class ListPublicationTests(HamtaFixture fixture) : ListTest(fixtur
     public async Task Each_operator_is_notified_of_its_own_subscribers_only_and_all_get_the_same_block_list()
     {
         await SeedState(InGrace, "not-registered", TimeSpan.FromDays(30), imsi: TestImsi);
-        await SeedState(Later, "not-registered", TimeSpan.FromDays(30), imsi: OtherImsi, msisdn: "09351234567");
+        await SeedState(Later, "not-registered", TimeSpan.FromDays(30), imsi: OtherImsi, msisdn: SecondUserSim);
         await SeedState(Blocked, "not-registered", TimeSpan.Zero, imsi: OtherImsi);
 
         await Publish();
@@ -109,8 +109,8 @@ public sealed class ListPublicationTests(HamtaFixture fixture) : ListTest(fixtur
         var seenAt = Clock.GetUtcNow().AddHours(-1);
         await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
         [
-            new AttachObservationRecord(Later, OwnersImsi, "09351234567", seenAt),
-            new AttachObservationRecord(Later, StrangersImsi, "09131234567", seenAt),
+            new AttachObservationRecord(Later, OwnersImsi, SecondUserSim, seenAt),
+            new AttachObservationRecord(Later, StrangersImsi, OtherSimOfSample, seenAt),
         ])));
         await SeedState(Later, "cloned", TimeSpan.Zero);
 
@@ -127,7 +127,7 @@ public sealed class ListPublicationTests(HamtaFixture fixture) : ListTest(fixtur
     public async Task A_lost_or_stolen_imei_gets_no_exception_even_for_its_owner()
     {
         await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
-            [new AttachObservationRecord(Later, TestImsi, "09351234567", Clock.GetUtcNow().AddHours(-1))])));
+            [new AttachObservationRecord(Later, TestImsi, SecondUserSim, Clock.GetUtcNow().AddHours(-1))])));
         await SeedState(Later, "cloned", TimeSpan.Zero);
         await SeedState(Later, "lost-stolen", TimeSpan.Zero, imsi: null);
 

@@ -29,7 +29,7 @@ public abstract class ListTest(HamtaFixture fixture) : DeskTest(fixture)
     protected const string OtherImsi = "432350000000001";
 
     /// <summary>A state as the classification run writes it: a condition met now, blocking after its grace period.</summary>
-    protected async Task SeedState(string imei, string condition, TimeSpan grace, bool blocking = true, string? imsi = TestImsi, string msisdn = "09121234567")
+    protected async Task SeedState(string imei, string condition, TimeSpan grace, bool blocking = true, string? imsi = TestImsi, string msisdn = SampleMobile)
     {
         var now = Clock.GetUtcNow();
         await Execute(

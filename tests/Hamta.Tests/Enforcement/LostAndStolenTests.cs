@@ -2,6 +2,7 @@ using Hamta.Devices.Contracts;
 using Hamta.Host.Api;
 using Hamta.Host.DemoData;
 using Hamta.Kernel.Notifications;
+using Hamta.Kernel.Text;
 using Hamta.Kernel.Time;
 using Hamta.Testing;
 using Hamta.Tests.Infrastructure;
@@ -12,7 +13,7 @@ namespace Hamta.Tests.Enforcement;
 
 public sealed class LostAndStolenTests(HamtaFixture fixture) : RegistryTest(fixture)
 {
-    private const string DemoIphone = "353911101234566";
+    private const string DemoIphone = StolenIPhone;
     private const string Place = "تهران، میدان ولیعصر";
     private const string Stranger = SecondUserSim;
 
@@ -55,11 +56,11 @@ public sealed class LostAndStolenTests(HamtaFixture fixture) : RegistryTest(fixt
         var number = await ReportedCase(owner, Nokia);
 
         var casePage = await owner.GetAsync($"/devices/lost/{number}");
-        Assert.Equal(number, casePage.Document.QuerySelector("#case-number")?.TextContent.Trim());
+        Assert.Equal(Display.Digits(number!), casePage.Document.QuerySelector("#case-number")?.TextContent.Trim());
         Assert.Contains("سرقت شده", casePage.Text, StringComparison.Ordinal);
         Assert.Contains(Place, casePage.Text, StringComparison.Ordinal);
-        Assert.Contains(Today, casePage.Text, StringComparison.Ordinal);
-        Assert.Contains(await SmsTo(SampleMobile, SmsKind.Notice), sms => sms.Text.Contains($"شماره پرونده: {number}", StringComparison.Ordinal));
+        Assert.Contains(Display.Date(Clock.GetUtcNow()), casePage.Text, StringComparison.Ordinal);
+        Assert.Contains(await SmsTo(SampleMobile, SmsKind.Notice), sms => sms.Text.Contains($"شماره پرونده: {Display.Digits(number!)}", StringComparison.Ordinal));
         Assert.Contains("مفقودی یا سرقتی گزارش شده", await InquiryAbout(Nokia), StringComparison.Ordinal);
         Assert.Contains("گزارش مفقودی یا سرقت شده", await StatusOf(owner, Nokia), StringComparison.Ordinal);
         Assert.Contains($"/devices/lost/{number}", (await owner.GetAsync("/devices")).Html, StringComparison.Ordinal);
@@ -138,7 +139,7 @@ public sealed class LostAndStolenTests(HamtaFixture fixture) : RegistryTest(fixt
     [InlineData("LostOn", "۱۴۰۵/۰۹/۰۴", "loston", "بعد از امروز")]
     [InlineData("Place", "   ", "place", "محل مفقودی یا سرقت را بنویسید")]
     [InlineData("PoliceReport", "abc", "policereport", "فقط رقم")]
-    [InlineData("Imei", "353325101234577", "imei", "در مالکیت سیم‌کارت‌های شما نیست")]
+    [InlineData("Imei", BoxedNokia, "imei", "در مالکیت سیم‌کارت‌های شما نیست")]
     public async Task A_bad_report_is_refused_beside_its_field_and_nothing_is_reported(string field, string value, string id, string message)
     {
         var owner = await SignedInSubscriber();
@@ -203,7 +204,7 @@ public sealed class LostAndStolenTests(HamtaFixture fixture) : RegistryTest(fixt
         var list = await agent.GetAsync("/staff/lost-cases");
         var casePage = await agent.GetAsync($"/staff/lost-cases/{number}");
 
-        Assert.Contains(number, list.Document.QuerySelector("#lost-cases")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Display.Digits(number!), list.Document.QuerySelector("#lost-cases")?.TextContent, StringComparison.Ordinal);
         var sightings = casePage.Document.QuerySelector("#sightings")?.TextContent;
         Assert.Contains("09197654321", sightings, StringComparison.Ordinal);
         Assert.DoesNotContain("09191112233", sightings, StringComparison.Ordinal);

@@ -1,6 +1,6 @@
+using Hamta.Kernel.Text;
 using System.Text.RegularExpressions;
 using Hamta.Enforcement.Contracts;
-using Hamta.Kernel.Time;
 using Hamta.Tests.Infrastructure;
 using Hamta.Tickets.Contracts;
 
@@ -12,7 +12,7 @@ namespace Hamta.Tests.Enforcement;
 /// </summary>
 public sealed partial class SeedJourneyTests(HamtaFixture fixture) : EnforcementTest(fixture)
 {
-    private const string RealSecondImei = "356938035643825";
+    private const string RealSecondImei = SamsungRealSecondImei;
 
     [Fact]
     public async Task The_warning_for_the_wrong_second_imei_leads_to_the_ticket_whose_correction_lifts_it()
@@ -26,7 +26,7 @@ public sealed partial class SeedJourneyTests(HamtaFixture fixture) : Enforcement
 
         var warning = Assert.Single(await EnforcementSmsTo(SampleMobile));
         var deadline = Assert.Single(await StatesOf(RealSecondImei)).Deadline;
-        Assert.Contains(JalaliDate.FormatDate(deadline), warning, StringComparison.Ordinal);
+        Assert.Contains(Display.Date(deadline), warning, StringComparison.Ordinal);
         Assert.Contains("شناسه دستگاه (IMEI) من با شناسه دستگاه ثبت شده در همتا تطابق ندارد", warning, StringComparison.Ordinal);
         var link = TicketLink().Match(warning).Value;
         Assert.Equal("/tickets/new/form?subject=ImeiMismatch&imei=" + Samsung, link);
@@ -57,6 +57,6 @@ public sealed partial class SeedJourneyTests(HamtaFixture fixture) : Enforcement
         Assert.Contains(await Ask<IReadOnlyList<ClassificationRun>>(new FindClassificationRuns(50)), r => r is { Cause: "correction", Lifted: 1 });
     }
 
-    [GeneratedRegex(@"/tickets/new/form\?\S+")]
+    [GeneratedRegex(@"/tickets/new/form\?[^\s\u2069]+")]
     private static partial Regex TicketLink();
 }

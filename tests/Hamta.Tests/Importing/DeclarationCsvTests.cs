@@ -37,9 +37,9 @@ public sealed class DeclarationCsvTests
     [InlineData("353325101234585,,Nokia,105,commercial,,,,,", "importer")]
     [InlineData("353325101234585,,Nokia,105,7,A,,,,", "import_type")]
     [InlineData("353325101234585,,Nokia,105,commercial,A,012345,,,", "activation_code")]
-    [InlineData("353325101234585,,Nokia,105,traveller,A,,0013542419,0912,yes", "traveller_sim")]
-    [InlineData("353325101234585,,Nokia,105,traveller,A,,,09121234567,yes", "traveller_national_id")]
-    [InlineData("353325101234585,,Nokia,105,commercial,A,,0013542419,,", "traveller_national_id")]
+    [InlineData($"353325101234585,,Nokia,105,traveller,A,,{SampleNationalId},0912,yes", "traveller_sim")]
+    [InlineData($"353325101234585,,Nokia,105,traveller,A,,,{SampleMobile},yes", "traveller_national_id")]
+    [InlineData($"353325101234585,,Nokia,105,commercial,A,,{SampleNationalId},,", "traveller_national_id")]
     [InlineData("353325101234585,,Nokia,105,,A,,,,", "import_type")]
     public void A_bad_line_names_its_field(string row, string field) =>
         Assert.Equal(field, Assert.Single(Read(row)).Problem!.Field);
@@ -72,7 +72,7 @@ public sealed class DeclarationCsvTests
     public void A_traveller_declares_one_device_a_year(int? daysSinceLast, bool allowed)
     {
         var declaration = new DeclareDevice(["353325101234585"], "Apple", "iPhone 15", ImportType.Traveller, "گمرک",
-            Traveller: new TravellerDeclaration("0013542419", "09121234567", false, Now));
+            Traveller: new TravellerDeclaration(SampleNationalId, SampleMobile, false, Now));
 
         var (result, registration, _) = DeclareDeviceHandler.Decide(
             declaration, [], Guid.CreateVersion7(), Now, daysSinceLast is { } days ? Now.AddDays(-days) : null);

@@ -2,6 +2,7 @@ using System.Text;
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Importing;
 using Hamta.Host.Auditing;
+using Hamta.Kernel.Auditing;
 using Hamta.Host.Commands;
 using Hamta.Tests.Infrastructure;
 using Hamta.Host.Infrastructure;
@@ -18,7 +19,7 @@ public sealed class ImeiUniquenessTests(HamtaFixture fixture) : IntegrationTest(
         try
         {
             return (await Ask<DeclarationResult>(
-                new DeclareDevice(["356938035643833", "356938035643841"], brand, "Model", ImportType.Commercial, "Importer"))).Outcome;
+                new DeclareDevice([Unregistered, "356938035643841"], brand, "Model", ImportType.Commercial, "Importer"))).Outcome;
         }
         catch (Exception exception) when (DuplicateClaims.Caused(exception))
         {
@@ -38,13 +39,13 @@ public sealed class ImeiUniquenessTests(HamtaFixture fixture) : IntegrationTest(
     [Fact]
     public async Task An_imei_already_registered_is_refused()
     {
-        var result = await Ask<DeclarationResult>(new DeclareDevice(["356938035643809"], "Samsung", "Galaxy", ImportType.Commercial, "Importer"));
+        var result = await Ask<DeclarationResult>(new DeclareDevice([Samsung], "Samsung", "Galaxy", ImportType.Commercial, "Importer"));
 
         Assert.Equal(DeclarationOutcome.ImeiAlreadyRegistered, result.Outcome);
-        Assert.Equal("356938035643809", result.Imei);
+        Assert.Equal(Samsung, result.Imei);
     }
 
-    private async Task<ImportReport> Import(string row)
+    private async Task<DeclarationsImported> Import(string row)
     {
         await using var scope = Host.Services.CreateAsyncScope();
         using var file = new MemoryStream(Encoding.UTF8.GetBytes($"{DeclarationCsv.Header}\n{row}"));
@@ -55,7 +56,7 @@ public sealed class ImeiUniquenessTests(HamtaFixture fixture) : IntegrationTest(
     {
         try
         {
-            return (await Ask<RepairResult>(new RegisterRepair(oldImei, newImei, "09121234567", "0013542419"))).Outcome;
+            return (await Ask<RepairResult>(new RegisterRepair(oldImei, newImei, SampleMobile, SampleNationalId))).Outcome;
         }
         catch (Exception exception) when (DuplicateClaims.Caused(exception))
         {
@@ -67,7 +68,7 @@ public sealed class ImeiUniquenessTests(HamtaFixture fixture) : IntegrationTest(
     {
         try
         {
-            return (await Ask<ActivationResult>(new ActivateDevice("353325101234577", "09131234567", "0013542419", "482913", Notify: false))).Outcome;
+            return (await Ask<ActivationResult>(new ActivateDevice(BoxedNokia, OtherSimOfSample, SampleNationalId, "482913", Notify: false))).Outcome;
         }
         catch (Exception exception) when (exception is ConcurrencyException or ExistingStreamIdCollisionException)
         {
@@ -80,7 +81,7 @@ public sealed class ImeiUniquenessTests(HamtaFixture fixture) : IntegrationTest(
     {
         const string raced = "353325101234585";
         var import = Import($"{raced},,Nokia,105,commercial,Importer A,,,,");
-        var repair = Repair("353325101234569", raced);
+        var repair = Repair(Nokia, raced);
         var activations = Enumerable.Range(0, 3).Select(_ => Activate()).ToList();
         await Task.WhenAll([import, repair, .. activations]);
 

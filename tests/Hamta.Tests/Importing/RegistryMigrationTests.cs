@@ -1,6 +1,7 @@
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
 using Hamta.Host.Auditing;
+using Hamta.Kernel.Auditing;
 using Hamta.Tests.Infrastructure;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,9 +27,9 @@ public sealed class RegistryMigrationTests(HamtaFixture fixture) : IntegrationTe
                 new ActivationCodeIssued(boxed, ActivationCodes.Hash(boxed, "482913"), ActivationCodeReason.Box, at));
             session.Events.StartStream<Device>(owned,
                 new DeviceDeclared(owned, [Owned, OwnedSecond], "Nokia", "105", ImportType.Traveller, "گمرک",
-                    new TravellerDeclaration("4481234563", "09351234567", true, at), at),
+                    new TravellerDeclaration(SecondUserNationalId, SecondUserSim, true, at), at),
                 new ActivationCodeIssued(owned, ActivationCodes.Hash(owned, "264815"), ActivationCodeReason.Customs, at),
-                new DeviceActivated(owned, "09351234567", "4481234563", at.AddDays(1)));
+                new DeviceActivated(owned, SecondUserSim, SecondUserNationalId, at.AddDays(1)));
             await session.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
@@ -56,8 +57,8 @@ public sealed class RegistryMigrationTests(HamtaFixture fixture) : IntegrationTe
         Assert.Equal(DeviceState.AwaitingActivation, (await Ask<ImeiStatus>(new GetImeiStatus(Boxed))).State);
         Assert.Equal(DeviceState.Owned, (await Ask<ImeiStatus>(new GetImeiStatus(OwnedSecond))).State);
         Assert.Equal(TravellerRegistrationState.Activated,
-            Assert.Single(await Ask<IReadOnlyList<TravellerRegistration>>(new FindTravellerRegistrations("4481234563"))).State);
-        Assert.Equal(ActivationOutcome.Activated, (await AskAndWait<ActivationResult>(new ActivateDevice(Boxed, "09131234567", "0013542419", "482913"))).Outcome);
+            Assert.Single(await Ask<IReadOnlyList<TravellerRegistration>>(new FindTravellerRegistrations(SecondUserNationalId))).State);
+        Assert.Equal(ActivationOutcome.Activated, (await AskAndWait<ActivationResult>(new ActivateDevice(Boxed, OtherSimOfSample, SampleNationalId, "482913"))).Outcome);
         Assert.Equal(DeclarationOutcome.ImeiAlreadyRegistered,
             (await Ask<DeclarationResult>(new DeclareDevice([OwnedSecond], "Nokia", "105", ImportType.Commercial, "Importer B"))).Outcome);
         await using var scope = Host.Services.CreateAsyncScope();

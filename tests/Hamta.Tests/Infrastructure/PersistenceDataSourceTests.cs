@@ -20,4 +20,13 @@ public sealed class PersistenceDataSourceTests
 
         Assert.Equal("Host=127.0.0.1;Port=55433;Username=postgres;Database=hamta", dataSource.ConnectionString);
     }
+
+    [Fact]
+    public void The_portals_connections_give_up_opening_in_time_for_a_cancelled_page_to_answer_within_its_limit()
+    {
+        var tuned = new Npgsql.NpgsqlConnectionStringBuilder(Persistence.Tuned("Host=127.0.0.1;Port=55433;Username=postgres;Database=hamta"));
+
+        Assert.Equal(Persistence.ConnectTimeoutSeconds, tuned.Timeout);
+        Assert.True(Web.PageCancelledAfter + TimeSpan.FromSeconds(tuned.Timeout) <= Web.PageAnswerLimit);
+    }
 }

@@ -10,8 +10,6 @@ namespace Hamta.Tests.Inquiry;
 /// <summary>The inquiry by USSD or SMS, as the aggregator calls it: its key, its limits, bad input, and answers that fit one SMS.</summary>
 public sealed class UssdInquiryTests(HamtaFixture fixture) : IntegrationTest(fixture)
 {
-    private const string Samsung = "356938035643809";
-
     private async Task<(int Status, string Reply, string? RetryAfter)> Dial(object? body, string? key = TestHost.GatewayKey, string? raw = null)
     {
         var answer = await MachineApi.PostAsync(Host, UssdApi.Path, UssdApi.KeyHeader, key, body, raw);
@@ -19,25 +17,25 @@ public sealed class UssdInquiryTests(HamtaFixture fixture) : IntegrationTest(fix
     }
 
     [Theory]
-    [InlineData("*7777*356938035643809#")]
-    [InlineData("356938035643809")]
+    [InlineData($"*7777*{Samsung}#")]
+    [InlineData(Samsung)]
     [InlineData("*۷۷۷۷*۳۵۶۹۳۸۰۳۵۶۴۳۸۰۹#")]
     [InlineData(" 3569-3803-5643-809 ")]
     public async Task A_registered_imei_is_answered_legal_with_its_brand_and_model_in_one_sms(string text)
     {
-        var (status, reply, _) = await Dial(new { msisdn = "09121234567", text });
+        var (status, reply, _) = await Dial(new { msisdn = SampleMobile, text });
 
         Assert.Equal(200, status);
-        Assert.Equal("همتا: 356938035643809 مجاز است؛ Samsung Galaxy A54", reply);
+        Assert.Equal($"همتا: \u2066{Samsung}\u2069 مجاز است؛ \u2068Samsung Galaxy A54\u2069", reply);
     }
 
     [Fact]
     public async Task An_unregistered_imei_is_answered_illegal()
     {
-        var (status, reply, _) = await Dial(new { msisdn = "+989121234567", text = "*7777*490154203237518#" });
+        var (status, reply, _) = await Dial(new { msisdn = "+989121234567", text = $"*7777*{UnregisteredOtherTac}#" });
 
         Assert.Equal(200, status);
-        Assert.Equal("همتا: 490154203237518 ثبت نشده و غیرمجاز است.", reply);
+        Assert.Equal($"همتا: \u2066{UnregisteredOtherTac}\u2069 ثبت نشده و غیرمجاز است.", reply);
     }
 
     [Theory]
@@ -48,7 +46,7 @@ public sealed class UssdInquiryTests(HamtaFixture fixture) : IntegrationTest(fix
     [InlineData("\u0000\u202e*7777*1#", "پانزده رقمی")]
     public async Task A_text_without_a_valid_imei_gets_a_persian_hint(string text, string hint)
     {
-        var (status, reply, _) = await Dial(new { msisdn = "09121234567", text });
+        var (status, reply, _) = await Dial(new { msisdn = SampleMobile, text });
 
         Assert.Equal(200, status);
         Assert.Contains(hint, reply, StringComparison.Ordinal);
@@ -58,8 +56,8 @@ public sealed class UssdInquiryTests(HamtaFixture fixture) : IntegrationTest(fix
     [Fact]
     public async Task Only_a_gateway_with_its_key_is_answered_and_bad_requests_get_a_persian_reason()
     {
-        Assert.Equal(401, (await Dial(new { msisdn = "09121234567", text = Samsung }, key: null)).Status);
-        Assert.Equal(401, (await Dial(new { msisdn = "09121234567", text = Samsung }, key: "wrong")).Status);
+        Assert.Equal(401, (await Dial(new { msisdn = SampleMobile, text = Samsung }, key: null)).Status);
+        Assert.Equal(401, (await Dial(new { msisdn = SampleMobile, text = Samsung }, key: "wrong")).Status);
 
         var broken = await Dial(null, raw: "{\"msisdn\":");
         Assert.Equal((400, "بدنه درخواست JSON معتبر نیست."), (broken.Status, broken.Reply));
@@ -91,7 +89,7 @@ public sealed class UssdInquiryTests(HamtaFixture fixture) : IntegrationTest(fix
         var reply = UssdTexts.Answer(Samsung, inquiry, []);
 
         Assert.Equal(UssdTexts.MaxLength, reply.Length);
-        Assert.EndsWith("…", reply, StringComparison.Ordinal);
+        Assert.EndsWith("…\u2069", reply, StringComparison.Ordinal);
         Assert.True(UssdTexts.Answer(Samsung, new ImeiInquiry(false), []).Length <= UssdTexts.MaxLength);
         Assert.True(UssdTexts.Answer(Samsung, new ImeiInquiry(true, Blocked: true), []).Length <= UssdTexts.MaxLength);
         var warned = new ImeiEnforcementState(Samsung, "non-owner-sim", "سیم‌کارت غیرمالک", true, new DateTimeOffset(2026, 12, 24, 9, 0, 0, TimeSpan.Zero), false);

@@ -6,8 +6,6 @@ namespace Hamta.Tests.Login;
 /// <summary>The sign-in journey in steps a test can call: ask for a code, read it from the SMS, type it.</summary>
 public abstract class LoginTest(HamtaFixture fixture) : IntegrationTest(fixture)
 {
-    protected const string SampleMobile = "09121234567";
-
     protected Task<PortalPage> AskForCode(PortalClient browser, string mobile) =>
         AndWaitForMessages(() => browser.SubmitAsync("/login", new Dictionary<string, string> { ["mobile"] = mobile }));
 

@@ -36,12 +36,12 @@ public sealed class SubscriberLoginTests(HamtaFixture fixture) : LoginTest(fixtu
     [Fact]
     public async Task An_unknown_number_is_answered_as_a_registered_one_but_gets_no_sms()
     {
-        var unknown = await AskForCode(NewBrowser(), "09199999999");
+        var unknown = await AskForCode(NewBrowser(), UnknownSim);
         var registered = await AskForCode(NewBrowser(), SampleMobile);
 
-        Assert.Equal((registered.Status, registered.Location?.Replace(SampleMobile, "09199999999", StringComparison.Ordinal)), (unknown.Status, unknown.Location));
-        Assert.Empty(await SmsTo("09199999999"));
-        var again = await AskForCode(NewBrowser(), "09199999999");
+        Assert.Equal((registered.Status, registered.Location?.Replace(SampleMobile, UnknownSim, StringComparison.Ordinal)), (unknown.Status, unknown.Location));
+        Assert.Empty(await SmsTo(UnknownSim));
+        var again = await AskForCode(NewBrowser(), UnknownSim);
         Assert.Equal(registered.Status, again.Status);
     }
 
@@ -49,9 +49,9 @@ public sealed class SubscriberLoginTests(HamtaFixture fixture) : LoginTest(fixtu
     public async Task A_code_typed_for_an_unknown_number_is_wrong_like_any_wrong_code()
     {
         var browser = NewBrowser();
-        await AskForCode(browser, "09199999999");
+        await AskForCode(browser, UnknownSim);
 
-        var page = await TypeCode(browser, "123456", "09199999999");
+        var page = await TypeCode(browser, "123456", UnknownSim);
 
         Assert.Equal(200, page.Status);
         Assert.Equal((await TypeCode(await Asked(SampleMobile), WrongCodeFor(await LastCodeSentTo(SampleMobile)))).ErrorFor("code"), page.ErrorFor("code"));
@@ -141,7 +141,7 @@ public sealed class SubscriberLoginTests(HamtaFixture fixture) : LoginTest(fixtu
         var asked = await AskForCode(browser, SampleMobile);
 
         var notice = NoticeOn(await browser.GetAsync(asked.Location!));
-        Assert.Contains("کد ورود ساعت \u2068۱۲:۳۰:۰۰\u2069 پیامک شد و تا ساعت \u2068۱۲:۳۲:۰۰\u2069 معتبر است", notice, StringComparison.Ordinal);
+        Assert.Contains("کد ورود ساعت \u2066۱۲:۳۰:۰۰\u2069 پیامک شد و تا ساعت \u2066۱۲:۳۲:۰۰\u2069 معتبر است", notice, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -155,8 +155,8 @@ public sealed class SubscriberLoginTests(HamtaFixture fixture) : LoginTest(fixtu
 
         Assert.Equal($"/login/code?mobile={SampleMobile}&outcome=CooldownActive", again.Location);
         var page = await browser.GetAsync(again.Location!);
-        Assert.Contains("کد تازه‌ای فرستاده نشد: کدی که ساعت \u2068۱۲:۳۰:۰۰\u2069 به این شماره پیامک شد تا ساعت \u2068۱۲:۳۲:۰۰\u2069 معتبر است", NoticeOn(page), StringComparison.Ordinal);
-        Assert.Equal("ارسال دوباره کد از ساعت \u2068۱۲:۳۱:۰۰\u2069 (۴۰ ثانیه دیگر)", ResendWaitOn(page));
+        Assert.Contains("کد تازه‌ای فرستاده نشد: کدی که ساعت \u2066۱۲:۳۰:۰۰\u2069 به این شماره پیامک شد تا ساعت \u2066۱۲:۳۲:۰۰\u2069 معتبر است", NoticeOn(page), StringComparison.Ordinal);
+        Assert.Equal("ارسال دوباره کد از ساعت \u2066۱۲:۳۱:۰۰\u2069 (۴۰ ثانیه دیگر)", ResendWaitOn(page));
         Assert.Equal("40", page.Document.QuerySelector("#resend-wait")?.GetAttribute("data-countdown"));
         Assert.Single(await SmsTo(SampleMobile));
         Assert.Equal("/", (await TypeCode(browser, await LastCodeSentTo(SampleMobile))).Location);
@@ -177,7 +177,7 @@ public sealed class SubscriberLoginTests(HamtaFixture fixture) : LoginTest(fixtu
         var resent = await Resend(browser);
         Assert.Equal($"/login/code?mobile={SampleMobile}&outcome=Sent", resent.Location);
         var page = await browser.GetAsync(resent.Location!);
-        Assert.Contains("کد ورود ساعت \u2068۱۲:۳۱:۰۱\u2069 پیامک شد", NoticeOn(page), StringComparison.Ordinal);
+        Assert.Contains("کد ورود ساعت \u2066۱۲:۳۱:۰۱\u2069 پیامک شد", NoticeOn(page), StringComparison.Ordinal);
         Assert.Equal(2, (await SmsTo(SampleMobile)).Count);
 
         var signedIn = await TypeCode(browser, await LastCodeSentTo(SampleMobile));
@@ -196,7 +196,7 @@ public sealed class SubscriberLoginTests(HamtaFixture fixture) : LoginTest(fixtu
 
         var sixth = await AskForCode(browser, SampleMobile);
 
-        Assert.Contains("کد تازه‌ای فرستاده نشد: برای این شماره در یک ساعت گذشته پنج کد فرستاده شده است. از ساعت \u2068۱۳:۳۰:۰۰\u2069 (۵۵ دقیقه دیگر)",
+        Assert.Contains("کد تازه‌ای فرستاده نشد: برای این شماره در یک ساعت گذشته پنج کد فرستاده شده است. از ساعت \u2066۱۳:۳۰:۰۰\u2069 (۵۵ دقیقه دیگر)",
             sixth.ErrorFor("mobile"), StringComparison.Ordinal);
         Assert.Equal(5, (await SmsTo(SampleMobile)).Count);
     }
@@ -215,7 +215,7 @@ public sealed class SubscriberLoginTests(HamtaFixture fixture) : LoginTest(fixtu
         var page = await browser.GetAsync((await Resend(browser)).Location!);
 
         Assert.Contains("کد تازه‌ای فرستاده نشد", NoticeOn(page), StringComparison.Ordinal);
-        Assert.StartsWith("به سقف پنج کد در ساعت رسیده‌اید؛ کد تازه از ساعت \u2068۱۳:۳۰:۰۰\u2069", ResendWaitOn(page), StringComparison.Ordinal);
+        Assert.StartsWith("به سقف پنج کد در ساعت رسیده‌اید؛ کد تازه از ساعت \u2066۱۳:۳۰:۰۰\u2069", ResendWaitOn(page), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -224,14 +224,14 @@ public sealed class SubscriberLoginTests(HamtaFixture fixture) : LoginTest(fixtu
         var registered = NewBrowser();
         var unknown = NewBrowser();
         await AskForCode(registered, SampleMobile);
-        await AskForCode(unknown, "09199999999");
+        await AskForCode(unknown, UnknownSim);
         Clock.Advance(TimeSpan.FromSeconds(5));
 
         var registeredPage = await registered.GetAsync((await AskForCode(registered, SampleMobile)).Location!);
-        var unknownPage = await unknown.GetAsync((await AskForCode(unknown, "09199999999")).Location!);
+        var unknownPage = await unknown.GetAsync((await AskForCode(unknown, UnknownSim)).Location!);
 
         Assert.Equal((NoticeOn(registeredPage), ResendWaitOn(registeredPage)), (NoticeOn(unknownPage), ResendWaitOn(unknownPage)));
-        Assert.Empty(await SmsTo("09199999999"));
+        Assert.Empty(await SmsTo(UnknownSim));
     }
 
     private static string? NoticeOn(PortalPage page) => page.Document.QuerySelector("#code-notice")?.TextContent.Trim();

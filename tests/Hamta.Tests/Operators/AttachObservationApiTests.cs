@@ -14,7 +14,7 @@ public sealed class AttachObservationApiTests(HamtaFixture fixture) : Integratio
     private const string DemoKey = TestHost.OperatorKey;
     private static readonly DateTimeOffset SeenAt = new(2026, 11, 24, 8, 30, 0, TimeSpan.Zero);
 
-    private static object Observation(string imei, string msisdn = "09121234567", string imsi = "432111234567890") =>
+    private static object Observation(string imei, string msisdn = SampleMobile, string imsi = "432111234567890") =>
         new { imei, imsi, msisdn, observedAt = SeenAt };
 
     private async Task<(int Status, JsonElement Body)> Send(object? body, string? key = DemoKey, string? raw = null)
@@ -31,7 +31,7 @@ public sealed class AttachObservationApiTests(HamtaFixture fixture) : Integratio
     [InlineData("wrong-key")]
     public async Task Without_a_valid_operator_key_nothing_is_stored(string? key)
     {
-        var (status, body) = await Send(new { observations = new[] { Observation("356938035643809") } }, key);
+        var (status, body) = await Send(new { observations = new[] { Observation(Samsung) } }, key);
 
         Assert.Equal(401, status);
         Assert.Contains("کلید", body.GetProperty("message").GetString(), StringComparison.Ordinal);
@@ -44,10 +44,10 @@ public sealed class AttachObservationApiTests(HamtaFixture fixture) : Integratio
         {
             observations = new[]
             {
-                Observation("356938035643809"),
+                Observation(Samsung),
                 Observation("356938035643808"),
-                Observation("356938035643817", msisdn: "09199999999"),
-                new { imei = "356938035643817", imsi = "", msisdn = "09121234567", observedAt = SeenAt },
+                Observation(SamsungSecondImei, msisdn: UnknownSim),
+                new { imei = SamsungSecondImei, imsi = "", msisdn = SampleMobile, observedAt = SeenAt },
             },
         });
 
@@ -61,7 +61,7 @@ public sealed class AttachObservationApiTests(HamtaFixture fixture) : Integratio
     [Fact]
     public async Task The_same_record_sent_twice_is_stored_once()
     {
-        var batch = new { observations = new[] { Observation("356938035643809"), Observation("356938035643809") } };
+        var batch = new { observations = new[] { Observation(Samsung), Observation(Samsung) } };
 
         var (_, first) = await Send(batch);
         var (_, again) = await Send(batch);
@@ -73,16 +73,16 @@ public sealed class AttachObservationApiTests(HamtaFixture fixture) : Integratio
     [Fact]
     public async Task A_stored_observation_reaches_the_registry_at_once()
     {
-        await AndWaitForMessages(() => Send(new { observations = new[] { Observation("356938035643809") } }));
+        await AndWaitForMessages(() => Send(new { observations = new[] { Observation(Samsung) } }));
 
-        var inquiry = await Ask<ImeiInquiry>(new InquireImei("356938035643809"));
+        var inquiry = await Ask<ImeiInquiry>(new InquireImei(Samsung));
         Assert.True(inquiry.SeenOnNetwork);
     }
 
     [Fact]
     public async Task Empty_oversized_and_malformed_batches_are_refused_with_a_persian_message()
     {
-        var oversized = new { observations = Enumerable.Repeat(Observation("356938035643809"), 10_001).ToArray() };
+        var oversized = new { observations = Enumerable.Repeat(Observation(Samsung), 10_001).ToArray() };
 
         Assert.Equal(400, (await Send(new { observations = Array.Empty<object>() })).Status);
         Assert.Equal(400, (await Send(oversized)).Status);
@@ -99,11 +99,11 @@ public sealed class AttachObservationApiTests(HamtaFixture fixture) : Integratio
             observations = new object?[]
             {
                 null,
-                new { imsi = "432111234567890", msisdn = "09121234567", observedAt = SeenAt },
-                new { imei = "356938035643809", imsi = "432111234567890", observedAt = SeenAt },
-                new { imei = "356938035643809", imsi = "432111234567890", msisdn = "09121234567" },
-                Observation("356938035643809", msisdn: "abc"),
-                Observation("356938035643809", imsi: "43211x"),
+                new { imsi = "432111234567890", msisdn = SampleMobile, observedAt = SeenAt },
+                new { imei = Samsung, imsi = "432111234567890", observedAt = SeenAt },
+                new { imei = Samsung, imsi = "432111234567890", msisdn = SampleMobile },
+                Observation(Samsung, msisdn: "abc"),
+                Observation(Samsung, imsi: "43211x"),
                 Observation(new string('5', 40)),
                 Observation("3569380\u000035643809"),
             },
@@ -124,38 +124,38 @@ public sealed class AttachObservationApiTests(HamtaFixture fixture) : Integratio
         {
             observations = new[]
             {
-                new { imei = "356938035643809", imsi = "432111234567890", msisdn = "09121234567", observedAt = now.AddMinutes(4) },
-                new { imei = "356938035643809", imsi = "432111234567890", msisdn = "09121234567", observedAt = now.AddMinutes(6) },
-                new { imei = "356938035643809", imsi = "432111234567890", msisdn = "09121234567", observedAt = now.AddDays(-179) },
-                new { imei = "356938035643809", imsi = "432111234567890", msisdn = "09121234567", observedAt = now.AddDays(-181) },
+                new { imei = Samsung, imsi = "432111234567890", msisdn = SampleMobile, observedAt = now.AddMinutes(4) },
+                new { imei = Samsung, imsi = "432111234567890", msisdn = SampleMobile, observedAt = now.AddMinutes(6) },
+                new { imei = Samsung, imsi = "432111234567890", msisdn = SampleMobile, observedAt = now.AddDays(-179) },
+                new { imei = Samsung, imsi = "432111234567890", msisdn = SampleMobile, observedAt = now.AddDays(-181) },
             },
         });
 
         Assert.Equal(["Stored", "InTheFuture", "Stored", "OlderThanRetention"], Outcomes(body));
-        Assert.Equal(2, await StoredSightings("356938035643809"));
+        Assert.Equal(2, await StoredSightings(Samsung));
     }
 
     [Fact]
     public async Task A_sighting_of_a_sim_hamta_does_not_know_is_stored_with_no_national_id()
     {
-        var (_, body) = await Send(new { observations = new[] { Observation("356938035643809", msisdn: "+98 919 999 9999") } });
+        var (_, body) = await Send(new { observations = new[] { Observation(Samsung, msisdn: "+98 919 999 9999") } });
 
         Assert.Equal(["Stored"], Outcomes(body));
         await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var nationalIds = await session.AdvancedSql.QueryAsync<string>(
-            $"select coalesce(national_id, 'none') from {SightingsStorage.Table} where msisdn = '09199999999'", TestContext.Current.CancellationToken);
+            $"select coalesce(national_id, 'none') from {SightingsStorage.Table} where msisdn = '{UnknownSim}'", TestContext.Current.CancellationToken);
         Assert.Equal(["none"], nationalIds);
     }
 
     [Fact]
     public async Task A_known_sim_is_stored_with_its_owners_national_id()
     {
-        await Send(new { observations = new[] { Observation("356938035643809") } });
+        await Send(new { observations = new[] { Observation(Samsung) } });
 
         await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var nationalIds = await session.AdvancedSql.QueryAsync<string>(
-            $"select national_id from {SightingsStorage.Table} where msisdn = '09121234567'", TestContext.Current.CancellationToken);
-        Assert.Equal(["0013542419"], nationalIds);
+            $"select national_id from {SightingsStorage.Table} where msisdn = '{SampleMobile}'", TestContext.Current.CancellationToken);
+        Assert.Equal([SampleNationalId], nationalIds);
     }
 
     private async Task<int> StoredSightings(string imei)

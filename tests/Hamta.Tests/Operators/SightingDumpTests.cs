@@ -42,7 +42,7 @@ public sealed class SightingDumpTests(HamtaFixture fixture) : TicketTest(fixture
     private Task<DumpReport> Import(string path) => AndWaitForMessages(async () =>
     {
         await using var scope = Host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SightingsDumpImporter>().ImportAsync(TestHost.OperatorName, path, TestContext.Current.CancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<ISightingsDumpImport>().ImportAsync(TestHost.OperatorName, path, TestContext.Current.CancellationToken);
     });
 
     private async Task<long> Scalar(string sql)
@@ -160,7 +160,7 @@ public sealed class SightingDumpTests(HamtaFixture fixture) : TicketTest(fixture
     {
         var number = NumberFrom(await FileMismatch(await SignedInSubscriber()));
 
-        await Import(Dump([Row("356938035643809", minutesAgo: 0), Row("356938035643825", minutesAgo: 0)]));
+        await Import(Dump([Row(Samsung, minutesAgo: 0), Row(SamsungRealSecondImei, minutesAgo: 0)]));
 
         Assert.Equal(TicketStatus.Resolved, (await Ask<TicketDetails?>(new GetTicket(number, null)))!.Status);
     }
@@ -170,7 +170,7 @@ public sealed class SightingDumpTests(HamtaFixture fixture) : TicketTest(fixture
     {
         var number = NumberFrom(await FileMismatch(await SignedInSubscriber()));
         await Scalar($"delete from {SightingsStorage.Watches}; select 0");
-        await Import(Dump([Row("356938035643809", minutesAgo: 0), Row("356938035643825", minutesAgo: 0)]));
+        await Import(Dump([Row(Samsung, minutesAgo: 0), Row(SamsungRealSecondImei, minutesAgo: 0)]));
         Assert.Equal(TicketStatus.AwaitingNetworkEvidence, (await Ask<TicketDetails?>(new GetTicket(number, null)))!.Status);
 
         await Send(new SweepAwaitingTickets(TimeSpan.FromDays(7)));

@@ -13,28 +13,28 @@ public sealed class SightingRulesTests
         SightingRules.Examine(new AttachObservationRecord(imei, imsi, msisdn, at), Now, Retention).Outcome;
 
     [Theory]
-    [InlineData("356938035643809", "432111234567890", "09121234567", ObservationOutcome.Stored)]
-    [InlineData("356938035643808", "432111234567890", "09121234567", ObservationOutcome.StoredWithMalformedImei)]
-    [InlineData("not-an-imei", "432111234567890", "09121234567", ObservationOutcome.StoredWithMalformedImei)]
-    [InlineData("", "432111234567890", "09121234567", ObservationOutcome.MissingImei)]
-    [InlineData("356938035643809", " ", "09121234567", ObservationOutcome.MissingImsi)]
-    [InlineData("356938035643809", "432111234567890", null, ObservationOutcome.MissingMsisdn)]
-    [InlineData("356938035643809", "43211", "09121234567", ObservationOutcome.InvalidImsi)]
-    [InlineData("356938035643809", "4321112345678901", "09121234567", ObservationOutcome.InvalidImsi)]
-    [InlineData("356938035643809", "432111234567890", "abc", ObservationOutcome.InvalidMsisdn)]
-    [InlineData("356938035643809", "432111234567890", "02188888888", ObservationOutcome.InvalidMsisdn)]
-    [InlineData("3569380356438093569380356438", "432111234567890", "09121234567", ObservationOutcome.InvalidImei)]
+    [InlineData(Samsung, "432111234567890", SampleMobile, ObservationOutcome.Stored)]
+    [InlineData("356938035643808", "432111234567890", SampleMobile, ObservationOutcome.StoredWithMalformedImei)]
+    [InlineData("not-an-imei", "432111234567890", SampleMobile, ObservationOutcome.StoredWithMalformedImei)]
+    [InlineData("", "432111234567890", SampleMobile, ObservationOutcome.MissingImei)]
+    [InlineData(Samsung, " ", SampleMobile, ObservationOutcome.MissingImsi)]
+    [InlineData(Samsung, "432111234567890", null, ObservationOutcome.MissingMsisdn)]
+    [InlineData(Samsung, "43211", SampleMobile, ObservationOutcome.InvalidImsi)]
+    [InlineData(Samsung, "4321112345678901", SampleMobile, ObservationOutcome.InvalidImsi)]
+    [InlineData(Samsung, "432111234567890", "abc", ObservationOutcome.InvalidMsisdn)]
+    [InlineData(Samsung, "432111234567890", "02188888888", ObservationOutcome.InvalidMsisdn)]
+    [InlineData("3569380356438093569380356438", "432111234567890", SampleMobile, ObservationOutcome.InvalidImei)]
     public void A_record_is_stored_or_refused_for_its_precise_reason(string? imei, string? imsi, string? msisdn, ObservationOutcome expected) =>
         Assert.Equal(expected, OutcomeOf(imei, imsi, msisdn, Now));
 
     [Fact]
     public void Times_are_checked_against_the_clock_and_the_retention_window()
     {
-        Assert.Equal(ObservationOutcome.MissingObservedAt, OutcomeOf("356938035643809", "432111234567890", "09121234567", null));
-        Assert.Equal(ObservationOutcome.Stored, OutcomeOf("356938035643809", "432111234567890", "09121234567", Now.AddMinutes(5)));
-        Assert.Equal(ObservationOutcome.InTheFuture, OutcomeOf("356938035643809", "432111234567890", "09121234567", Now.AddMinutes(5).AddSeconds(1)));
-        Assert.Equal(ObservationOutcome.Stored, OutcomeOf("356938035643809", "432111234567890", "09121234567", Now - Retention));
-        Assert.Equal(ObservationOutcome.OlderThanRetention, OutcomeOf("356938035643809", "432111234567890", "09121234567", Now - Retention - TimeSpan.FromSeconds(1)));
+        Assert.Equal(ObservationOutcome.MissingObservedAt, OutcomeOf(Samsung, "432111234567890", SampleMobile, null));
+        Assert.Equal(ObservationOutcome.Stored, OutcomeOf(Samsung, "432111234567890", SampleMobile, Now.AddMinutes(5)));
+        Assert.Equal(ObservationOutcome.InTheFuture, OutcomeOf(Samsung, "432111234567890", SampleMobile, Now.AddMinutes(5).AddSeconds(1)));
+        Assert.Equal(ObservationOutcome.Stored, OutcomeOf(Samsung, "432111234567890", SampleMobile, Now - Retention));
+        Assert.Equal(ObservationOutcome.OlderThanRetention, OutcomeOf(Samsung, "432111234567890", SampleMobile, Now - Retention - TimeSpan.FromSeconds(1)));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class SightingRulesTests
         var (_, sighting) = SightingRules.Examine(
             new AttachObservationRecord("۳۵۶۹۳۸۰۳۵۶۴۳۸۰۹", "۴۳۲۱۱۱۲۳۴۵۶۷۸۹۰", "+98 912 123 4567", Now.ToOffset(TimeSpan.FromHours(3.5))), Now, Retention);
 
-        Assert.Equal(new Sighting("356938035643809", true, "432111234567890", "09121234567", Now), sighting);
+        Assert.Equal(new Sighting(Samsung, true, "432111234567890", SampleMobile, Now), sighting);
         Assert.Equal(TimeSpan.Zero, sighting!.ObservedAt.Offset);
     }
 

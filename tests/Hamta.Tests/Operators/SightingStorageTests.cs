@@ -16,7 +16,7 @@ public sealed class SightingStorageTests(HamtaFixture fixture) : IntegrationTest
 
     private Task<AttachObservationsResult> Record(string imei, DateTimeOffset at) =>
         AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
-            [new AttachObservationRecord(imei, "432119121234567", "09121234567", at)])));
+            [new AttachObservationRecord(imei, "432119121234567", SampleMobile, at)])));
 
     private async Task<NpgsqlConnection> Connect()
     {
@@ -42,7 +42,7 @@ public sealed class SightingStorageTests(HamtaFixture fixture) : IntegrationTest
     public async Task The_job_creates_the_coming_days_and_drops_the_days_past_retention()
     {
         var firstDay = Day(Clock.GetUtcNow());
-        await Record("356938035643809", Clock.GetUtcNow());
+        await Record(Samsung, Clock.GetUtcNow());
         Assert.Contains(firstDay, await PartitionDays());
 
         Clock.Advance(TimeSpan.FromDays(181));
@@ -52,7 +52,7 @@ public sealed class SightingStorageTests(HamtaFixture fixture) : IntegrationTest
         var today = Day(Clock.GetUtcNow());
         Assert.DoesNotContain(firstDay, days);
         Assert.All(Enumerable.Range(0, 4).Select(today.AddDays), day => Assert.Contains(day, days));
-        Assert.Equal(0L, await Scalar<long>($"select count(*) from {SightingsStorage.Table} where imei = '356938035643809'"));
+        Assert.Equal(0L, await Scalar<long>($"select count(*) from {SightingsStorage.Table} where imei = '{Samsung}'"));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class SightingStorageTests(HamtaFixture fixture) : IntegrationTest
         var lateDay = Clock.GetUtcNow().AddDays(-40);
         Assert.DoesNotContain(Day(lateDay), await PartitionDays());
 
-        var result = await Record("356938035643809", lateDay);
+        var result = await Record(Samsung, lateDay);
 
         Assert.Equal(ObservationOutcome.Stored, result.Records.Single().Outcome);
         Assert.Contains(Day(lateDay), await PartitionDays());
@@ -90,21 +90,21 @@ public sealed class SightingStorageTests(HamtaFixture fixture) : IntegrationTest
 
         await Host.Services.GetServices<IHostedService>().OfType<SightingsStartup>().Single().StartAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(1L, await Scalar<long>($"select count(*) from {SightingsStorage.Table} where imei = '353325101234569' and national_id = '0013542419'"));
+        Assert.Equal(1L, await Scalar<long>($"select count(*) from {SightingsStorage.Table} where imei = '{Nokia}' and national_id = '{SampleNationalId}'"));
         Assert.False(await Scalar<bool>("select to_regclass('sim.mt_doc_attachobservation') is not null"));
-        var lastSeen = await Ask<LastSeenOnNetwork>(new FindLastSeenOnNetwork(["353325101234569"]));
-        Assert.Equal(at, lastSeen.ByImei["353325101234569"]);
+        var lastSeen = await Ask<LastSeenOnNetwork>(new FindLastSeenOnNetwork([Nokia]));
+        Assert.Equal(at, lastSeen.ByImei[Nokia]);
     }
 
     [Fact]
     public async Task A_later_sighting_of_an_imei_seen_before_is_kept_though_it_causes_no_message()
     {
         var at = Clock.GetUtcNow().AddHours(-2);
-        await Record("353325101234569", at);
+        await Record(Nokia, at);
 
-        var later = await Record("353325101234569", at.AddHours(1));
+        var later = await Record(Nokia, at.AddHours(1));
 
         Assert.Equal(ObservationOutcome.Stored, Assert.Single(later.Records).Outcome);
-        Assert.Equal(2L, await Scalar<long>($"select count(*) from {SightingsStorage.Table} where imei = '353325101234569'"));
+        Assert.Equal(2L, await Scalar<long>($"select count(*) from {SightingsStorage.Table} where imei = '{Nokia}'"));
     }
 }

@@ -13,7 +13,7 @@ public sealed class AccountTests(HamtaFixture fixture) : RegistryTest(fixture)
 
         var profile = page.Document.QuerySelector("section[aria-labelledby=profile-title]")!.TextContent;
         Assert.Contains("کاربر نمونه", profile, StringComparison.Ordinal);
-        Assert.Contains("0013542419", profile, StringComparison.Ordinal);
+        Assert.Contains(SampleNationalId, profile, StringComparison.Ordinal);
         Assert.Contains(SampleMobile, profile, StringComparison.Ordinal);
         Assert.Contains(OtherSimOfSample, profile, StringComparison.Ordinal);
         Assert.DoesNotContain(SecondUserSim, profile, StringComparison.Ordinal);

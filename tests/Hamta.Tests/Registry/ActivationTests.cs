@@ -90,7 +90,7 @@ public sealed class ActivationTests(HamtaFixture fixture) : RegistryTest(fixture
 
     [Theory]
     [InlineData(SecondUserSim)]
-    [InlineData("09199999999")]
+    [InlineData(UnknownSim)]
     public async Task A_sim_not_registered_to_my_national_id_is_refused_and_the_device_stays_unowned(string sim)
     {
         var browser = await SignedInSubscriber();
@@ -147,10 +147,10 @@ public sealed class ActivationTests(HamtaFixture fixture) : RegistryTest(fixture
             page = await Activate(browser, BoxedNokia, SampleMobile, WrongCodeFor(BoxCode));
         }
 
-        Assert.Contains("تا 15 دقیقه دیگر", page.ErrorFor("code"), StringComparison.Ordinal);
+        Assert.Contains("تا ۱۵ دقیقه دیگر", page.ErrorFor("code"), StringComparison.Ordinal);
         Clock.Advance(TimeSpan.FromMinutes(10));
         var rightButTooSoon = await Activate(browser, BoxedNokia, SampleMobile, BoxCode);
-        Assert.Contains("تا 5 دقیقه دیگر", rightButTooSoon.ErrorFor("code"), StringComparison.Ordinal);
+        Assert.Contains("تا ۵ دقیقه دیگر", rightButTooSoon.ErrorFor("code"), StringComparison.Ordinal);
         Assert.DoesNotContain(BoxedNokia, await MyImeis(browser));
 
         Clock.Advance(TimeSpan.FromMinutes(5));

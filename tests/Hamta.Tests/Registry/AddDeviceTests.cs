@@ -42,7 +42,7 @@ public sealed class AddDeviceTests(HamtaFixture fixture) : RegistryTest(fixture)
         Assert.Equal("/devices/add?added=true", added.Location);
         var device = await Registered(Phone);
         Assert.NotNull(device);
-        Assert.True(device.IsOwnedBy(SampleMobile, "0013542419"));
+        Assert.True(device.IsOwnedBy(SampleMobile, SampleNationalId));
         Assert.Equal(ImportType.PreRegistry, device.ImportType);
         await using var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var events = await session.Events.FetchStreamAsync(device.Id, token: TestContext.Current.CancellationToken);
@@ -65,7 +65,7 @@ public sealed class AddDeviceTests(HamtaFixture fixture) : RegistryTest(fixture)
 
         Assert.Contains("پیش‌تر به نام شما ثبت شده", again.ErrorFor("imei"), StringComparison.Ordinal);
         Assert.Equal(first!.Id, (await Registered(Phone))!.Id);
-        var direct = await Ask<PreRegistryClaimResult>(new ClaimPreRegistryDevice(Phone, "Huawei", "P30", SampleMobile, "0013542419", JoinedAt.AddDays(-1)));
+        var direct = await Ask<PreRegistryClaimResult>(new ClaimPreRegistryDevice(Phone, "Huawei", "P30", SampleMobile, SampleNationalId, JoinedAt.AddDays(-1)));
         Assert.Equal(PreRegistryClaimOutcome.AlreadyYours, direct.Outcome);
     }
 
@@ -115,7 +115,7 @@ public sealed class AddDeviceTests(HamtaFixture fixture) : RegistryTest(fixture)
         var refused = await Claim(await SignedInSubscriber(), Xiaomi);
 
         Assert.Contains("ثبت شده است", refused.ErrorFor("imei"), StringComparison.Ordinal);
-        Assert.False((await Registered(Xiaomi))!.IsOwnedBy(SampleMobile, "0013542419"));
+        Assert.False((await Registered(Xiaomi))!.IsOwnedBy(SampleMobile, SampleNationalId));
     }
 
     [Fact]

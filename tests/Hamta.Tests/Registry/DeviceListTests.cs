@@ -23,7 +23,7 @@ public sealed class DeviceListTests(HamtaFixture fixture) : RegistryTest(fixture
 
         Assert.DoesNotContain(Xiaomi, mine);
         Assert.DoesNotContain(BoxedNokia, mine);
-        Assert.Equal(["867543041122335", "867543041122343", "353911101234566"], await MyImeis(await SignedInSubscriber(SecondUserSim)));
+        Assert.Equal([Xiaomi, XiaomiSecondImei, StolenIPhone], await MyImeis(await SignedInSubscriber(SecondUserSim)));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Hamta.Kernel.Time;
+using Hamta.Kernel.Text;
 using Hamta.Tests.Infrastructure;
 
 namespace Hamta.Tests.Registry;
@@ -20,7 +20,7 @@ public sealed class NetworkSightingTests(HamtaFixture fixture) : RegistryTest(fi
         Assert.Equal("رؤیت ثبت شد.", Outcome(page));
         var devices = await (await SignedInSubscriber()).GetAsync("/devices");
         var nokiaRow = devices.Document.QuerySelectorAll("main tbody tr").Single(r => r.TextContent.Contains(Nokia, StringComparison.Ordinal)).TextContent;
-        Assert.Contains(JalaliDate.FormatDateTime(Clock.GetUtcNow()), nokiaRow, StringComparison.Ordinal);
+        Assert.Contains(Display.DateTime(Clock.GetUtcNow()), nokiaRow, StringComparison.Ordinal);
         Assert.DoesNotContain("رؤیت نشده", nokiaRow, StringComparison.Ordinal);
     }
 
@@ -56,7 +56,7 @@ public sealed class NetworkSightingTests(HamtaFixture fixture) : RegistryTest(fi
     [Fact]
     public async Task A_sighting_with_a_sim_hamta_does_not_know_is_stored_too()
     {
-        var page = await Attach(Nokia, "09199999999");
+        var page = await Attach(Nokia, UnknownSim);
 
         Assert.Equal("رؤیت ثبت شد.", Outcome(page));
         Assert.Contains("بله", SeenOnNetwork(await InquiryAbout(Nokia)), StringComparison.Ordinal);

@@ -6,29 +6,6 @@ namespace Hamta.Tests.Registry;
 /// <summary>The demo world's devices and the registry steps a subscriber takes, for the registry scenarios.</summary>
 public abstract class RegistryTest(HamtaFixture fixture) : LoginTest(fixture)
 {
-    protected const string OtherSimOfSample = "09131234567";
-    protected const string SecondUserSim = "09351234567";
-
-    /// <summary>Samsung Galaxy A54 of «کاربر نمونه», owned by SIM 09121234567.</summary>
-    protected const string Samsung = "356938035643809";
-    protected const string SamsungSecondImei = "356938035643817";
-
-    /// <summary>Nokia 105 of «کاربر نمونه», owned by SIM 09121234567.</summary>
-    protected const string Nokia = "353325101234569";
-
-    /// <summary>Xiaomi Redmi Note 13 of «کاربر دوم», owned by SIM 09351234567, declared with box code 264815.</summary>
-    protected const string Xiaomi = "867543041122335";
-    protected const string XiaomiBoxCode = "264815";
-
-    /// <summary>A boxed Nokia 105 that nobody owns yet.</summary>
-    protected const string BoxedNokia = "353325101234577";
-    protected const string BoxCode = "482913";
-
-    /// <summary>Luhn-correct, unregistered; same TAC (35693803) as the Samsung.</summary>
-    protected const string UnregisteredSamsungTac = "356938035643825";
-    protected const string Unregistered = "356938035643833";
-    protected const string UnregisteredOtherTac = "490154203237518";
-
     protected static string Persian(string digits) =>
         string.Concat(digits.Select(c => char.IsAsciiDigit(c) ? (char)('۰' + (c - '0')) : c));
 

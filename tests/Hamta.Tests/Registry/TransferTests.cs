@@ -1,5 +1,5 @@
 using Hamta.Kernel.Notifications;
-using Hamta.Kernel.Time;
+using Hamta.Kernel.Text;
 using Hamta.Tests.Infrastructure;
 
 namespace Hamta.Tests.Registry;
@@ -39,7 +39,7 @@ public sealed class TransferTests(HamtaFixture fixture) : RegistryTest(fixture)
         Assert.Contains(Nokia, await MyImeis(seller));
         var pending = PendingRow(await seller.GetAsync("/transfers"));
         Assert.Contains(Nokia, pending, StringComparison.Ordinal);
-        Assert.Contains(JalaliDate.FormatDateTime(Clock.GetUtcNow().AddDays(3)), pending, StringComparison.Ordinal);
+        Assert.Contains(Display.DateTime(Clock.GetUtcNow().AddDays(3)), pending, StringComparison.Ordinal);
         Assert.Contains("0935***4567", pending, StringComparison.Ordinal);
         Assert.Contains("در انتظار فعال‌سازی خریدار", pending, StringComparison.Ordinal);
     }
@@ -52,7 +52,7 @@ public sealed class TransferTests(HamtaFixture fixture) : RegistryTest(fixture)
 
         var started = await StartTransfer(seller, Nokia, Password);
 
-        Assert.Contains(JalaliDate.FormatDateTime(Clock.GetUtcNow().AddDays(3)), started.Document.QuerySelector("#transfer-expiry")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Display.DateTime(Clock.GetUtcNow().AddDays(3)), started.Document.QuerySelector("#transfer-expiry")?.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

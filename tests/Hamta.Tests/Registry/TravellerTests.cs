@@ -1,5 +1,5 @@
 using Hamta.Devices.Contracts;
-using Hamta.Kernel.Time;
+using Hamta.Kernel.Text;
 using Hamta.Tests.Infrastructure;
 
 namespace Hamta.Tests.Registry;
@@ -26,14 +26,14 @@ public sealed class TravellerTests(HamtaFixture fixture) : RegistryTest(fixture)
     [Fact]
     public async Task A_second_device_of_the_same_traveller_within_a_year_is_refused_at_customs()
     {
-        await DeclareAtCustoms(IPhone, "0013542419", SampleMobile, feePaid: false);
+        await DeclareAtCustoms(IPhone, SampleNationalId, SampleMobile, feePaid: false);
         Clock.Advance(TimeSpan.FromDays(200));
 
-        var second = await Ask<DeclarationResult>(new DeclareDevice(["490154203237518"], "Apple", "iPhone 16", ImportType.Traveller, "گمرک بازرگان",
-            Traveller: new TravellerDeclaration("0013542419", SampleMobile, false, Clock.GetUtcNow())));
+        var second = await Ask<DeclarationResult>(new DeclareDevice([UnregisteredOtherTac], "Apple", "iPhone 16", ImportType.Traveller, "گمرک بازرگان",
+            Traveller: new TravellerDeclaration(SampleNationalId, SampleMobile, false, Clock.GetUtcNow())));
 
         Assert.Equal(new DeclarationResult(DeclarationOutcome.TravellerDeclaredThisYear, Field: "traveller_national_id"), second);
-        Assert.False((await Ask<ImeiInquiry>(new InquireImei("490154203237518"))).Registered);
+        Assert.False((await Ask<ImeiInquiry>(new InquireImei(UnregisteredOtherTac))).Registered);
     }
 
     [Fact]
@@ -47,18 +47,18 @@ public sealed class TravellerTests(HamtaFixture fixture) : RegistryTest(fixture)
     [Fact]
     public async Task An_unpaid_registration_awaits_the_fee()
     {
-        await DeclareAtCustoms(IPhone, "0013542419", SampleMobile, feePaid: false);
+        await DeclareAtCustoms(IPhone, SampleNationalId, SampleMobile, feePaid: false);
 
         var row = await RegistrationRow(await SignedInSubscriber());
 
-        Assert.All([IPhone, "Apple iPhone 15", SampleMobile, "در انتظار پرداخت عوارض", JalaliDate.FormatDate(Clock.GetUtcNow())],
+        Assert.All([IPhone, "Apple iPhone 15", SampleMobile, "در انتظار پرداخت عوارض", Display.Date(Clock.GetUtcNow())],
             text => Assert.Contains(text, row, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_paid_registration_awaits_activation()
     {
-        await DeclareAtCustoms(IPhone, "0013542419", SampleMobile, feePaid: true);
+        await DeclareAtCustoms(IPhone, SampleNationalId, SampleMobile, feePaid: true);
 
         Assert.Contains("عوارض پرداخت شده؛ در انتظار فعال‌سازی", await RegistrationRow(await SignedInSubscriber()), StringComparison.Ordinal);
     }
@@ -66,7 +66,7 @@ public sealed class TravellerTests(HamtaFixture fixture) : RegistryTest(fixture)
     [Fact]
     public async Task Once_activated_with_the_customs_code_the_registration_is_done_and_the_device_is_mine()
     {
-        await DeclareAtCustoms(IPhone, "0013542419", SampleMobile, feePaid: true, CustomsCode);
+        await DeclareAtCustoms(IPhone, SampleNationalId, SampleMobile, feePaid: true, CustomsCode);
         var browser = await SignedInSubscriber();
 
         Assert.Contains("فعال شد", (await Activate(browser, IPhone, SampleMobile, CustomsCode)).Text, StringComparison.Ordinal);
@@ -78,7 +78,7 @@ public sealed class TravellerTests(HamtaFixture fixture) : RegistryTest(fixture)
     [Fact]
     public async Task A_registration_is_shown_only_to_the_traveller_who_brought_the_device()
     {
-        await DeclareAtCustoms(IPhone, "4481234563", SecondUserSim, feePaid: false);
+        await DeclareAtCustoms(IPhone, SecondUserNationalId, SecondUserSim, feePaid: false);
 
         Assert.Null(await RegistrationRow(await SignedInSubscriber()));
         Assert.Contains(IPhone, await RegistrationRow(await SignedInSubscriber(SecondUserSim)), StringComparison.Ordinal);
@@ -87,14 +87,14 @@ public sealed class TravellerTests(HamtaFixture fixture) : RegistryTest(fixture)
     [Fact]
     public async Task The_public_inquiry_names_customs_and_the_traveller_import_type()
     {
-        await DeclareAtCustoms(IPhone, "0013542419", SampleMobile, feePaid: false);
+        await DeclareAtCustoms(IPhone, SampleNationalId, SampleMobile, feePaid: false);
 
         var answer = await InquiryAbout(IPhone);
 
         Assert.True(SaysRegistered(answer));
         Assert.Contains("گمرک امام خمینی", answer, StringComparison.Ordinal);
         Assert.Contains("مسافری", answer, StringComparison.Ordinal);
-        Assert.DoesNotContain("0013542419", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain(SampleNationalId, answer, StringComparison.Ordinal);
     }
 
     [Fact]

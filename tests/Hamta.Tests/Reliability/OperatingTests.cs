@@ -21,7 +21,7 @@ public sealed class OperatingTests(HamtaFixture fixture) : DeskTest(fixture)
     {
         await using var fault = await DatabaseFault.FailInsertsAsync(Host, "notifications.mt_doc_smsmessage", PostgresErrorCodes.CheckViolation);
         var tracked = await Host.TrackActivity().DoNotAssertOnExceptionsDetected()
-            .ExecuteAndWaitAsync(context => context.PublishAsync(new SendSms("09351234567", "پیام آزمون", SmsKind.Notice)).AsTask());
+            .ExecuteAndWaitAsync(context => context.PublishAsync(new SendSms(SecondUserSim, "پیام آزمون", SmsKind.Notice)).AsTask());
         Assert.Single(tracked.MovedToErrorQueue.Envelopes());
     }
 
@@ -81,7 +81,7 @@ public sealed class OperatingTests(HamtaFixture fixture) : DeskTest(fixture)
 
         var admin = await SignedInAdmin();
         var page = await admin.GetAsync("/staff/dead-letters");
-        Assert.Contains("1 پیام ناموفق", page.Document.QuerySelector("#dead-letter-count")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("۱ پیام ناموفق", page.Document.QuerySelector("#dead-letter-count")!.TextContent, StringComparison.Ordinal);
         var row = Assert.Single(page.Document.QuerySelectorAll("#dead-letters tbody tr"));
         Assert.Contains("sms", row.TextContent, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("23514", row.TextContent, StringComparison.Ordinal);
@@ -136,6 +136,41 @@ public sealed class OperatingTests(HamtaFixture fixture) : DeskTest(fixture)
     }
 
     [Fact]
+    public async Task The_classification_lag_is_the_time_since_the_last_applied_full_run_covered_the_sightings()
+    {
+        var lags = new List<double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == HamtaMeter.Name && instrument.Name == "hamta.enforcement.classification_lag")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, _, _) => lags.Add(value));
+        listener.Start();
+        var gauges = Host.Services.GetRequiredService<Hamta.Host.Infrastructure.Telemetry.HamtaGauges>();
+        async Task<List<double>> Sample()
+        {
+            lags.Clear();
+            await gauges.SampleAsync(TestContext.Current.CancellationToken);
+            listener.RecordObservableInstruments();
+            return [.. lags];
+        }
+
+        var beforeAnyRun = await Sample();
+        await Send(new Hamta.Enforcement.Contracts.ClassifyImeis("test"));
+        Clock.Advance(TimeSpan.FromSeconds(90));
+        var afterARun = await Sample();
+        Clock.Advance(TimeSpan.FromSeconds(30));
+        listener.RecordObservableInstruments();
+
+        Assert.Empty(beforeAnyRun);
+        Assert.Equal([90.0], afterARun.Select(x => Math.Round(x)));
+        Assert.Equal([90.0, 120.0], lags.Select(x => Math.Round(x)));
+    }
+
+    [Fact]
     public async Task Sightings_stored_are_counted_per_operator_and_a_record_sent_again_is_not()
     {
         var counted = new List<(long Sightings, object? Operator)>();
@@ -159,9 +194,9 @@ public sealed class OperatingTests(HamtaFixture fixture) : DeskTest(fixture)
         AttachObservationRecord Sighting(string imei) => new(imei, "432119121234567", SampleMobile, seen);
 
         await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
-            [Sighting("356938035643809"), Sighting("356938035643825")])));
+            [Sighting(Samsung), Sighting(SamsungRealSecondImei)])));
         await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
-            [Sighting("356938035643825")])));
+            [Sighting(SamsungRealSecondImei)])));
 
         lock (counted)
         {

@@ -1,4 +1,5 @@
 using Hamta.Host.Infrastructure.Forms;
+using Hamta.Kernel.Text;
 using Hamta.Tests.Infrastructure;
 using Hamta.Tests.Tickets;
 using Hamta.Tickets.Contracts;
@@ -58,14 +59,14 @@ public sealed class RepostedFormTests(HamtaFixture fixture) : TicketTest(fixture
     public async Task The_same_form_key_opens_one_ticket_even_when_the_portal_did_not_keep_the_first_answer()
     {
         var key = Guid.CreateVersion7();
-        var command = new OpenTicket(TicketSubject.Other, SampleMobile, "0013542419", null, [], new Dictionary<string, string>(), "شرح", key);
+        var command = new OpenTicket(TicketSubject.Other, SampleMobile, SampleNationalId, null, [], new Dictionary<string, string>(), "شرح", key);
 
         var first = await AndWaitForMessages(() => Ask<OpenTicketResult>(command));
         var again = await AndWaitForMessages(() => Ask<OpenTicketResult>(command));
 
         Assert.Equal(OpenTicketOutcome.Opened, again.Outcome);
         Assert.Equal(first.Number, again.Number);
-        Assert.Single(await SmsTo(SampleMobile, Hamta.Kernel.Notifications.SmsKind.Notice), sms => sms.Text.Contains($"تیکت {first.Number} ثبت شد", StringComparison.Ordinal));
+        Assert.Single(await SmsTo(SampleMobile, Hamta.Kernel.Notifications.SmsKind.Notice), sms => sms.Text.Contains($"تیکت {Display.Number(first.Number)} ثبت شد", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -88,7 +89,7 @@ public sealed class RepostedFormTests(HamtaFixture fixture) : TicketTest(fixture
         var form = await FilledForm(owner, OtherForm, new Dictionary<string, string> { ["Description"] = "شرح" });
         var first = await AndWaitForMessages(() => owner.PostAsync(OtherForm, form));
 
-        var other = await SignedInSubscriber("09351234567");
+        var other = await SignedInSubscriber(SecondUserSim);
         var otherForm = await FilledForm(other, OtherForm, new Dictionary<string, string> { ["Description"] = "شرح دیگر" });
         otherForm["__FormKey"] = form["__FormKey"];
         var replayed = await AndWaitForMessages(() => other.PostAsync(OtherForm, otherForm));

@@ -3,7 +3,7 @@ using Hamta.Devices.Registry;
 using Hamta.Tests.Infrastructure;
 using Hamta.Tests.Tickets;
 using Hamta.Tickets.Contracts;
-using Hamta.Tickets.Sweeps;
+using Hamta.Tickets.Correcting;
 using Hamta.Tickets.Tickets;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +28,7 @@ public sealed class StrandedCorrectionTests(HamtaFixture fixture) : TicketTest(f
     {
         await using var session = Host.Services.GetRequiredService<IDocumentStore>().LightweightSession();
         var ticket = await session.Query<Ticket>().SingleAsync(t => t.Number == number);
-        session.Events.Append(ticket.Id, new ImeiCorrectionRequested(ticket.Id, "356938035643817", "356938035643825", Sweep, Clock.GetUtcNow()));
+        session.Events.Append(ticket.Id, new ImeiCorrectionRequested(ticket.Id, SamsungSecondImei, SamsungRealSecondImei, Sweep, Clock.GetUtcNow()));
         await session.SaveChangesAsync();
     }
 
@@ -43,8 +43,8 @@ public sealed class StrandedCorrectionTests(HamtaFixture fixture) : TicketTest(f
         await Send(new RequestStrandedCorrections(Patience));
 
         Assert.Equal(TicketStatus.Resolved, await StatusOf(number));
-        var devices = await Ask<IReadOnlyList<DeviceSummary>>(new FindDevicesOwnedBy("0013542419"));
-        Assert.Contains(devices, d => d.Imeis.SequenceEqual(["356938035643809", "356938035643825"]));
+        var devices = await Ask<IReadOnlyList<DeviceSummary>>(new FindDevicesOwnedBy(SampleNationalId));
+        Assert.Contains(devices, d => d.Imeis.SequenceEqual([Samsung, SamsungRealSecondImei]));
     }
 
     [Fact]
@@ -62,8 +62,8 @@ public sealed class StrandedCorrectionTests(HamtaFixture fixture) : TicketTest(f
     public async Task Asking_again_for_a_correction_the_registry_already_made_resolves_without_correcting_twice()
     {
         var number = NumberFrom(await FileMismatch(await SignedInSubscriber()));
-        var device = (await Ask<IReadOnlyList<DeviceSummary>>(new FindDevicesOwnedBy("0013542419"))).Single(d => d.Imeis.Contains("356938035643817"));
-        await Send(new CorrectImeiFromTicket(device.Id, "356938035643817", "356938035643825", number, "0013542419", "a first request whose answer was lost"));
+        var device = (await Ask<IReadOnlyList<DeviceSummary>>(new FindDevicesOwnedBy(SampleNationalId))).Single(d => d.Imeis.Contains(SamsungSecondImei));
+        await Send(new CorrectImeiFromTicket(device.Id, SamsungSecondImei, SamsungRealSecondImei, number, SampleNationalId, "a first request whose answer was lost"));
         await StrandAsync(number);
 
         Clock.Advance(Patience + TimeSpan.FromMinutes(1));
@@ -78,10 +78,10 @@ public sealed class StrandedCorrectionTests(HamtaFixture fixture) : TicketTest(f
     public void The_decision_asks_the_same_correction_again_only_past_the_patience()
     {
         var now = DateTimeOffset.Parse("2026-11-24T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
-        var device = new TicketDevice(Guid.NewGuid(), ["356938035643809", "356938035643817"], "Galaxy A54");
-        var opened = new TicketOpened(Guid.NewGuid(), 100_001, TicketSubject.ImeiMismatch, "09121234567", "0013542419", device,
-            ["356938035643809", "356938035643825"], new Dictionary<string, string>(), "شرح", TicketStatus.AwaitingNetworkEvidence, now);
-        var ticket = Ticket.Create(opened).Apply(new ImeiCorrectionRequested(opened.TicketId, "356938035643817", "356938035643825", Sweep, now));
+        var device = new TicketDevice(Guid.NewGuid(), [Samsung, SamsungSecondImei], "Galaxy A54");
+        var opened = new TicketOpened(Guid.NewGuid(), 100_001, TicketSubject.ImeiMismatch, SampleMobile, SampleNationalId, device,
+            [Samsung, SamsungRealSecondImei], new Dictionary<string, string>(), "شرح", TicketStatus.AwaitingNetworkEvidence, now);
+        var ticket = Ticket.Create(opened).Apply(new ImeiCorrectionRequested(opened.TicketId, SamsungSecondImei, SamsungRealSecondImei, Sweep, now));
 
         var (early, none) = RequestStrandedCorrectionsHandler.AskAgain(ticket, Sweep, now - TimeSpan.FromMinutes(1), now + Patience);
         var (events, correction) = RequestStrandedCorrectionsHandler.AskAgain(ticket, Sweep, now + TimeSpan.FromMinutes(1), now + Patience);
@@ -89,7 +89,7 @@ public sealed class StrandedCorrectionTests(HamtaFixture fixture) : TicketTest(f
         Assert.Empty(early);
         Assert.Null(none);
         Assert.IsType<ImeiCorrectionAskedAgain>(Assert.Single(events));
-        Assert.Equal(new { device.DeviceId, Wrong = "356938035643817", Correct = "356938035643825", Ticket = 100_001L },
+        Assert.Equal(new { device.DeviceId, Wrong = SamsungSecondImei, Correct = SamsungRealSecondImei, Ticket = 100_001L },
             new { correction!.DeviceId, Wrong = correction.WrongImei, Correct = correction.CorrectImei, Ticket = correction.TicketNumber });
     }
 }

@@ -75,10 +75,10 @@ public sealed class TransientErrorTests(HamtaFixture fixture) : LoginTest(fixtur
     {
         await using var fault = await DatabaseFault.FailInsertsAsync(Host, "notifications.mt_doc_smsmessage", "57P03", times: 1);
 
-        var tracked = await Host.ExecuteAndWaitAsync(context => context.PublishAsync(new SendSms("09351234567", "آزمون پیامک", SmsKind.Notice)).AsTask());
+        var tracked = await Host.ExecuteAndWaitAsync(context => context.PublishAsync(new SendSms(SecondUserSim, "آزمون پیامک", SmsKind.Notice)).AsTask());
 
         Assert.Equal(2, await fault.HitsAsync());
-        Assert.Single(await SmsTo("09351234567", SmsKind.Notice), sms => sms.Text == "آزمون پیامک");
+        Assert.Single(await SmsTo(SecondUserSim, SmsKind.Notice), sms => sms.Text == "آزمون پیامک");
         Assert.Empty(tracked.MovedToErrorQueue.Envelopes());
     }
 }

@@ -1,3 +1,4 @@
+using Hamta.Kernel.Text;
 using Hamta.Testing;
 using Hamta.Devices.Contracts;
 using Hamta.Kernel.Notifications;
@@ -15,8 +16,8 @@ namespace Hamta.Tests.Resolution;
 /// <summary>The IMEI-mismatch ticket resolves itself once the network has seen the phone with both correct IMEIs.</summary>
 public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(fixture)
 {
-    private const string RealSecondImei = "356938035643825";
-    private const string WrongSecondImei = "356938035643817";
+    private const string RealSecondImei = SamsungRealSecondImei;
+    private const string WrongSecondImei = SamsungSecondImei;
 
     /// <summary>Where the Tickets module handles evidence, at most four messages at once per node (ADR 8).</summary>
     private static readonly Uri EvidenceQueue = new("local://tickets-evidence/");
@@ -30,7 +31,7 @@ public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(
     private async Task SeeBothImeis(string sim = SampleMobile)
     {
         Clock.Advance(TimeSpan.FromMinutes(1));
-        await Observe("356938035643809", sim);
+        await Observe(Samsung, sim);
         Clock.Advance(TimeSpan.FromMinutes(1));
         await Observe(RealSecondImei, sim);
     }
@@ -51,9 +52,9 @@ public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(
         Assert.Equal(TicketActorKind.System, ticket.Timeline[^1].Actor.Kind);
         Assert.True((await Ask<ImeiInquiry>(new InquireImei(RealSecondImei))).Registered);
         Assert.False((await Ask<ImeiInquiry>(new InquireImei(WrongSecondImei))).Registered);
-        var devices = await Ask<IReadOnlyList<DeviceSummary>>(new FindDevicesOwnedBy("0013542419"));
-        Assert.Contains(devices, d => d.Imeis.SequenceEqual(["356938035643809", RealSecondImei]));
-        Assert.Contains(await SmsTo(SampleMobile, SmsKind.Notice), sms => sms.Text.Contains($"تیکت {number} رفع شد", StringComparison.Ordinal));
+        var devices = await Ask<IReadOnlyList<DeviceSummary>>(new FindDevicesOwnedBy(SampleNationalId));
+        Assert.Contains(devices, d => d.Imeis.SequenceEqual([Samsung, RealSecondImei]));
+        Assert.Contains(await SmsTo(SampleMobile, SmsKind.Notice), sms => sms.Text.Contains($"تیکت {Display.Number(number)} رفع شد", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -73,13 +74,13 @@ public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(
         var browser = await SignedInSubscriber();
         var number = NumberFrom(await FileMismatch(browser));
 
-        await Observe("356938035643809", SampleMobile);
+        await Observe(Samsung, SampleMobile);
 
         Assert.Equal(TicketStatus.AwaitingNetworkEvidence, (await Ticket(number)).Status);
         var page = await browser.GetAsync($"/tickets/{number}");
         var missing = page.Document.QuerySelector("#missing-evidence")!.TextContent;
         Assert.Contains(RealSecondImei, missing, StringComparison.Ordinal);
-        Assert.DoesNotContain("356938035643809", missing, StringComparison.Ordinal);
+        Assert.DoesNotContain(Samsung, missing, StringComparison.Ordinal);
         Assert.Contains("شکاف", missing, StringComparison.Ordinal);
     }
 
@@ -88,7 +89,7 @@ public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(
     {
         var number = await FileSeedTicket();
 
-        await SeeBothImeis(sim: "09131234567");
+        await SeeBothImeis(sim: OtherSimOfSample);
 
         Assert.Equal(TicketStatus.Resolved, (await Ticket(number)).Status);
     }
@@ -113,7 +114,7 @@ public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(
 
         var observing = await Host.ExecuteAndWaitAsync(async () =>
         {
-            await Record("356938035643809", SampleMobile);
+            await Record(Samsung, SampleMobile);
             await Record(RealSecondImei, SampleMobile);
         });
 
@@ -127,7 +128,7 @@ public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(
     {
         var number = await FileSeedTicket();
 
-        await SeeBothImeis(sim: "09351234567");
+        await SeeBothImeis(sim: SecondUserSim);
 
         Assert.Equal(TicketStatus.AwaitingNetworkEvidence, (await Ticket(number)).Status);
         Assert.True((await Ask<ImeiInquiry>(new InquireImei(WrongSecondImei))).Registered);
@@ -144,7 +145,7 @@ public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(
         var ticket = await Ticket(number);
         Assert.Equal(TicketStatus.Rejected, ticket.Status);
         Assert.Contains("شکاف دوم", ticket.Timeline[^1].Text, StringComparison.Ordinal);
-        Assert.Contains(await SmsTo(SampleMobile, SmsKind.Notice), sms => sms.Text.Contains($"تیکت {number} رد شد", StringComparison.Ordinal));
+        Assert.Contains(await SmsTo(SampleMobile, SmsKind.Notice), sms => sms.Text.Contains($"تیکت {Display.Number(number)} رد شد", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -153,10 +154,10 @@ public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(
         var number = await FileSeedTicket();
         await using (var session = Host.Services.GetRequiredService<IDocumentStore>().LightweightSession())
         {
-            foreach (var imei in new[] { "356938035643809", RealSecondImei })
+            foreach (var imei in new[] { Samsung, RealSecondImei })
             {
                 session.QueueSqlCommand(
-                    $"insert into {SightingsStorage.Table} (imei, imei_valid, imsi, msisdn, national_id, operator, observed_at, received_at) values (?, true, '432119121234567', ?, '0013542419', ?, ?, ?)",
+                    $"insert into {SightingsStorage.Table} (imei, imei_valid, imsi, msisdn, national_id, operator, observed_at, received_at) values (?, true, '432119121234567', ?, '{SampleNationalId}', ?, ?, ?)",
                     imei, SampleMobile, TestHost.OperatorName, Clock.GetUtcNow(), Clock.GetUtcNow());
             }
 
@@ -175,7 +176,7 @@ public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(
         var number = await FileSeedTicket();
         await AndWaitForMessages(() => Ask<AttachObservationsResult>(new RecordAttachObservations(TestHost.OperatorName,
         [
-            new AttachObservationRecord("356938035643809", "432119121234567", SampleMobile, Clock.GetUtcNow()),
+            new AttachObservationRecord(Samsung, "432119121234567", SampleMobile, Clock.GetUtcNow()),
             new AttachObservationRecord(RealSecondImei, "432119121234567", SampleMobile, Clock.GetUtcNow()),
         ])));
         Assert.Equal(TicketStatus.Resolved, (await Ticket(number)).Status);
@@ -185,8 +186,8 @@ public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(
     public async Task A_device_transferred_meanwhile_goes_to_an_agent_with_the_reason()
     {
         var number = await FileSeedTicket();
-        var transfer = await AskAndWait<TransferStartResult>(new StartTransfer("356938035643809", SampleMobile, "0013542419"));
-        await AskAndWait<ActivationResult>(new ActivateDevice("356938035643809", "09351234567", "4481234563", transfer.Code!));
+        var transfer = await AskAndWait<TransferStartResult>(new StartTransfer(Samsung, SampleMobile, SampleNationalId));
+        await AskAndWait<ActivationResult>(new ActivateDevice(Samsung, SecondUserSim, SecondUserNationalId, transfer.Code!));
 
         await SeeBothImeis();
 
@@ -202,7 +203,7 @@ public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(
     {
         var number = await FileSeedTicket();
         var ticketId = (await Ticket(number)).Id;
-        var first = new NetworkEvidenceFound([new EvidenceSighting(ticketId, "356938035643809", SampleMobile, Clock.GetUtcNow())]);
+        var first = new NetworkEvidenceFound([new EvidenceSighting(ticketId, Samsung, SampleMobile, Clock.GetUtcNow())]);
         var second = new NetworkEvidenceFound([new EvidenceSighting(ticketId, RealSecondImei, SampleMobile, Clock.GetUtcNow())]);
 
         foreach (var message in new[] { first, first, second, second })
@@ -214,10 +215,10 @@ public sealed class AutomaticResolutionTests(HamtaFixture fixture) : TicketTest(
         Assert.Equal(2, ticket.Timeline.Count(e => e.Kind == TicketEntryKind.NetworkEvidence));
         Assert.Single(ticket.Timeline, e => e.Kind == TicketEntryKind.Resolved);
         var deviceId = ticket.Device!.DeviceId;
-        var again = await Ask<ImeiCorrectionResult>(new CorrectImeiFromTicket(deviceId, WrongSecondImei, RealSecondImei, number, "0013542419", "replayed"));
+        var again = await Ask<ImeiCorrectionResult>(new CorrectImeiFromTicket(deviceId, WrongSecondImei, RealSecondImei, number, SampleNationalId, "replayed"));
         Assert.Equal(ImeiCorrectionOutcome.Corrected, again.Outcome);
-        var devices = await Ask<IReadOnlyList<DeviceSummary>>(new FindDevicesOwnedBy("0013542419"));
-        Assert.Contains(devices, d => d.Imeis.SequenceEqual(["356938035643809", RealSecondImei]));
+        var devices = await Ask<IReadOnlyList<DeviceSummary>>(new FindDevicesOwnedBy(SampleNationalId));
+        Assert.Contains(devices, d => d.Imeis.SequenceEqual([Samsung, RealSecondImei]));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Hamta.Host.Infrastructure;
 using Hamta.Kernel.Notifications;
+using Hamta.Kernel.Text;
 using Hamta.Sim.Contracts;
 using Hamta.Tests.Infrastructure;
 using Hamta.Tests.Tickets;
@@ -7,6 +8,7 @@ using Hamta.Tickets.Contracts;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Wolverine.Tracking;
 
 namespace Hamta.Tests.Resolution;
@@ -16,7 +18,7 @@ public sealed class RecurringJobTests(HamtaFixture fixture) : TicketTest(fixture
     private static readonly TicketActor Agent = new(TicketActorKind.Agent, "agent");
 
     private async Task<long> OpenOther(string description = "شرح") =>
-        (await Ask<OpenTicketResult>(new OpenTicket(TicketSubject.Other, SampleMobile, "0013542419", null, [], new Dictionary<string, string>(), description))).Number;
+        (await Ask<OpenTicketResult>(new OpenTicket(TicketSubject.Other, SampleMobile, SampleNationalId, null, [], new Dictionary<string, string>(), description))).Number;
 
     private async Task Act(long number, TicketAction action, string text)
     {
@@ -29,6 +31,7 @@ public sealed class RecurringJobTests(HamtaFixture fixture) : TicketTest(fixture
     [Fact]
     public async Task The_jobs_are_on_the_dashboard_schedule()
     {
+        await Task.WhenAll(Host.Services.GetServices<IHostedService>().OfType<RecurringJobSchedule>().Select(schedule => schedule.Scheduled));
         using var connection = Host.Services.GetRequiredService<JobStorage>().GetConnection();
 
         var jobs = connection.GetRecurringJobs().Select(job => job.Id);
@@ -48,7 +51,7 @@ public sealed class RecurringJobTests(HamtaFixture fixture) : TicketTest(fixture
             {
                 var id = Guid.CreateVersion7();
                 session.Events.StartStream<Hamta.Tickets.Tickets.Ticket>(id, new Hamta.Tickets.Tickets.TicketOpened(
-                    id, 900_000 + i, TicketSubject.ImeiMismatch, "09121234567", "0013542419", null, ["356938035643809", "356938035643825"],
+                    id, 900_000 + i, TicketSubject.ImeiMismatch, SampleMobile, SampleNationalId, null, [Samsung, SamsungRealSecondImei],
                     new Dictionary<string, string>(), "شرح", TicketStatus.AwaitingNetworkEvidence, Clock.GetUtcNow()));
             }
 
@@ -79,7 +82,7 @@ public sealed class RecurringJobTests(HamtaFixture fixture) : TicketTest(fixture
         Clock.Advance(TimeSpan.FromDays(2));
         await Send(new CloseSettledTickets());
         Assert.Equal(TicketStatus.Closed, await StatusOf(number));
-        Assert.Contains(await SmsTo(SampleMobile, SmsKind.Notice), sms => sms.Text.Contains($"تیکت {number} بسته شد", StringComparison.Ordinal));
+        Assert.Contains(await SmsTo(SampleMobile, SmsKind.Notice), sms => sms.Text.Contains($"تیکت {Display.Number(number)} بسته شد", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class HistoryRedactionTests(HamtaFixture fixture) : LoginTest(fixt
         var auditor = NewBrowser();
         await auditor.SubmitAsync("/staff/login", new Dictionary<string, string> { ["username"] = "auditor", ["password"] = DemoPasswords.Auditor });
 
-        var page = await auditor.GetAsync("/staff/history?kind=Imei&key=353325101234577");
+        var page = await auditor.GetAsync($"/staff/history?kind=Imei&key={BoxedNokia}");
 
         Assert.Equal(200, page.Status);
         Assert.Contains("activation_code_issued", page.Html, StringComparison.OrdinalIgnoreCase);

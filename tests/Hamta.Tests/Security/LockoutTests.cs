@@ -32,12 +32,12 @@ public sealed class LockoutTests(HamtaFixture fixture) : RegistryTest(fixture)
         Assert.Contains("نام کاربری یا گذرواژه درست نیست", fourth.ErrorFor("password"), StringComparison.Ordinal);
 
         var fifth = await StaffLogin("admin", "guess-5");
-        Assert.Contains("تا 5 دقیقه دیگر ممکن نیست", fifth.ErrorFor("password"), StringComparison.Ordinal);
+        Assert.Contains("تا ۵ دقیقه دیگر ممکن نیست", fifth.ErrorFor("password"), StringComparison.Ordinal);
 
         Clock.Advance(TimeSpan.FromMinutes(3));
         var rightButLocked = await StaffLogin("admin", DemoPasswords.Admin);
         Assert.Equal(200, rightButLocked.Status);
-        Assert.Contains("تا 2 دقیقه دیگر ممکن نیست", rightButLocked.ErrorFor("password"), StringComparison.Ordinal);
+        Assert.Contains("تا ۲ دقیقه دیگر ممکن نیست", rightButLocked.ErrorFor("password"), StringComparison.Ordinal);
 
         Clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal("/staff", (await StaffLogin("admin", DemoPasswords.Admin)).Location);
@@ -51,7 +51,7 @@ public sealed class LockoutTests(HamtaFixture fixture) : RegistryTest(fixture)
 
         var again = await WrongStaffPasswords("agent", 5);
 
-        Assert.Contains("تا 10 دقیقه دیگر ممکن نیست", again.ErrorFor("password"), StringComparison.Ordinal);
+        Assert.Contains("تا ۱۰ دقیقه دیگر ممکن نیست", again.ErrorFor("password"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,11 +92,11 @@ public sealed class LockoutTests(HamtaFixture fixture) : RegistryTest(fixture)
         }
 
         var fifth = await StartTransfer(seller, Nokia, "not-the-password-5");
-        Assert.Contains("تا 15 دقیقه دیگر ممکن نیست", fifth.ErrorFor("password"), StringComparison.Ordinal);
+        Assert.Contains("تا ۱۵ دقیقه دیگر ممکن نیست", fifth.ErrorFor("password"), StringComparison.Ordinal);
 
         Clock.Advance(TimeSpan.FromMinutes(10));
         var rightButLocked = await StartTransfer(seller, Nokia, KartablePassword);
-        Assert.Contains("تا 5 دقیقه دیگر ممکن نیست", rightButLocked.ErrorFor("password"), StringComparison.Ordinal);
+        Assert.Contains("تا ۵ دقیقه دیگر ممکن نیست", rightButLocked.ErrorFor("password"), StringComparison.Ordinal);
         Assert.Null(TransferCodeOn(rightButLocked));
 
         Clock.Advance(TimeSpan.FromMinutes(5));
@@ -115,10 +115,10 @@ public sealed class LockoutTests(HamtaFixture fixture) : RegistryTest(fixture)
         }
 
         var locking = await StartTransfer(seller, Nokia, "not-the-password-5");
-        Assert.Contains("تا 15 دقیقه دیگر ممکن نیست", locking.ErrorFor("password"), StringComparison.Ordinal);
+        Assert.Contains("تا ۱۵ دقیقه دیگر ممکن نیست", locking.ErrorFor("password"), StringComparison.Ordinal);
 
         var change = await SetKartablePassword(seller, "new-password-1", KartablePassword);
-        Assert.Contains("تا 15 دقیقه دیگر ممکن نیست", change.ErrorFor("currentpassword"), StringComparison.Ordinal);
+        Assert.Contains("تا ۱۵ دقیقه دیگر ممکن نیست", change.ErrorFor("currentpassword"), StringComparison.Ordinal);
         Assert.Null(TransferCodeOn(await StartTransfer(seller, Nokia, "new-password-1")));
     }
 
@@ -132,8 +132,8 @@ public sealed class LockoutTests(HamtaFixture fixture) : RegistryTest(fixture)
             guess = await Activate(guesser, BoxedNokia, SecondUserSim, WrongCodeFor(BoxCode));
         }
 
-        Assert.Contains("با این سیم‌کارت تا 15 دقیقه دیگر ممکن نیست", guess.ErrorFor("code"), StringComparison.Ordinal);
-        Assert.Contains("تا 15 دقیقه دیگر", (await Activate(guesser, BoxedNokia, SecondUserSim, BoxCode)).ErrorFor("code"), StringComparison.Ordinal);
+        Assert.Contains("با این سیم‌کارت تا ۱۵ دقیقه دیگر ممکن نیست", guess.ErrorFor("code"), StringComparison.Ordinal);
+        Assert.Contains("تا ۱۵ دقیقه دیگر", (await Activate(guesser, BoxedNokia, SecondUserSim, BoxCode)).ErrorFor("code"), StringComparison.Ordinal);
 
         var buyer = await SignedInSubscriber();
         var activated = await Activate(buyer, BoxedNokia, SampleMobile, BoxCode);
@@ -158,6 +158,6 @@ public sealed class LockoutTests(HamtaFixture fixture) : RegistryTest(fixture)
             again = await Activate(guesser, BoxedNokia, SecondUserSim, WrongCodeFor(BoxCode));
         }
 
-        Assert.Contains("تا 30 دقیقه دیگر", again.ErrorFor("code"), StringComparison.Ordinal);
+        Assert.Contains("تا ۳۰ دقیقه دیگر", again.ErrorFor("code"), StringComparison.Ordinal);
     }
 }

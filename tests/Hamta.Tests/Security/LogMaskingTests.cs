@@ -21,7 +21,7 @@ public sealed partial class LogMaskingTests(HamtaFixture fixture) : LoginTest(fi
 
         var written = HamtaFixture.Logs.Since(before);
         Assert.Contains("0912***4567", written, StringComparison.Ordinal);
-        foreach (var secret in new[] { "09121234567", "9121234567", "202020", "303030", "404040", "pw-1405" })
+        foreach (var secret in new[] { SampleMobile, "9121234567", "202020", "303030", "404040", "pw-1405" })
         {
             Assert.DoesNotContain(secret, written, StringComparison.Ordinal);
         }

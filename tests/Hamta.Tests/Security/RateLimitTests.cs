@@ -13,7 +13,7 @@ public sealed class RateLimitTests(HamtaFixture fixture) : LoginTest(fixture)
         var sent = 0;
         do
         {
-            page = await browser.GetAsync("/inquiry?imei=356938035643809");
+            page = await browser.GetAsync($"/inquiry?imei={Samsung}");
             sent++;
         }
         while (page.Status != 429 && sent < 100);

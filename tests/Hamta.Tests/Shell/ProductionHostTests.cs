@@ -40,7 +40,7 @@ public sealed class ProductionHostTests(ProductionHost production) : IClassFixtu
     [Fact]
     public async Task No_demo_accounts_exist_in_production()
     {
-        var login = await new PortalClient(production.Host).SubmitAsync("/login", new Dictionary<string, string> { ["mobile"] = "09121234567" });
+        var login = await new PortalClient(production.Host).SubmitAsync("/login", new Dictionary<string, string> { ["mobile"] = SampleMobile });
 
         Assert.Equal(302, login.Status);
         await using var session = production.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();

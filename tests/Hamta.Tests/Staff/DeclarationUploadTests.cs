@@ -18,12 +18,12 @@ public sealed class DeclarationUploadTests(HamtaFixture fixture) : DeskTest(fixt
 
     private static readonly string[] MixedLines =
     [
-        "356938035643833,356938035643841,Samsung,Galaxy A54,commercial,Importer A,,,,",
+        $"{Unregistered},356938035643841,Samsung,Galaxy A54,commercial,Importer A,,,,",
         "356938035643808,,Bad,Luhn,commercial,Importer A,,,,",
-        "490154203237518,,Apple,iPhone 15,traveller,گمرک امام خمینی,,0013542419,09131234567,yes",
+        $"{UnregisteredOtherTac},,Apple,iPhone 15,traveller,گمرک امام خمینی,,{SampleNationalId},{OtherSimOfSample},yes",
         "353325101234585,,,105,commercial,Importer A,,,,",
-        "353325101234593,,Nokia,105,traveller,گمرک امام خمینی,,0013542419,09131234567,yes",
-        "356938035643809,,Samsung,Galaxy,commercial,Importer B,,,,",
+        $"353325101234593,,Nokia,105,traveller,گمرک امام خمینی,,{SampleNationalId},{OtherSimOfSample},yes",
+        $"{Samsung},,Samsung,Galaxy,commercial,Importer B,,,,",
     ];
 
     private static byte[] File(params string[] lines) => Encoding.UTF8.GetBytes(string.Join('\n', [DeclarationCsv.Header, .. lines]) + "\n");
@@ -71,19 +71,21 @@ public sealed class DeclarationUploadTests(HamtaFixture fixture) : DeskTest(fixt
         Assert.Equal("Done", progress.GetProperty("state").GetString());
         Assert.True(progress.GetProperty("finished").GetBoolean());
         Assert.Equal(100, progress.GetProperty("percent").GetInt32());
+        Assert.Equal("۱۰۰٪", progress.GetProperty("percentText").GetString());
         Assert.Equal("۶ خط از حدود ۶ خوانده شد؛ ۲ پذیرفته و ۴ رد شد.", progress.GetProperty("countsText").GetString());
 
         var page = await clerk.GetAsync(uploaded.Location!);
         Assert.Equal("100", page.Document.QuerySelector("progress#progress-bar")!.GetAttribute("value"));
+        Assert.Equal("۱۰۰٪", page.Document.QuerySelector("progress#progress-bar")!.TextContent.Trim());
         Assert.True(string.IsNullOrEmpty(page.Document.QuerySelector("#upload-progress")!.GetAttribute("data-progress-url")));
         Assert.Contains("۲ دستگاه ثبت شد و ۴ خط رد شد", page.Document.QuerySelector("#upload-done")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(
             ["۳ imei1", "۵ brand", "۶ traveller_national_id", "۷ imei1"],
             page.Document.QuerySelectorAll("#refused-lines tbody tr").Select(row => $"{row.Children[0].TextContent} {row.Children[1].TextContent}"));
         Assert.True((await Ask<ImeiInquiry>(new InquireImei("356938035643841"))).Registered);
-        Assert.True((await Ask<ImeiInquiry>(new InquireImei("490154203237518"))).Registered);
+        Assert.True((await Ask<ImeiInquiry>(new InquireImei(UnregisteredOtherTac))).Registered);
         Assert.False((await Ask<ImeiInquiry>(new InquireImei("353325101234593"))).Registered);
-        Assert.Single(await SmsTo("09131234567", SmsKind.Secret));
+        Assert.Single(await SmsTo(OtherSimOfSample, SmsKind.Secret));
 
         var list = await clerk.GetAsync(Declarations);
         Assert.Contains("declarations-1405-09-06.csv", list.Document.QuerySelector("#uploads")!.TextContent, StringComparison.Ordinal);
@@ -126,8 +128,8 @@ public sealed class DeclarationUploadTests(HamtaFixture fixture) : DeskTest(fixt
         Assert.Equal("line,field,reason", lines[0]);
         Assert.Equal("3,imei1,IMEI نادرست است: 356938035643808", lines[1]);
         Assert.Equal("5,brand,خالی است", lines[2]);
-        Assert.StartsWith("6,traveller_national_id,این مسافر در خط 4 همین فایل", lines[3], StringComparison.Ordinal);
-        Assert.Equal("7,imei1,IMEI 356938035643809 پیش‌تر در همتا ثبت شده است", lines[4]);
+        Assert.StartsWith("6,traveller_national_id,این مسافر در خط ۴ همین فایل", lines[3], StringComparison.Ordinal);
+        Assert.Equal($"7,imei1,IMEI {Samsung} پیش‌تر در همتا ثبت شده است", lines[4]);
     }
 
     [Fact]
@@ -163,7 +165,7 @@ public sealed class DeclarationUploadTests(HamtaFixture fixture) : DeskTest(fixt
     }
 
     [Theory]
-    [InlineData("imei,brand\n356938035643833,Samsung\n", "خط اول فایل باید سرستون‌ها باشد")]
+    [InlineData($"imei,brand\n{Unregistered},Samsung\n", "خط اول فایل باید سرستون‌ها باشد")]
     [InlineData("", "فایل خالی است")]
     [InlineData(" \r\n\n", "فایل خالی است")]
     public async Task A_file_that_cannot_be_imported_is_refused_at_once_beside_the_field(string content, string message)

@@ -1,6 +1,7 @@
 using Hamta.Devices.Contracts;
 using Hamta.Host;
 using Hamta.Kernel.Notifications;
+using Hamta.Kernel.Text;
 using Hamta.Testing;
 using Hamta.Tests.Infrastructure;
 using Hamta.Tickets.Contracts;
@@ -12,8 +13,8 @@ namespace Hamta.Tests.Tickets;
 /// <summary>An agent's «رفع» of an IMEI-mismatch ticket changes the registry with the automatic path's rules, or is refused with the reason.</summary>
 public sealed class AgentCorrectionTests(HamtaFixture fixture) : TicketTest(fixture)
 {
-    private const string WrongSecondImei = "356938035643817";
-    private const string RealSecondImei = "356938035643825";
+    private const string WrongSecondImei = SamsungSecondImei;
+    private const string RealSecondImei = SamsungRealSecondImei;
 
     private async Task<PortalPage> AgentPressesResolve(long number, string text)
     {
@@ -25,7 +26,7 @@ public sealed class AgentCorrectionTests(HamtaFixture fixture) : TicketTest(fixt
     }
 
     private async Task<IReadOnlyList<string>> SamsungImeis() =>
-        (await Ask<IReadOnlyList<DeviceSummary>>(new FindDevicesOwnedBy("0013542419"))).Single(d => d.Model == "Galaxy A54").Imeis;
+        (await Ask<IReadOnlyList<DeviceSummary>>(new FindDevicesOwnedBy(SampleNationalId))).Single(d => d.Model == "Galaxy A54").Imeis;
 
     [Fact]
     public async Task An_agent_resolving_a_mismatch_ticket_corrects_the_second_imei_and_the_sms_says_what_changed()
@@ -39,9 +40,9 @@ public sealed class AgentCorrectionTests(HamtaFixture fixture) : TicketTest(fixt
         Assert.Equal(TicketStatus.Resolved, ticket.Status);
         var resolved = ticket.Timeline.Single(e => e.Kind == TicketEntryKind.Resolved);
         Assert.Equal(("با مدارک خرید بررسی و اصلاح شد.", TicketActorKind.Agent, "agent"), (resolved.Text, resolved.Actor.Kind, resolved.Actor.Name));
-        Assert.Equal(["356938035643809", RealSecondImei], await SamsungImeis());
+        Assert.Equal([Samsung, RealSecondImei], await SamsungImeis());
         Assert.Contains(await SmsTo(SampleMobile, SmsKind.Notice),
-            sms => sms.Text.Contains($"تیکت {number} رفع شد", StringComparison.Ordinal) && sms.Text.Contains($"از {WrongSecondImei} به {RealSecondImei}", StringComparison.Ordinal));
+            sms => sms.Text.Contains($"تیکت {Display.Number(number)} رفع شد", StringComparison.Ordinal) && sms.Text.Contains($"از {Display.Identifier(WrongSecondImei)} به {Display.Identifier(RealSecondImei)}", StringComparison.Ordinal));
     }
 
     [Fact]

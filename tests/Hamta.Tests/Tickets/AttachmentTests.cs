@@ -85,7 +85,7 @@ public sealed class AttachmentTests(HamtaFixture fixture) : DeskTest(fixture)
     {
         var (number, browser) = await FileWithAttachments(("scan.pdf", Pdf));
         var link = Assert.Single(AttachmentLinks(await browser.GetAsync($"/tickets/{number}")));
-        var other = await SignedInSubscriber("09351234567");
+        var other = await SignedInSubscriber(SecondUserSim);
         var theirs = NumberFrom(await AndWaitForMessages(() => other.SubmitAsync(OtherForm, Describe("پرسش"))));
 
         Assert.Equal(404, (await other.DownloadAsync(link)).Status);

@@ -37,24 +37,24 @@ public sealed class MismatchRefusalTests(HamtaFixture fixture) : TicketTest(fixt
     [Fact]
     public async Task A_registered_pair_that_is_not_one_of_my_devices_is_refused()
     {
-        var fields = With("RegisteredImei1", "867543041122335");
-        fields["RegisteredImei2"] = "867543041122343";
-        fields["CorrectImei1"] = "867543041122335";
+        var fields = With("RegisteredImei1", Xiaomi);
+        fields["RegisteredImei2"] = XiaomiSecondImei;
+        fields["CorrectImei1"] = Xiaomi;
 
         await AssertRefused(fields, "registeredimei1", "هیچ‌یک از دستگاه‌های تحت مالکیت شما نیستند");
     }
 
     [Fact]
     public async Task Correct_imeis_equal_to_the_registered_ones_are_refused() =>
-        await AssertRefused(With("CorrectImei2", "356938035643817"), "correctimei2", "مغایرتی برای اصلاح وجود ندارد");
+        await AssertRefused(With("CorrectImei2", SamsungSecondImei), "correctimei2", "مغایرتی برای اصلاح وجود ندارد");
 
     [Fact]
     public async Task A_different_first_imei_is_refused_because_only_the_second_can_be_corrected() =>
-        await AssertRefused(With("CorrectImei1", "356938035643833"), "correctimei1", "فقط شناسه دوم قابل اصلاح است");
+        await AssertRefused(With("CorrectImei1", Unregistered), "correctimei1", "فقط شناسه دوم قابل اصلاح است");
 
     [Fact]
     public async Task A_correct_imei_that_belongs_to_another_device_is_refused() =>
-        await AssertRefused(With("CorrectImei2", "867543041122343"), "correctimei2", "به دستگاه دیگری تعلق دارد");
+        await AssertRefused(With("CorrectImei2", XiaomiSecondImei), "correctimei2", "به دستگاه دیگری تعلق دارد");
 
     [Fact]
     public async Task An_empty_description_is_refused() =>

@@ -18,10 +18,10 @@ public sealed class OtherSubjectsTests(HamtaFixture fixture) : TicketTest(fixtur
         var created = await AndWaitForMessages(() => browser.SubmitAsync($"/tickets/new/form?subject={subject}",
             new Dictionary<string, string> { ["Imei"] = "۴۹۰۱۵۴۲۰۳۲۳۷۵۱۸", ["Description"] = "شرح مشکل" }));
 
-        var ticket = await Ask<TicketDetails?>(new GetTicket(NumberFrom(created), "0013542419"));
+        var ticket = await Ask<TicketDetails?>(new GetTicket(NumberFrom(created), SampleNationalId));
         Assert.Equal(Enum.Parse<TicketSubject>(subject), ticket!.Subject);
         Assert.Equal(TicketStatus.Submitted, ticket.Status);
-        Assert.Equal("490154203237518", ticket.Fields[TicketFields.Imei]);
+        Assert.Equal(UnregisteredOtherTac, ticket.Fields[TicketFields.Imei]);
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class OtherSubjectsTests(HamtaFixture fixture) : TicketTest(fixtur
         var browser = await SignedInSubscriber();
 
         var refused = await browser.SubmitAsync("/tickets/new/form?subject=RepairImeiChanged",
-            new Dictionary<string, string> { ["Imei"] = "353325101234569", ["NewImei"] = "353325101234568", ["Description"] = "تعمیر" });
+            new Dictionary<string, string> { ["Imei"] = Nokia, ["NewImei"] = "353325101234568", ["Description"] = "تعمیر" });
 
         Assert.Contains("رقم کنترلی", refused.ErrorFor("newimei"), StringComparison.Ordinal);
     }
@@ -41,12 +41,12 @@ public sealed class OtherSubjectsTests(HamtaFixture fixture) : TicketTest(fixtur
         var browser = await SignedInSubscriber();
 
         var refused = await browser.SubmitAsync("/tickets/new/form?subject=ExpiredSimDevices",
-            new Dictionary<string, string> { ["Imei"] = "353325101234569", ["OldSim"] = "12345", ["Description"] = "سیم‌کارت قبلی منقضی شد" });
+            new Dictionary<string, string> { ["Imei"] = Nokia, ["OldSim"] = "12345", ["Description"] = "سیم‌کارت قبلی منقضی شد" });
         Assert.Contains("معتبر نیست", refused.ErrorFor("oldsim"), StringComparison.Ordinal);
 
         var created = await AndWaitForMessages(() => browser.SubmitAsync("/tickets/new/form?subject=ExpiredSimDevices",
-            new Dictionary<string, string> { ["Imei"] = "353325101234569", ["OldSim"] = "+98 912 000 1111", ["Description"] = "سیم‌کارت قبلی منقضی شد" }));
-        var ticket = await Ask<TicketDetails?>(new GetTicket(NumberFrom(created), "0013542419"));
+            new Dictionary<string, string> { ["Imei"] = Nokia, ["OldSim"] = "+98 912 000 1111", ["Description"] = "سیم‌کارت قبلی منقضی شد" }));
+        var ticket = await Ask<TicketDetails?>(new GetTicket(NumberFrom(created), SampleNationalId));
         Assert.Equal("09120001111", ticket!.Fields[TicketFields.OldSim]);
         Assert.NotNull(ticket.Device);
     }

@@ -1,4 +1,5 @@
 using Hamta.Kernel.Notifications;
+using Hamta.Kernel.Text;
 using Hamta.Tests.Infrastructure;
 
 namespace Hamta.Tests.Tickets;
@@ -17,7 +18,7 @@ public sealed class SeedJourneyTests(HamtaFixture fixture) : TicketTest(fixture)
         var list = await browser.GetAsync("/tickets");
         Assert.Equal("ایجاد", list.Document.QuerySelector("a[href='/tickets/new']")!.TextContent.Trim());
         Assert.Contains("نمایش محتویات", list.Text, StringComparison.Ordinal);
-        Assert.Equal("10", list.Document.QuerySelector("#size option[selected]")!.TextContent.Trim());
+        Assert.Equal("۱۰", list.Document.QuerySelector("#size option[selected]")!.TextContent.Trim());
         Assert.Equal(["ردیف", "شماره تیکت", "شناسه دستگاه", "تاریخ ایجاد", "موضوع", "وضعیت"],
             list.Document.QuerySelectorAll("#my-tickets th").Select(th => th.TextContent.Trim()));
         Assert.Contains("موردی یافت نشد", list.Text, StringComparison.Ordinal);
@@ -62,14 +63,14 @@ public sealed class SeedJourneyTests(HamtaFixture fixture) : TicketTest(fixture)
 
         var number = NumberFrom(created);
         var ticket = await browser.GetAsync(created.Location!);
-        Assert.Contains($"با شماره {number} ثبت شد", ticket.Text, StringComparison.Ordinal);
+        Assert.Contains($"با شماره {Display.Number(number)} ثبت شد", ticket.Text, StringComparison.Ordinal);
         Assert.Contains("در انتظار رؤیت در شبکه", ticket.Document.QuerySelector("#ticket-status")!.TextContent, StringComparison.Ordinal);
         var row = (await browser.GetAsync("/tickets")).Document.QuerySelector("#my-tickets tbody tr")!;
         var cells = row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray();
-        Assert.Equal(["1", number.ToString(System.Globalization.CultureInfo.InvariantCulture), "356938035643809", "1405/09/03 12:30",
+        Assert.Equal(["۱", Display.Number(number), Samsung, "\u2066۱۴۰۵/۰۹/۰۳ ۱۲:۳۰\u2069",
             "شناسه دستگاه (IMEI) من با شناسه دستگاه ثبت شده در همتا تطابق ندارد", "در انتظار رؤیت در شبکه"], cells);
         var sms = Assert.Single(await SmsTo(SampleMobile, SmsKind.Notice));
-        Assert.Contains(number.ToString(System.Globalization.CultureInfo.InvariantCulture), sms.Text, StringComparison.Ordinal);
+        Assert.Contains($"تیکت {Display.Number(number)} ثبت شد", sms.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,11 +79,11 @@ public sealed class SeedJourneyTests(HamtaFixture fixture) : TicketTest(fixture)
         var browser = await SignedInSubscriber();
 
         var devices = await browser.GetAsync("/devices");
-        var link = devices.Document.QuerySelector("a[href='/tickets/new?imei=356938035643809']");
+        var link = devices.Document.QuerySelector($"a[href='/tickets/new?imei={Samsung}']");
         Assert.NotNull(link);
-        var form = await browser.GetAsync("/tickets/new/form?subject=ImeiMismatch&imei=356938035643809");
+        var form = await browser.GetAsync($"/tickets/new/form?subject=ImeiMismatch&imei={Samsung}");
 
-        Assert.Equal("356938035643809", form.Document.QuerySelector("#registeredimei1")!.GetAttribute("value"));
-        Assert.Equal("356938035643817", form.Document.QuerySelector("#registeredimei2")!.GetAttribute("value"));
+        Assert.Equal(Samsung, form.Document.QuerySelector("#registeredimei1")!.GetAttribute("value"));
+        Assert.Equal(SamsungSecondImei, form.Document.QuerySelector("#registeredimei2")!.GetAttribute("value"));
     }
 }

@@ -1,4 +1,5 @@
 using Hamta.Kernel.Notifications;
+using Hamta.Kernel.Text;
 using Hamta.Tests.Infrastructure;
 using Hamta.Tickets.Contracts;
 
@@ -34,7 +35,7 @@ public sealed class TicketLifecycleTests(HamtaFixture fixture) : TicketTest(fixt
         Assert.Contains("مدارک شما دریافت شد.", (await browser.GetAsync($"/tickets/{number}")).Text, StringComparison.Ordinal);
         var notices = await SmsTo(SampleMobile, SmsKind.Notice);
         Assert.Equal(3, notices.Count);
-        Assert.All(notices, sms => Assert.Contains(number.ToString(System.Globalization.CultureInfo.InvariantCulture), sms.Text, StringComparison.Ordinal));
+        Assert.All(notices, sms => Assert.Contains($"تیکت {Display.Number(number)}", sms.Text, StringComparison.Ordinal));
     }
 
     [Fact]

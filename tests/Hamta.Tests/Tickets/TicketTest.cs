@@ -9,10 +9,10 @@ public abstract class TicketTest(HamtaFixture fixture) : LoginTest(fixture)
     /// <summary>The seed's case: the Samsung registered as …809 / …817 whose real second IMEI is …825.</summary>
     protected static Dictionary<string, string> SeedMismatch(string? description = "گوشی دو سیم‌کارته است و شناسه دوم اشتباه ثبت شده است.") => new()
     {
-        ["CorrectImei1"] = "356938035643809",
-        ["CorrectImei2"] = "356938035643825",
-        ["RegisteredImei1"] = "356938035643809",
-        ["RegisteredImei2"] = "356938035643817",
+        ["CorrectImei1"] = Samsung,
+        ["CorrectImei2"] = SamsungRealSecondImei,
+        ["RegisteredImei1"] = Samsung,
+        ["RegisteredImei2"] = SamsungSecondImei,
         ["Description"] = description ?? string.Empty,
     };
 

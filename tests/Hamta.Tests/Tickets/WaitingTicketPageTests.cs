@@ -14,7 +14,7 @@ public sealed class WaitingTicketPageTests(HamtaFixture fixture) : TicketTest(fi
         var page = await browser.GetAsync($"/tickets/{number}");
 
         var deadline = page.Document.QuerySelector("#evidence-deadline")!.TextContent;
-        Assert.Contains("1405/09/10 12:30", deadline, StringComparison.Ordinal);
+        Assert.Contains("\u2066۱۴۰۵/۰۹/۱۰ ۱۲:۳۰\u2069", deadline, StringComparison.Ordinal);
         Assert.Contains("تیکت رد می‌شود", deadline, StringComparison.Ordinal);
     }
 

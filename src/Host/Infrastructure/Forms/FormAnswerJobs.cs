@@ -24,15 +24,10 @@ public sealed class FormAnswerJobs(IDocumentStore store, TimeProvider clock, ICo
     }
 }
 
-/// <summary>Puts the forgetting of old form answers on the schedule (daily unless configured).</summary>
-public sealed class FormAnswerJobSchedule(IRecurringJobManager jobs, IConfiguration configuration) : IHostedService
+/// <summary>The forgetting of old form answers, daily unless configured.</summary>
+public sealed class FormAnswerJobSchedule(IRecurringJobManager manager, IConfiguration configuration, ILogger<RecurringJobSchedule> logger)
+    : RecurringJobSchedule(manager, configuration, logger)
 {
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        jobs.AddOrUpdate<FormAnswerJobs>(FormAnswerJobs.ForgetAnswers, j => j.ForgetAnswersAsync(),
-            configuration[$"Hamta:Jobs:{FormAnswerJobs.ForgetAnswers}"] ?? "40 0 * * *", new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override void Schedule() =>
+        Manager.AddOrUpdate<FormAnswerJobs>(FormAnswerJobs.ForgetAnswers, j => j.ForgetAnswersAsync(), Cron(FormAnswerJobs.ForgetAnswers, "40 0 * * *"), Utc);
 }

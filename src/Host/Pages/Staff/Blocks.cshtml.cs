@@ -3,6 +3,7 @@ using Hamta.Devices.Contracts;
 using Hamta.Enforcement.Contracts;
 using Hamta.Host.Pages.Shared;
 using Hamta.Kernel.Identifiers;
+using Hamta.Kernel.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -16,8 +17,6 @@ namespace Hamta.Host.Pages.Staff;
 /// </summary>
 public sealed class StaffBlocksModel(IMessageBus bus, IStringLocalizer<StaffResource> staffTexts, IStringLocalizer<SharedResource> texts) : PageModel
 {
-    public const int MaxReasonLength = 500;
-
     [BindProperty]
     public string? BlockImei { get; set; }
 
@@ -41,61 +40,61 @@ public sealed class StaffBlocksModel(IMessageBus bus, IStringLocalizer<StaffReso
 
     public async Task<IActionResult> OnPostBlockAsync(CancellationToken cancellation)
     {
-        if (!Check(nameof(BlockImei), BlockImei, nameof(BlockReason), BlockReason, out var imei, out var reason))
+        if (!TryImei(nameof(BlockImei), BlockImei, out var imei))
         {
             return await ShowAsync(cancellation);
         }
 
-        var result = await bus.InvokeAsync<DeviceChangeResult>(new BlockDevice(imei, reason, Me), cancellation);
-        return await AfterAsync(result.Outcome, nameof(BlockImei), "Blocks_Blocked", "Blocks_AlreadyBlocked", cancellation);
+        var result = await bus.InvokeAsync<DeviceChangeResult>(new BlockDevice(imei, BlockReason ?? string.Empty, Me), cancellation);
+        return await AfterAsync(result.Outcome, nameof(BlockImei), nameof(BlockReason), "Blocks_Blocked", "Blocks_AlreadyBlocked", cancellation);
     }
 
     public async Task<IActionResult> OnPostUnblockAsync(CancellationToken cancellation)
     {
-        if (!Check(nameof(UnblockImei), UnblockImei, nameof(UnblockReason), UnblockReason, out var imei, out var reason))
+        if (!TryImei(nameof(UnblockImei), UnblockImei, out var imei))
         {
             return await ShowAsync(cancellation);
         }
 
-        var result = await bus.InvokeAsync<DeviceChangeResult>(new UnblockDevice(imei, reason, Me), cancellation);
-        return await AfterAsync(result.Outcome, nameof(UnblockImei), "Blocks_Unblocked", "Blocks_NotBlocked", cancellation);
+        var result = await bus.InvokeAsync<DeviceChangeResult>(new UnblockDevice(imei, UnblockReason ?? string.Empty, Me), cancellation);
+        return await AfterAsync(result.Outcome, nameof(UnblockImei), nameof(UnblockReason), "Blocks_Unblocked", "Blocks_NotBlocked", cancellation);
     }
 
     public FieldModel Field(string name, string labelKey, string? value, bool numeric = false) =>
         new(name, staffTexts[labelKey].Value, value,
             ModelState.TryGetValue(name, out var entry) ? entry.Errors.FirstOrDefault()?.ErrorMessage : null, numeric);
 
-    private async Task<IActionResult> AfterAsync(DeviceChangeOutcome outcome, string imeiField, string doneKey, string nothingKey, CancellationToken cancellation)
+    private async Task<IActionResult> AfterAsync(
+        DeviceChangeOutcome outcome, string imeiField, string reasonField, string doneKey, string nothingKey, CancellationToken cancellation)
     {
-        if (outcome == DeviceChangeOutcome.Done)
+        switch (outcome)
         {
-            Done = doneKey;
-            return RedirectToPage();
+            case DeviceChangeOutcome.Done:
+                Done = doneKey;
+                return RedirectToPage();
+            case DeviceChangeOutcome.ReasonRequired:
+                ModelState.AddModelError(reasonField, staffTexts["Blocks_ReasonRequired"]);
+                break;
+            case DeviceChangeOutcome.ReasonTooLong:
+                ModelState.AddModelError(reasonField, staffTexts["Blocks_ReasonTooLong", Display.Number(BlockDevice.MaxReasonLength)]);
+                break;
+            default:
+                ModelState.AddModelError(imeiField, staffTexts[outcome == DeviceChangeOutcome.UnknownImei ? "Blocks_UnknownImei" : nothingKey]);
+                break;
         }
 
-        ModelState.AddModelError(imeiField, staffTexts[outcome == DeviceChangeOutcome.UnknownImei ? "Blocks_UnknownImei" : nothingKey]);
         return await ShowAsync(cancellation);
     }
 
-    private bool Check(string imeiField, string? imeiInput, string reasonField, string? reasonInput, out string imei, out string reason)
+    private bool TryImei(string field, string? input, out string imei)
     {
-        var problem = Imei.Check(imeiInput, out imei);
+        var problem = Imei.Check(input, out imei);
         if (problem != ImeiProblem.None)
         {
-            ModelState.AddModelError(imeiField, texts[$"Imei_{problem}"]);
+            ModelState.AddModelError(field, texts[$"Imei_{problem}"]);
         }
 
-        reason = reasonInput?.Trim() ?? "";
-        if (reason.Length == 0)
-        {
-            ModelState.AddModelError(reasonField, staffTexts["Blocks_ReasonRequired"]);
-        }
-        else if (reason.Length > MaxReasonLength)
-        {
-            ModelState.AddModelError(reasonField, staffTexts["Blocks_ReasonTooLong", MaxReasonLength]);
-        }
-
-        return ModelState.ErrorCount == 0;
+        return problem == ImeiProblem.None;
     }
 
     private async Task<IActionResult> ShowAsync(CancellationToken cancellation)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Hamta.Devices.Contracts;
+using Hamta.Devices.Importing;
+using Hamta.Kernel.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -59,6 +61,7 @@ public sealed class DeclarationUploadModel(IMessageBus bus, IStringLocalizer<Sta
             state = upload.State.ToString(),
             finished = upload.State is UploadState.Done or UploadState.Failed,
             percent = PercentOf(upload),
+            percentText = Display.Percent(PercentOf(upload) / 100.0),
             stateText = texts[$"UploadState_{upload.State}"].Value,
             countsText = CountsOf(upload),
         });
@@ -84,9 +87,14 @@ public sealed class DeclarationUploadModel(IMessageBus bus, IStringLocalizer<Sta
         return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"refused-lines-{name}.csv");
     }
 
+    /// <summary>Refusals whose detail is a line number or a count, shown in Persian digits.</summary>
+    private static readonly HashSet<string> NumberDetails =
+        [nameof(LineRefusal.WrongColumnCount), nameof(LineRefusal.RepeatedInFile), nameof(LineRefusal.TravellerRepeatedInFile)];
+
     public string ReasonOf(RefusedDeclarationLine line)
     {
-        var text = texts[$"Refusal_{line.Reason}", line.Detail ?? string.Empty];
+        var detail = line.Detail ?? string.Empty;
+        var text = texts[$"Refusal_{line.Reason}", NumberDetails.Contains(line.Reason) ? Display.Digits(detail) : detail];
         return text.ResourceNotFound ? line.Reason : text.Value;
     }
 
@@ -99,8 +107,8 @@ public sealed class DeclarationUploadModel(IMessageBus bus, IStringLocalizer<Sta
     };
 
     public string CountsOf(DeclarationUploadStatus upload) =>
-        texts["Upload_Counts", Kernel.Text.PersianDigits.Of(upload.Read), Kernel.Text.PersianDigits.Of(Math.Max(upload.Read, upload.ExpectedLines)),
-            Kernel.Text.PersianDigits.Of(upload.Accepted), Kernel.Text.PersianDigits.Of(upload.Refused)].Value;
+        texts["Upload_Counts", Display.Count(upload.Read), Display.Count(Math.Max(upload.Read, upload.ExpectedLines)),
+            Display.Count(upload.Accepted), Display.Count(upload.Refused)].Value;
 
     private async Task<DeclarationUploadStatus?> FindAsync(CancellationToken cancellation) =>
         (await bus.InvokeAsync<DeclarationUploadFound>(new GetDeclarationUpload(Id), cancellation)).Upload;

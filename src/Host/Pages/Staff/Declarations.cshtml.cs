@@ -40,7 +40,7 @@ public sealed class DeclarationsModel(IMessageBus bus, IConfiguration configurat
 
         if (file.Length > MaxMegabytes * 1024L * 1024)
         {
-            return await RefuseAsync("Declarations_TooLarge", cancellation, PersianDigits.Of(MaxMegabytes));
+            return await RefuseAsync("Declarations_TooLarge", cancellation, Display.Number(MaxMegabytes));
         }
 
         using var content = new MemoryStream((int)file.Length);
@@ -52,7 +52,7 @@ public sealed class DeclarationsModel(IMessageBus bus, IConfiguration configurat
             { Outcome: UploadOutcome.Accepted, UploadId: { } id } => Redirect($"/staff/declarations/{id}"),
             { Outcome: UploadOutcome.SameFileAgain, UploadId: { } id } => Redirect($"/staff/declarations/{id}?again=true"),
             { Outcome: UploadOutcome.Empty } => await RefuseAsync("Declarations_Empty", cancellation),
-            _ => await RefuseAsync("Declarations_NoHeader", cancellation, Hamta.Devices.Importing.DeclarationCsv.Header),
+            _ => await RefuseAsync("Declarations_NoHeader", cancellation, DeclarationsFile.Header),
         };
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Hamta.Host.Identity;
 using Hamta.Kernel.Security;
+using Hamta.Kernel.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -30,7 +31,7 @@ public sealed class StaffLoginModel(StaffSignIn signIn, IStringLocalizer<SharedR
             : await signIn.CheckAsync(Username, Password, cancellation);
         if (result.LockedFor > TimeSpan.Zero)
         {
-            Refuse(nameof(Password), "StaffLogin_Locked", Lockout.MinutesOf(result.LockedFor));
+            Refuse(nameof(Password), "StaffLogin_Locked", Display.Number(Lockout.MinutesOf(result.LockedFor)));
             return Page();
         }
 

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using Hamta.Enforcement.Contracts;
+using Hamta.Kernel.Text;
 using Hamta.Kernel.Time;
 using Hamta.Sim.Contracts;
 using Hamta.Tickets.Contracts;
@@ -108,7 +108,7 @@ public sealed class StatisticsModel(IMessageBus bus, IStringLocalizer<StaffResou
         }
         else if (to.DayNumber - from.DayNumber + 1 > MaxDays)
         {
-            ModelState.AddModelError("to", texts["Statistics_TooLong", MaxDays]);
+            ModelState.AddModelError("to", texts["Statistics_TooLong", Display.Number(MaxDays)]);
         }
         else
         {
@@ -116,7 +116,8 @@ public sealed class StatisticsModel(IMessageBus bus, IStringLocalizer<StaffResou
         }
     }
 
-    public string DayLabel(DateOnly day) => JalaliDate.FormatDay(day);
+    /// <summary>A day on a chart's axis, drawn on a canvas: Persian digits without the isolates a canvas would not need.</summary>
+    public static string DayLabel(DateOnly day) => Display.Digits(JalaliDate.FormatDay(day));
 
     public IReadOnlyList<TicketDayCount> TicketDays => Days
         .Select(day => Tickets.Days.Where(d => d.Day == day).Aggregate(new TicketDayCount(day, default, 0, 0, 0, 0), (sum, d) => sum with
@@ -177,11 +178,11 @@ public sealed class StatisticsModel(IMessageBus bus, IStringLocalizer<StaffResou
         new(texts["Statistics_Lifted"], EnforcementDays.Select(d => d.Lifted).ToList()),
     ]);
 
-    public string Share => Tickets.ResolvedAutomaticallyShare is { } share ? string.Create(CultureInfo.InvariantCulture, $"{share * 100:0}%") : "—";
+    public string Share => Tickets.ResolvedAutomaticallyShare is { } share ? Display.Percent(share) : "—";
 
     /// <summary>A duration as people say it: days and hours, hours and minutes, or minutes.</summary>
     public string Duration(TimeSpan duration) =>
-        duration.TotalDays >= 1 ? texts["Statistics_DaysHours", (int)duration.TotalDays, duration.Hours]
-        : duration.TotalHours >= 1 ? texts["Statistics_HoursMinutes", (int)duration.TotalHours, duration.Minutes]
-        : texts["Statistics_Minutes", Math.Max(1, (int)Math.Round(duration.TotalMinutes))];
+        duration.TotalDays >= 1 ? texts["Statistics_DaysHours", Display.Number((long)duration.TotalDays), Display.Number(duration.Hours)]
+        : duration.TotalHours >= 1 ? texts["Statistics_HoursMinutes", Display.Number((long)duration.TotalHours), Display.Number(duration.Minutes)]
+        : texts["Statistics_Minutes", Display.Number(Math.Max(1, (long)Math.Round(duration.TotalMinutes)))];
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Hamta.Devices.Contracts;
+using Hamta.Kernel.Text;
 using Hamta.Tickets.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,6 @@ namespace Hamta.Host.Pages.Staff;
 /// </summary>
 public sealed class StaffTicketModel(IMessageBus bus, IStringLocalizer<StaffResource> texts) : PageModel
 {
-    public const int MaxTextLength = 2000;
     public const string TextField = "text";
 
     [BindProperty(SupportsGet = true)]
@@ -43,7 +43,7 @@ public sealed class StaffTicketModel(IMessageBus bus, IStringLocalizer<StaffReso
 
     public string Me => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("No staff member is signed in.");
 
-    public bool IsOpen => Ticket.Status is not (TicketStatus.Resolved or TicketStatus.Rejected or TicketStatus.Closed);
+    public bool IsOpen => Ticket.IsOpen;
 
     public bool AssignedToMe => Ticket.AssignedAgent == Me;
 
@@ -81,12 +81,6 @@ public sealed class StaffTicketModel(IMessageBus bus, IStringLocalizer<StaffReso
             Text = null;
         }
 
-        if (withText && Text is { Length: > MaxTextLength })
-        {
-            ModelState.AddModelError(TextField, texts["Text_TooLong"]);
-            return await LoadAsync(cancellation) ? Page() : NotFound();
-        }
-
         var result = await bus.InvokeAsync<TicketActionResult>(
             new ActOnTicket(Number, action, new TicketActor(TicketActorKind.Agent, Me), Text, ExpectedVersion), cancellation);
         switch (result.Outcome)
@@ -99,6 +93,9 @@ public sealed class StaffTicketModel(IMessageBus bus, IStringLocalizer<StaffReso
                 return NotFound();
             case TicketActionOutcome.TextRequired:
                 ModelState.AddModelError(TextField, texts[$"TextRequired_{action}"]);
+                break;
+            case TicketActionOutcome.TextTooLong:
+                ModelState.AddModelError(TextField, texts["Text_TooLong", PersianDigits.Of(TicketLimits.MaxText)]);
                 break;
             case TicketActionOutcome.ChangedMeanwhile:
                 Problem = texts["Outcome_ChangedMeanwhile"];

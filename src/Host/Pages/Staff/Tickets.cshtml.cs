@@ -77,7 +77,7 @@ public sealed class StaffTicketsModel(IMessageBus bus, TimeProvider clock, IConf
     public (TimeSpan Age, bool Overdue) AgeOf(AgentTicketRow row)
     {
         var age = clock.GetUtcNow() - row.OpenedAt;
-        var open = row.Status is not (TicketStatus.Resolved or TicketStatus.Rejected or TicketStatus.Closed);
+        var open = row.Status.IsOpen();
         return (age, open && age > configuration.ResponseTarget(row.Subject));
     }
 

@@ -1,6 +1,7 @@
 using Hamta.Host.Identity;
 using Hamta.Host.Infrastructure;
 using Hamta.Host.Infrastructure.Forms;
+using Hamta.Kernel.Text;
 using Hamta.Tickets.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -14,7 +15,7 @@ namespace Hamta.Host.Pages.Tickets;
 [RequestSizeLimit(TicketUploads.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = TicketUploads.MaxRequestBytes)]
 [RefuseOversizeForms]
-public sealed class TicketDetailsModel(IMessageBus bus, TimeProvider clock, IConfiguration configuration, IStringLocalizer<SharedResource> texts) : PortalPageModel(texts)
+public sealed class TicketDetailsModel(IMessageBus bus, IConfiguration configuration, IStringLocalizer<SharedResource> texts) : PortalPageModel(texts)
 {
     public TicketDetails? Ticket { get; private set; }
 
@@ -33,7 +34,7 @@ public sealed class TicketDetailsModel(IMessageBus bus, TimeProvider clock, ICon
 
     public bool CanReply => Ticket!.Status == TicketStatus.AwaitingSubscriber;
 
-    public bool CanReopen => Ticket!.Status == TicketStatus.Resolved && clock.GetUtcNow() - Ticket.ResolvedAt <= TimeSpan.FromDays(7);
+    public bool CanReopen => Ticket!.ReopenableNow;
 
     public async Task<IActionResult> OnGetAsync(long number, bool created, CancellationToken cancellation)
     {
@@ -63,6 +64,9 @@ public sealed class TicketDetailsModel(IMessageBus bus, TimeProvider clock, ICon
                 return Redirect($"/tickets/{number}");
             case TicketActionOutcome.TextRequired:
                 Refuse(nameof(Text), "TicketDetails_TextRequired");
+                break;
+            case TicketActionOutcome.TextTooLong:
+                Refuse(nameof(Text), "TicketAction_TextTooLong", PersianDigits.Of(TicketLimits.MaxText));
                 break;
             case TicketActionOutcome.AttachmentsRefused:
                 RefuseAttachments(TicketUploads.Field, result.Refusal!);

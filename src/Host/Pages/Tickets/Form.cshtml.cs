@@ -1,6 +1,7 @@
 using Hamta.Devices.Contracts;
 using Hamta.Host.Identity;
 using Hamta.Host.Infrastructure.Forms;
+using Hamta.Kernel.Text;
 using Hamta.Tickets.Contracts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -16,8 +17,6 @@ namespace Hamta.Host.Pages.Tickets;
 [RefuseOversizeForms]
 public sealed class TicketFormModel(IMessageBus bus, IStringLocalizer<SharedResource> texts) : PortalPageModel(texts)
 {
-    public const int MaxDescription = 2000;
-
     [BindProperty(SupportsGet = true)]
     public TicketSubject Subject { get; set; }
 
@@ -86,18 +85,32 @@ public sealed class TicketFormModel(IMessageBus bus, IStringLocalizer<SharedReso
 
         var result = await bus.InvokeAsync<OpenTicketResult>(
             ticket with { Attachments = await TicketUploads.ReadAsync(Attachments, cancellation) }, cancellation);
-        switch (result)
+        switch (result.Outcome)
         {
-            case { Outcome: OpenTicketOutcome.DuplicateOpenTicket }:
+            case OpenTicketOutcome.Opened:
+                return Redirect($"/tickets/{result.Number}?created=true");
+            case OpenTicketOutcome.DuplicateOpenTicket:
                 ExistingTicket = result.Number;
-                return Page();
-            case { Refusal: { } refusal }:
-                RefuseAttachments(TicketUploads.Field, refusal);
-                return Page();
+                break;
+            case OpenTicketOutcome.AttachmentsRefused:
+                RefuseAttachments(TicketUploads.Field, result.Refusal!);
+                break;
+            default:
+                Refuse(nameof(Description), $"TicketForm_{result.Outcome}", Display.Number(TicketLimits.MaxText));
+                break;
         }
 
-        return Redirect($"/tickets/{result.Number}?created=true");
+        return Page();
     }
+
+    /// <summary>The registry decides whether the pair may be corrected; the refusal is shown beside the field it concerns.</summary>
+    private static readonly Dictionary<ImeiCorrectionClaimOutcome, string> ClaimRefusalFields = new()
+    {
+        [ImeiCorrectionClaimOutcome.NotYourDevice] = nameof(RegisteredImei1),
+        [ImeiCorrectionClaimOutcome.NoDifference] = nameof(CorrectImei2),
+        [ImeiCorrectionClaimOutcome.FirstMustMatch] = nameof(CorrectImei1),
+        [ImeiCorrectionClaimOutcome.CorrectImeiTaken] = nameof(CorrectImei2),
+    };
 
     private async Task<OpenTicket?> MismatchTicketAsync(CancellationToken cancellation)
     {
@@ -105,40 +118,27 @@ public sealed class TicketFormModel(IMessageBus bus, IStringLocalizer<SharedReso
         ok &= TryImei(nameof(CorrectImei2), CorrectImei2, out var correct2);
         ok &= TryImei(nameof(RegisteredImei1), RegisteredImei1, out var registered1);
         ok &= TryImei(nameof(RegisteredImei2), RegisteredImei2, out var registered2);
-        ok &= TryDescription(out var description);
         if (!ok)
         {
             return null;
         }
 
-        var device = MyDevices.FirstOrDefault(d => d.Imeis.SequenceEqual([registered1, registered2]));
-        if (device is null)
+        var check = await bus.InvokeAsync<ImeiCorrectionClaimCheck>(
+            new CheckImeiCorrectionClaim(KartableNationalId, [registered1, registered2], [correct1, correct2]), cancellation);
+        if (ClaimRefusalFields.TryGetValue(check.Outcome, out var field))
         {
-            Refuse(nameof(RegisteredImei1), "TicketForm_NotYourDevice");
-        }
-        else if (correct1 == registered1 && correct2 == registered2)
-        {
-            Refuse(nameof(CorrectImei2), "TicketForm_NoDifference");
-        }
-        else if (correct1 != registered1)
-        {
-            Refuse(nameof(CorrectImei1), "TicketForm_FirstMustMatch");
-        }
-        else if ((await bus.InvokeAsync<ImeiInquiry>(new InquireImei(correct2), cancellation)).Registered)
-        {
-            Refuse(nameof(CorrectImei2), "TicketForm_NewImeiTaken");
+            Refuse(field, $"TicketForm_{check.Outcome}");
+            return null;
         }
 
-        return device is null
-            ? null
-            : new OpenTicket(Subject, KartableSim, KartableNationalId, new TicketDevice(device.Id, device.Imeis, $"{device.Brand} {device.Model}"),
-                [correct1, correct2], new Dictionary<string, string>(), description, OneTimeForms.KeyOf(HttpContext));
+        var device = check.Device!;
+        return new OpenTicket(Subject, KartableSim, KartableNationalId, new TicketDevice(device.Id, device.Imeis, $"{device.Brand} {device.Model}"),
+            [correct1, correct2], new Dictionary<string, string>(), Description ?? string.Empty, OneTimeForms.KeyOf(HttpContext));
     }
 
     private OpenTicket? OtherTicket()
     {
         var fields = new Dictionary<string, string>();
-        var ok = TryDescription(out var description);
         if (Form.Imei && TryImei(nameof(Imei), Imei, out var imei))
         {
             fields[TicketFields.Imei] = imei;
@@ -154,14 +154,14 @@ public sealed class TicketFormModel(IMessageBus bus, IStringLocalizer<SharedReso
             fields[TicketFields.OldSim] = oldSim;
         }
 
-        if (!ok || !ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
             return null;
         }
 
         var device = fields.TryGetValue(TicketFields.Imei, out var deviceImei) ? MyDevices.FirstOrDefault(d => d.Imeis.Contains(deviceImei)) : null;
         var ticketDevice = device is null ? null : new TicketDevice(device.Id, device.Imeis, $"{device.Brand} {device.Model}");
-        return new OpenTicket(Subject, KartableSim, KartableNationalId, ticketDevice, [], fields, description, OneTimeForms.KeyOf(HttpContext));
+        return new OpenTicket(Subject, KartableSim, KartableNationalId, ticketDevice, [], fields, Description ?? string.Empty, OneTimeForms.KeyOf(HttpContext));
     }
 
     /// <summary>A forged or missing subject sends the subscriber back to choosing one.</summary>
@@ -170,24 +170,6 @@ public sealed class TicketFormModel(IMessageBus bus, IStringLocalizer<SharedReso
         var bound = !HasError(nameof(Subject)) && TicketSubjectCatalog.Find(Subject) is not null;
         ModelState.Remove(nameof(Subject));
         return bound;
-    }
-
-    private bool TryDescription(out string description)
-    {
-        description = (Description ?? string.Empty).Trim();
-        if (description.Length == 0)
-        {
-            Refuse(nameof(Description), "TicketForm_DescriptionRequired");
-            return false;
-        }
-
-        if (description.Length > MaxDescription)
-        {
-            Refuse(nameof(Description), "TicketForm_DescriptionTooLong", MaxDescription);
-            return false;
-        }
-
-        return true;
     }
 
     /// <summary>The subscriber's devices, for the forms that name one (the picker, the match by IMEI); the other forms skip the lookup.</summary>

@@ -1,5 +1,5 @@
 // Draws each canvas marked data-chart with Chart.js (served by the portal): right to left, in Vazirmatn, the days
-// as the server wrote them (Jalali). The same figures are in the table under each chart.
+// as the server wrote them (Jalali) and the figures in Persian digits. The same figures are in the table under each chart.
 (function () {
   if (typeof Chart === 'undefined') {
     return;
@@ -24,7 +24,7 @@
       options: {
         responsive: true,
         maintainAspectRatio: false,
-        locale: 'en-US',
+        locale: 'fa-IR',
         interaction: { mode: 'index', intersect: false },
         plugins: {
           legend: { position: 'bottom', rtl: true, textDirection: 'rtl' },

@@ -21,7 +21,7 @@
             })
             .then(function (progress) {
                 bar.value = progress.percent;
-                bar.textContent = progress.percent + '%';
+                bar.textContent = progress.percentText;
                 state.textContent = progress.stateText;
                 counts.textContent = progress.countsText;
                 if (progress.finished) {

@@ -5,7 +5,11 @@ namespace Hamta.Devices.Contracts;
 /// asks the Sim module when the network first saw the IMEI with the claiming SIM (<see cref="FirstSeenWithSim"/>);
 /// the Devices module decides against the brand's joining date (ADR 22). Claiming again changes nothing.
 /// </summary>
-public sealed record ClaimPreRegistryDevice(string Imei, string Brand, string Model, string Sim, string NationalId, DateTimeOffset? FirstSeenWithSim);
+public sealed record ClaimPreRegistryDevice(string Imei, string Brand, string Model, string Sim, string NationalId, DateTimeOffset? FirstSeenWithSim)
+{
+    /// <summary>The longest brand or model, in characters.</summary>
+    public const int MaxTextLength = 60;
+}
 
 public enum PreRegistryClaimOutcome
 {
@@ -15,10 +19,20 @@ public enum PreRegistryClaimOutcome
     BrandNotListed,
     NotSeenWithThisSim,
     SeenOnlyAfterJoining,
+
+    /// <summary>The brand or the model is missing or too long (<see cref="PreRegistryClaimResult.Brand"/>, <see cref="PreRegistryClaimResult.Model"/>).</summary>
+    TextRefused,
 }
 
-/// <summary>The outcome, with the brand's joining date the sightings were held against when there is one.</summary>
-public sealed record PreRegistryClaimResult(PreRegistryClaimOutcome Outcome, DateTimeOffset? JoinedAt = null);
+public enum ClaimText
+{
+    Fine,
+    Missing,
+    TooLong,
+}
+
+/// <summary>The outcome, with the brand's joining date the sightings were held against when there is one, and what is wrong with each text.</summary>
+public sealed record PreRegistryClaimResult(PreRegistryClaimOutcome Outcome, DateTimeOffset? JoinedAt = null, ClaimText Brand = ClaimText.Fine, ClaimText Model = ClaimText.Fine);
 
 /// <summary>
 /// When each brand joined the registry (<c>Hamta:Devices:PreRegistry:BrandJoinDates:&lt;Brand&gt;</c>), and the

@@ -40,3 +40,6 @@ public enum DeclarationOutcome
 /// (<c>brand</c>, <c>traveller_national_id</c>…) when one is.
 /// </summary>
 public sealed record DeclarationResult(DeclarationOutcome Outcome, Guid? DeviceId = null, string? Imei = null, string? Field = null);
+
+/// <summary>Customs reports that a traveller paid the fee: the activation code goes by SMS to the SIM named at customs.</summary>
+public sealed record RecordTravellerFeePayment(string Imei);

@@ -73,8 +73,8 @@ public sealed record LostCaseDetails(
     DateTimeOffset? FoundAt,
     string? FoundBy);
 
-/// <summary>One case by its number; null when there is none.</summary>
-public sealed record FindLostCase(string CaseNumber);
+/// <summary>One case by its number; null when there is none, or, for a subscriber, when their national ID did not report it (staff pass null).</summary>
+public sealed record FindLostCase(string CaseNumber, string? ReporterNationalId = null);
 
 /// <summary>The staff's list: the newest cases first, open ones only unless <see cref="IncludeFound"/>.</summary>
 public sealed record FindLostCases(bool IncludeFound, int Limit = 200);

@@ -3,6 +3,7 @@ using Hamta.Devices.Importing;
 using Hamta.Devices.Importing.Uploads;
 using Hamta.Devices.Registry;
 using Hamta.Devices.ReportingLost;
+using Hamta.Kernel.Auditing;
 using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,10 +40,21 @@ public static class DevicesModule
         return options;
     }
 
+    /// <summary>The importer (also for the command line), and what the audit and the history page read of the registry.</summary>
+    public static IServiceCollection AddDevicesModule(this IServiceCollection services)
+    {
+        services.AddScoped<DeclarationImporter>();
+        services.AddScoped<IDeclarationsImport, DeclarationsImport>();
+        services.AddSingleton<IReadModelAudit>(new SnapshotAudit<Device>(Schema, x => x.Id));
+        services.AddSingleton<IReadModelAudit, RegistrationAudit>();
+        services.AddSingleton<IReadModelAudit, TransferAudit>();
+        services.AddSingleton<IHistorySource, DeviceHistory>();
+        return services;
+    }
+
     public static WolverineOptions AddDevicesModule(this WolverineOptions options)
     {
         options.Discovery.IncludeAssembly(typeof(DevicesModule).Assembly);
-        options.Services.AddScoped<DeclarationImporter>();
         options.LocalQueue(DeclarationImportsQueue).Sequential();
         options.PublishMessage<ImportDeclarationsUpload>().ToLocalQueue(DeclarationImportsQueue);
         options.Services.InitializeMartenWith<RegistryMigration>();

@@ -28,6 +28,12 @@ public sealed record EnforcementStates(IReadOnlyList<ImeiEnforcementState> State
     public IReadOnlyList<ImeiEnforcementState> Of(string imei) => States.Where(s => s.Imei == imei).ToList();
 }
 
+/// <summary>How far the classification has come: the moment up to which the last applied full run covered the sightings.</summary>
+public sealed record GetClassificationCoverage;
+
+/// <summary>The window's end (the run's «as of») of the last full run that was applied, not stopped; null before the first.</summary>
+public sealed record ClassificationCoverage(DateTimeOffset? CoveredUntil);
+
 /// <summary>The latest classification runs, newest first, for the staff page.</summary>
 public sealed record FindClassificationRuns(int Count);
 

@@ -43,3 +43,20 @@ public sealed record ListVersion(EnforcementList List, string Operator, long Ver
 public sealed record GetManualBlocks;
 
 public sealed record ManualBlock(string Imei, string Reason, string Cause, DateTimeOffset Since);
+
+/// <summary>Opens an operator's read of a published list (ADR 24): the operator API serves it streamed.</summary>
+public interface IOperatorLists
+{
+    /// <summary>One operator's view of <paramref name="list"/> at its current version, on a transaction of its own until disposed.</summary>
+    Task<IOperatorListRead> OpenAsync(EnforcementList list, string operatorName, CancellationToken cancellation);
+}
+
+/// <summary>One read of a list at <see cref="Version"/>: the whole list as CSV, or what changed since an earlier version as JSON.</summary>
+public interface IOperatorListRead : IAsyncDisposable
+{
+    long Version { get; }
+
+    Task CopyCsvAsync(TextWriter target, CancellationToken cancellation);
+
+    Task WriteDeltaAsync(System.Text.Json.Utf8JsonWriter json, long since, CancellationToken cancellation);
+}

@@ -1,7 +1,9 @@
 using Hamta.Enforcement.Classifying;
 using Hamta.Enforcement.Conditions;
 using Hamta.Enforcement.Lists;
+using Hamta.Enforcement.Contracts;
 using Hamta.Enforcement.States;
+using Hamta.Kernel.Auditing;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +27,7 @@ public static class EnforcementModule
         return options;
     }
 
-    /// <summary>The enforcement tables, prepared once Marten's schema is in place.</summary>
+    /// <summary>The enforcement tables, prepared once Marten's schema is in place; the lists' reader; the trail's audit and history.</summary>
     public static IServiceCollection AddEnforcementModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostedService<EnforcementStartup>();
@@ -38,6 +40,11 @@ public static class EnforcementModule
         services.Configure<ListSettings>(configuration.GetSection(ListSettings.Section));
         services.Configure<ListSettings>(settings => configuration.GetSection(ListSettings.PrefixesSection).Bind(settings.ImsiPrefixes));
         services.AddSingleton<ListReader>();
+        services.AddSingleton<IOperatorLists>(provider => provider.GetRequiredService<ListReader>());
+
+        // The enforcement stream in the audit and on the history page (ADR 23)
+        services.AddSingleton<IReadModelAudit, ImeiStateAudit>();
+        services.AddSingleton<IHistorySource, EnforcementHistory>();
         return services;
     }
 }

@@ -20,8 +20,18 @@ public sealed record KartablePasswordResult(KartablePasswordOutcome Outcome, int
 /// </summary>
 public sealed record VerifyKartablePassword(string Sim, string Password);
 
-/// <summary><see cref="LockedMinutes"/> is above zero while the SIM is locked; then even the right password does not match.</summary>
-public sealed record KartablePasswordCheck(bool IsSet, bool Matches, int LockedMinutes = 0);
+public enum KartablePasswordVerdict
+{
+    Matches,
+    NotSet,
+    Wrong,
+
+    /// <summary>Wrong passwords locked the SIM (this one may have); even the right password does not match until the lock ends.</summary>
+    Locked,
+}
+
+/// <summary><see cref="LockedMinutes"/> says how long a <see cref="KartablePasswordVerdict.Locked"/> SIM stays locked.</summary>
+public sealed record KartablePasswordCheck(KartablePasswordVerdict Verdict, int LockedMinutes = 0);
 
 /// <summary>Whether the SIM has a kartable password; answered with a bool and counts no try.</summary>
 public sealed record HasKartablePassword(string Sim);

@@ -17,6 +17,17 @@ public sealed record SimCardInfo(string Number, string NationalId, string Holder
 
 public sealed record FindSimCard(string Number);
 
+/// <summary>Whether a SIM may act for a national ID: it is registered to that national ID and active. Answered with <see cref="SimOwnership"/>.</summary>
+public sealed record CheckSimOwnership(string Number, string NationalId);
+
+public enum SimOwnership
+{
+    Owner,
+    UnknownSim,
+    OtherNationalId,
+    Expired,
+}
+
 /// <summary>«مدیریت سیم کارت ها»: every SIM registered under a national ID.</summary>
 public sealed record FindSimCardsOf(string NationalId);
 

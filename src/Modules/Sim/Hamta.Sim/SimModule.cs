@@ -1,3 +1,5 @@
+using Hamta.Kernel.Auditing;
+using Hamta.Sim.Contracts;
 using Hamta.Sim.Kartable;
 using Hamta.Sim.Login;
 using Hamta.Sim.Network;
@@ -34,13 +36,18 @@ public static class SimModule
         return options;
     }
 
-    /// <summary>The network settings and the sightings tables, prepared once Marten's schema is in place.</summary>
+    /// <summary>
+    /// The network settings and the sightings tables, prepared once Marten's schema is in place; the dump import the
+    /// operator API and the command line use; the SIM cards' audit and history.
+    /// </summary>
     public static IServiceCollection AddSimModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<NetworkSettings>(configuration.GetSection(NetworkSettings.Section));
         services.AddHostedService<SightingsStartup>();
-        services.AddScoped<SightingsDumpImporter>();
+        services.AddScoped<ISightingsDumpImport, SightingsDumpImporter>();
         services.AddSingleton<SightingsIngested>();
+        services.AddSingleton<IReadModelAudit>(new SnapshotAudit<SimCard>(Schema, x => x.Id));
+        services.AddSingleton<IHistorySource, SimCardHistory>();
         return services;
     }
 }

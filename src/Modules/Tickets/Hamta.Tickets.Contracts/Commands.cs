@@ -4,8 +4,8 @@ namespace Hamta.Tickets.Contracts;
 public sealed record TicketDevice(Guid DeviceId, IReadOnlyList<string> RegisteredImeis, string Model);
 
 /// <summary>
-/// A subscriber files a ticket. The portal has already checked the fields and, for the IMEI mismatch,
-/// the registry's side (the device is theirs, the new IMEI is free); the Tickets module checks its own.
+/// A subscriber files a ticket. The portal has already read the fields and, for the IMEI mismatch, asked the registry
+/// whether the correction may be claimed (<c>CheckImeiCorrectionClaim</c>); the Tickets module checks its own.
 /// <see cref="FormKey"/>, the one-time key of the form it came from, becomes the ticket's id: the same
 /// form posted again gives the same ticket.
 /// </summary>
@@ -25,6 +25,8 @@ public enum OpenTicketOutcome
     Opened,
     DuplicateOpenTicket,
     AttachmentsRefused,
+    DescriptionRequired,
+    DescriptionTooLong,
 }
 
 public sealed record OpenTicketResult(OpenTicketOutcome Outcome, long Number, AttachmentRefusal? Refusal = null);

@@ -31,6 +31,7 @@ public enum TicketEntryKind
     Reminded,
 }
 
+/// <summary>A ticket as the portal shows it; <see cref="ReopenableNow"/> says whether its subscriber may reopen it at the time it was read.</summary>
 public sealed record TicketDetails(
     Guid Id,
     long Number,
@@ -47,7 +48,11 @@ public sealed record TicketDetails(
     DateTimeOffset OpenedAt,
     DateTimeOffset? ResolvedAt,
     IReadOnlyList<TicketEntry> Timeline,
-    IReadOnlyList<string> ImeisSeenOnNetwork);
+    IReadOnlyList<string> ImeisSeenOnNetwork,
+    bool ReopenableNow)
+{
+    public bool IsOpen => Status.IsOpen();
+}
 
 /// <summary>One ticket; for a subscriber, only when it is theirs (<see cref="NationalId"/>); staff pass null.</summary>
 public sealed record GetTicket(long Number, string? NationalId);

@@ -1,4 +1,5 @@
 using Hamta.Devices.Contracts;
+using Hamta.Kernel.Auditing;
 using Hamta.Sim.Contracts;
 using Hamta.Tickets.Attachments;
 using Hamta.Tickets.Contracts;
@@ -6,6 +7,7 @@ using Hamta.Tickets.Statistics;
 using Hamta.Tickets.Tickets;
 using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 
 namespace Hamta.Tickets;
@@ -46,6 +48,14 @@ public static class TicketsModule
 
         options.Storage.ExtendedSchemaObjects.Add(TicketAttachments.SchemaObject());
         return options;
+    }
+
+    /// <summary>What the audit and the history page read of the tickets.</summary>
+    public static IServiceCollection AddTicketsModule(this IServiceCollection services)
+    {
+        services.AddSingleton<IReadModelAudit>(new SnapshotAudit<Ticket>(Schema, x => x.Id));
+        services.AddSingleton<IHistorySource, TicketHistory>();
+        return services;
     }
 
     public static WolverineOptions AddTicketsModule(this WolverineOptions options)

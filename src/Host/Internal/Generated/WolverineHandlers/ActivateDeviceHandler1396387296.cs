@@ -28,12 +28,12 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var activateDevice = (Hamta.Devices.Contracts.ActivateDevice)context.Envelope.Message;
 
-            var deviceChange = await Hamta.Devices.Owning.ActivateDeviceHandler.LoadAsync(activateDevice, documentSession, cancellation).ConfigureAwait(false);
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Devices.Owning.ActivateDeviceHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Devices.Owning.ActivateDeviceHandler");
+            var deviceChange = await Hamta.Devices.Activating.ActivateDeviceHandler.LoadAsync(activateDevice, documentSession, cancellation).ConfigureAwait(false);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Devices.Activating.ActivateDeviceHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Devices.Activating.ActivateDeviceHandler");
             
             // The actual message execution
-            (var outgoing1, var outgoing2) = Hamta.Devices.Owning.ActivateDeviceHandler.Handle(activateDevice, deviceChange, _timeProvider, _optionsOfLockoutSettings);
+            (var outgoing1, var outgoing2) = Hamta.Devices.Activating.ActivateDeviceHandler.Handle(activateDevice, deviceChange, _timeProvider, _optionsOfLockoutSettings);
 
             
             // Outgoing, cascaded message

@@ -25,12 +25,12 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var cancelTransfer = (Hamta.Devices.Contracts.CancelTransfer)context.Envelope.Message;
 
-            var deviceChange = await Hamta.Devices.Owning.CancelTransferHandler.LoadAsync(cancelTransfer, documentSession, cancellation).ConfigureAwait(false);
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Devices.Owning.CancelTransferHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Devices.Owning.CancelTransferHandler");
+            var deviceChange = await Hamta.Devices.Transferring.CancelTransferHandler.LoadAsync(cancelTransfer, documentSession, cancellation).ConfigureAwait(false);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Devices.Transferring.CancelTransferHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Devices.Transferring.CancelTransferHandler");
             
             // The actual message execution
-            (var outgoing1, var outgoing2) = Hamta.Devices.Owning.CancelTransferHandler.Handle(cancelTransfer, deviceChange, _timeProvider);
+            (var outgoing1, var outgoing2) = Hamta.Devices.Transferring.CancelTransferHandler.Handle(cancelTransfer, deviceChange, _timeProvider);
 
             
             // Outgoing, cascaded message

@@ -25,11 +25,11 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var closeSettledTickets = (Hamta.Tickets.Contracts.CloseSettledTickets)context.Envelope.Message;
 
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Tickets.Sweeps.CloseSettledTicketsHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Tickets.Sweeps.CloseSettledTicketsHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Tickets.Closing.CloseSettledTicketsHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Tickets.Closing.CloseSettledTicketsHandler");
             
             // The actual message execution
-            var outgoing1 = await Hamta.Tickets.Sweeps.CloseSettledTicketsHandler.Handle(closeSettledTickets, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
+            var outgoing1 = await Hamta.Tickets.Closing.CloseSettledTicketsHandler.Handle(closeSettledTickets, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message

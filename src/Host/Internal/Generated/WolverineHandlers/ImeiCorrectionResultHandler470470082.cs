@@ -25,11 +25,11 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var imeiCorrectionResult = (Hamta.Devices.Contracts.ImeiCorrectionResult)context.Envelope.Message;
 
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Tickets.Evidence.ImeiCorrectionResultHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Tickets.Evidence.ImeiCorrectionResultHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Tickets.Correcting.ImeiCorrectionResultHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Tickets.Correcting.ImeiCorrectionResultHandler");
             
             // The actual message execution
-            var outgoing1 = await Hamta.Tickets.Evidence.ImeiCorrectionResultHandler.Handle(imeiCorrectionResult, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
+            var outgoing1 = await Hamta.Tickets.Correcting.ImeiCorrectionResultHandler.Handle(imeiCorrectionResult, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message

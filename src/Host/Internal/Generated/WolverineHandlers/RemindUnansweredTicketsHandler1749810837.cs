@@ -25,11 +25,11 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var remindUnansweredTickets = (Hamta.Tickets.Contracts.RemindUnansweredTickets)context.Envelope.Message;
 
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Tickets.Sweeps.RemindUnansweredTicketsHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Tickets.Sweeps.RemindUnansweredTicketsHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Tickets.Closing.RemindUnansweredTicketsHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Tickets.Closing.RemindUnansweredTicketsHandler");
             
             // The actual message execution
-            var outgoing1 = await Hamta.Tickets.Sweeps.RemindUnansweredTicketsHandler.Handle(remindUnansweredTickets, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
+            var outgoing1 = await Hamta.Tickets.Closing.RemindUnansweredTicketsHandler.Handle(remindUnansweredTickets, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message

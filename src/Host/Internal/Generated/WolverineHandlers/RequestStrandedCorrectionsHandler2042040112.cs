@@ -25,11 +25,11 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var requestStrandedCorrections = (Hamta.Tickets.Contracts.RequestStrandedCorrections)context.Envelope.Message;
 
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Tickets.Sweeps.RequestStrandedCorrectionsHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Tickets.Sweeps.RequestStrandedCorrectionsHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Tickets.Correcting.RequestStrandedCorrectionsHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Tickets.Correcting.RequestStrandedCorrectionsHandler");
             
             // The actual message execution
-            var outgoing1 = await Hamta.Tickets.Sweeps.RequestStrandedCorrectionsHandler.Handle(requestStrandedCorrections, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
+            var outgoing1 = await Hamta.Tickets.Correcting.RequestStrandedCorrectionsHandler.Handle(requestStrandedCorrections, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message

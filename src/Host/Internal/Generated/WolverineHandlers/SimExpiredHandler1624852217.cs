@@ -22,11 +22,11 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var simExpired = (Hamta.Sim.Contracts.SimExpired)context.Envelope.Message;
 
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Devices.Owning.SimExpiredHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Devices.Owning.SimExpiredHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Devices.MovingFromExpiredSims.SimExpiredHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Devices.MovingFromExpiredSims.SimExpiredHandler");
             
             // The actual message execution
-            var outgoing1 = await Hamta.Devices.Owning.SimExpiredHandler.Handle(simExpired, documentSession, cancellation).ConfigureAwait(false);
+            var outgoing1 = await Hamta.Devices.MovingFromExpiredSims.SimExpiredHandler.Handle(simExpired, documentSession, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message

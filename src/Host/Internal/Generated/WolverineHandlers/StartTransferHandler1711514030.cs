@@ -25,12 +25,12 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var startTransfer = (Hamta.Devices.Contracts.StartTransfer)context.Envelope.Message;
 
-            var deviceChange = await Hamta.Devices.Owning.StartTransferHandler.LoadAsync(startTransfer, documentSession, cancellation).ConfigureAwait(false);
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Devices.Owning.StartTransferHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Devices.Owning.StartTransferHandler");
+            var deviceChange = await Hamta.Devices.Transferring.StartTransferHandler.LoadAsync(startTransfer, documentSession, cancellation).ConfigureAwait(false);
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Devices.Transferring.StartTransferHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Devices.Transferring.StartTransferHandler");
             
             // The actual message execution
-            (var outgoing1, var outgoing2) = Hamta.Devices.Owning.StartTransferHandler.Handle(startTransfer, deviceChange, _timeProvider);
+            (var outgoing1, var outgoing2) = Hamta.Devices.Transferring.StartTransferHandler.Handle(startTransfer, deviceChange, _timeProvider);
 
             
             // Outgoing, cascaded message

@@ -25,11 +25,11 @@ namespace Internal.Generated.WolverineHandlers
             // The actual message body
             var sweepAwaitingTickets = (Hamta.Tickets.Contracts.SweepAwaitingTickets)context.Envelope.Message;
 
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Tickets.Sweeps.SweepAwaitingTicketsHandler");
-            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Tickets.Sweeps.SweepAwaitingTicketsHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("message.handler", "Hamta.Tickets.Evidence.SweepAwaitingTicketsHandler");
+            Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Tickets.Evidence.SweepAwaitingTicketsHandler");
             
             // The actual message execution
-            var outgoing1 = await Hamta.Tickets.Sweeps.SweepAwaitingTicketsHandler.Handle(sweepAwaitingTickets, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
+            var outgoing1 = await Hamta.Tickets.Evidence.SweepAwaitingTicketsHandler.Handle(sweepAwaitingTickets, documentSession, _timeProvider, cancellation).ConfigureAwait(false);
 
             
             // Outgoing, cascaded message

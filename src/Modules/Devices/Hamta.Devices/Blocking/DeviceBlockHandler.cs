@@ -18,11 +18,13 @@ public static class DeviceBlockHandler
     }
 
     /// <summary>A block by hand is recorded on the device and told to enforcement, which puts its IMEIs on the block list.</summary>
-    public static (DeviceChangeResult, IReadOnlyList<object>, OutgoingMessages) Decide(BlockDevice command, Device? device, DateTimeOffset now) => device switch
-    {
-        null => (new DeviceChangeResult(DeviceChangeOutcome.UnknownImei), [], []),
-        { Blocked: true } => (new DeviceChangeResult(DeviceChangeOutcome.NothingToChange), [], []),
-        _ => (new DeviceChangeResult(DeviceChangeOutcome.Done), [new DeviceBlocked(device.Id, command.Reason, command.By, now)],
-            [new DeviceBlockedByHand(device.Id, device.Imeis, command.Reason, command.By, now)]),
-    };
+    public static (DeviceChangeResult, IReadOnlyList<object>, OutgoingMessages) Decide(BlockDevice command, Device? device, DateTimeOffset now) =>
+        (BlockReasons.Refusal(command.Reason), device, command.Reason.Trim()) switch
+        {
+            ({ } refused, _, _) => (refused, [], []),
+            (_, null, _) => (new DeviceChangeResult(DeviceChangeOutcome.UnknownImei), [], []),
+            (_, { Blocked: true }, _) => (new DeviceChangeResult(DeviceChangeOutcome.NothingToChange), [], []),
+            (_, { } found, var reason) => (new DeviceChangeResult(DeviceChangeOutcome.Done), [new DeviceBlocked(found.Id, reason, command.By, now)],
+                [new DeviceBlockedByHand(found.Id, found.Imeis, reason, command.By, now)]),
+        };
 }

@@ -17,11 +17,13 @@ public static class DeviceUnblockHandler
         return (result, messages);
     }
 
-    public static (DeviceChangeResult, IReadOnlyList<object>, OutgoingMessages) Decide(UnblockDevice command, Device? device, DateTimeOffset now) => device switch
-    {
-        null => (new DeviceChangeResult(DeviceChangeOutcome.UnknownImei), [], []),
-        { Blocked: false } => (new DeviceChangeResult(DeviceChangeOutcome.NothingToChange), [], []),
-        _ => (new DeviceChangeResult(DeviceChangeOutcome.Done), [new DeviceUnblocked(device.Id, command.By, now, command.Reason)],
-            [new DeviceUnblockedByHand(device.Id, device.Imeis, command.Reason, command.By, now)]),
-    };
+    public static (DeviceChangeResult, IReadOnlyList<object>, OutgoingMessages) Decide(UnblockDevice command, Device? device, DateTimeOffset now) =>
+        (BlockReasons.Refusal(command.Reason), device, command.Reason.Trim()) switch
+        {
+            ({ } refused, _, _) => (refused, [], []),
+            (_, null, _) => (new DeviceChangeResult(DeviceChangeOutcome.UnknownImei), [], []),
+            (_, { Blocked: false }, _) => (new DeviceChangeResult(DeviceChangeOutcome.NothingToChange), [], []),
+            (_, { } found, var reason) => (new DeviceChangeResult(DeviceChangeOutcome.Done), [new DeviceUnblocked(found.Id, command.By, now, reason)],
+                [new DeviceUnblockedByHand(found.Id, found.Imeis, reason, command.By, now)]),
+        };
 }

@@ -37,6 +37,12 @@ public static class ClaimPreRegistryDeviceHandler
     public static (PreRegistryClaimResult, Registration?, DeviceClaimedBeforeRegistry?) Decide(
         ClaimPreRegistryDevice command, Device? registered, PreRegistrySettings settings, Guid deviceId, DateTimeOffset now)
     {
+        var (brand, model) = (TextOf(command.Brand), TextOf(command.Model));
+        if (brand != ClaimText.Fine || model != ClaimText.Fine)
+        {
+            return (new PreRegistryClaimResult(PreRegistryClaimOutcome.TextRefused, Brand: brand, Model: model), null, null);
+        }
+
         if (registered is not null)
         {
             return (new PreRegistryClaimResult(registered.IsOwnedBy(command.Sim, command.NationalId)
@@ -65,4 +71,11 @@ public static class ClaimPreRegistryDeviceHandler
         return (new PreRegistryClaimResult(PreRegistryClaimOutcome.Registered, joinedAt), registration,
             new DeviceClaimedBeforeRegistry(deviceId, command.Sim, command.NationalId, seenAt, joinedAt, now));
     }
+
+    private static ClaimText TextOf(string? text) => (text ?? string.Empty).Trim() switch
+    {
+        "" => ClaimText.Missing,
+        { Length: > ClaimPreRegistryDevice.MaxTextLength } => ClaimText.TooLong,
+        _ => ClaimText.Fine,
+    };
 }

@@ -1,5 +1,6 @@
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
+using Hamta.Kernel.Notifications;
 using Marten;
 using Wolverine;
 
@@ -12,19 +13,25 @@ public static class RecordTravellerFeePaymentHandler
 
     public static (DeviceChangeResult, OutgoingMessages) Handle(RecordTravellerFeePayment command, DeviceChange? stream, TimeProvider clock)
     {
-        if (stream?.Device is not { Traveller: { } traveller } device)
+        var (result, events, sms) = Decide(stream?.Device, clock.GetUtcNow());
+        stream?.Append(events);
+        return (result, sms is null ? [] : [sms]);
+    }
+
+    /// <summary>A traveller's device whose fee is paid gets its activation code, sent to the SIM named at customs; a payment recorded twice counts once.</summary>
+    public static (DeviceChangeResult, IReadOnlyList<object>, SendSms?) Decide(Device? device, DateTimeOffset now)
+    {
+        if (device is not { Traveller: { } traveller })
         {
-            return (new DeviceChangeResult(DeviceChangeOutcome.UnknownImei), []);
+            return (new DeviceChangeResult(DeviceChangeOutcome.UnknownImei), [], null);
         }
 
         if (device.TravellerFeePaid)
         {
-            return (new DeviceChangeResult(DeviceChangeOutcome.NothingToChange), []);
+            return (new DeviceChangeResult(DeviceChangeOutcome.NothingToChange), [], null);
         }
 
-        var now = clock.GetUtcNow();
         var (issued, sms) = DeclarationRules.CustomsCode(device.Id, device.Imeis[0], traveller.Sim, now);
-        stream.Append(new TravellerFeePaid(device.Id, now), issued);
-        return (new DeviceChangeResult(DeviceChangeOutcome.Done), [sms]);
+        return (new DeviceChangeResult(DeviceChangeOutcome.Done), [new TravellerFeePaid(device.Id, now), issued], sms);
     }
 }

@@ -71,7 +71,7 @@ public sealed record DeclarationLine(int Line, DeclareDevice? Declaration, LineP
 /// </summary>
 public static class DeclarationCsv
 {
-    public const string Header = "imei1,imei2,brand,model,import_type,importer,activation_code,traveller_national_id,traveller_sim,fee_paid";
+    public const string Header = DeclarationsFile.Header;
     private static readonly string[] Columns = Header.Split(',');
 
     public static int ColumnCount => Columns.Length;

@@ -113,7 +113,7 @@ public static class Registrations
         .Select(id => (Guid?)id).SingleOrDefault();
 
     public static bool IsTakenImei(PostgresException exception) =>
-        exception is { SqlState: PostgresErrorCodes.UniqueViolation, TableName: "imeis" };
+        exception is { SqlState: PostgresErrorCodes.UniqueViolation, TableName: HeldImeis.Table };
 
     public static Registration Read(NpgsqlDataReader reader)
     {

@@ -9,6 +9,7 @@ public static class LostCaseQueryHandler
 {
     public static async Task<LostCaseDetails?> Handle(FindLostCase query, IQuerySession session, CancellationToken cancellation) =>
         await session.LoadAsync<LostCase>(query.CaseNumber, cancellation) is { } lostCase
+            && (query.ReporterNationalId is null || lostCase.ReporterNationalId == query.ReporterNationalId)
             ? (await DetailsAsync(session, [lostCase], cancellation)).Single()
             : null;
 

@@ -11,7 +11,7 @@ public static class ImeiStates
             imeis.ToArray(), condition)).ToHashSet();
 
     /// <summary>
-    /// Adds the states with a <c>blocked</c> change each. A state that appeared meanwhile is left as it is and gets
+    /// Adds the states, blocked from their start, with a <c>blocked</c> change each. A state that appeared meanwhile is left as it is and gets
     /// no change, so a block applied twice is recorded once.
     /// </summary>
     public static void Block(IDocumentSession session, IReadOnlyList<ImmediateState> states)
@@ -21,14 +21,14 @@ public static class ImeiStates
             session.QueueSqlCommand(
                 $"""
                 with added as (
-                    insert into {EnforcementStorage.States} (imei, condition, blocking, reason, met_at, deadline, cause)
-                    select imei, ?, true, ?, ?, ?, ? from unnest(?::text[]) as imei
+                    insert into {EnforcementStorage.States} (imei, condition, blocking, reason, met_at, deadline, blocked_at, cause)
+                    select imei, ?, true, ?, ?, ?, ?, ? from unnest(?::text[]) as imei
                     on conflict do nothing
-                    returning imei, condition, cause, met_at)
-                insert into {EnforcementStorage.Changes} (imei, condition, change, cause, at)
-                    select imei, condition, 'blocked', cause, met_at from added
+                    returning imei, condition, cause, met_at, deadline)
+                insert into {EnforcementStorage.Changes} (imei, condition, change, cause, at, deadline)
+                    select imei, condition, '{ImeiTrail.Blocked}', cause, met_at, deadline from added
                 """,
-                group.Key.Condition, group.Key.Reason, group.Key.At, group.Key.At, group.Key.Cause, group.Select(s => s.Imei).ToArray());
+                group.Key.Condition, group.Key.Reason, group.Key.At, group.Key.At, group.Key.At, group.Key.Cause, group.Select(s => s.Imei).ToArray());
         }
     }
 
@@ -45,7 +45,7 @@ public static class ImeiStates
             with lifted as (
                 delete from {EnforcementStorage.States} where imei = any(?) and condition = ? returning imei, condition)
             insert into {EnforcementStorage.Changes} (imei, condition, change, cause, at)
-                select imei, condition, 'lifted', ?, ? from lifted
+                select imei, condition, '{ImeiTrail.Lifted}', ?, ? from lifted
             """,
             imeis.ToArray(), condition, cause, at);
     }

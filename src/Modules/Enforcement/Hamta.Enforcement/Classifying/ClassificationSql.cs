@@ -127,14 +127,19 @@ internal static class ClassificationSql
 
     /// <summary>
     /// For unregistered IMEIs seen with a SIM of a national ID that owns a dual-SIM device of the same model (TAC):
-    /// one registered IMEI of that device, to link the IMEI-mismatch ticket's form with it chosen.
+    /// one registered IMEI of that device, to link the IMEI-mismatch ticket's form with it chosen. A device's IMEIs
+    /// all have its owner, so the owner's rows alone tell how many IMEIs each of their devices has: the registration
+    /// list is read once, never per candidate.
     /// </summary>
     public const string MismatchDevices = $"""
-        select distinct on (m.imei) m.imei, r.imei
-        from unnest(@imeis::text[], @national_ids::text[]) as m(imei, national_id)
-        join {RegisteredImeisView.Name} r on r.owner_national_id = m.national_id and left(r.imei, 8) = left(m.imei, 8)
-        where (select count(*) from {RegisteredImeisView.Name} o where o.device_id = r.device_id) = 2
-        order by m.imei, r.imei
+        with owned as (
+          select m.imei as seen, r.imei, r.device_id
+          from unnest(@imeis::text[], @national_ids::text[]) as m(imei, national_id)
+          join {RegisteredImeisView.Name} r on r.owner_national_id = m.national_id)
+        select distinct on (seen) seen, imei
+        from (select seen, imei, count(*) over (partition by seen, device_id) as imeis from owned) o
+        where imeis = 2 and left(imei, 8) = left(seen, 8)
+        order by seen, imei
         """;
 
     public const string RecordRun = $"""

@@ -11,7 +11,7 @@ namespace Hamta.Enforcement.Lists;
 /// delta as JSON written row by row while PostgreSQL folds the changes. Neither holds a list in memory. Each read is
 /// one repeatable-read transaction, so its version and its rows agree even while a publication commits.
 /// </summary>
-public sealed class ListReader(NpgsqlDataSource dataSource)
+public sealed class ListReader(NpgsqlDataSource dataSource) : IOperatorLists
 {
     /// <summary>The latest version of every list and operator.</summary>
     public async Task<IReadOnlyList<ListVersion>> VersionsAsync(CancellationToken cancellation)
@@ -34,7 +34,7 @@ public sealed class ListReader(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Opens a read of one operator's view of a list at its current version.</summary>
-    public async Task<ListRead> OpenAsync(EnforcementList list, string operatorName, CancellationToken cancellation)
+    public async Task<IOperatorListRead> OpenAsync(EnforcementList list, string operatorName, CancellationToken cancellation)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellation);
         try
@@ -58,7 +58,7 @@ public sealed class ListReader(NpgsqlDataSource dataSource)
 }
 
 /// <summary>One read of a list at <see cref="Version"/>, on its own transaction.</summary>
-public sealed class ListRead(NpgsqlConnection connection, NpgsqlTransaction transaction, EnforcementList list, string operatorName, long version) : IAsyncDisposable
+public sealed class ListRead(NpgsqlConnection connection, NpgsqlTransaction transaction, EnforcementList list, string operatorName, long version) : IOperatorListRead
 {
     public EnforcementList List { get; } = list;
 
@@ -94,43 +94,53 @@ public sealed class ListRead(NpgsqlConnection connection, NpgsqlTransaction tran
     /// </summary>
     public async Task WriteDeltaAsync(Utf8JsonWriter json, long since, CancellationToken cancellation)
     {
-        // One version's changes are a set difference, so no row comes twice in them and they need no netting.
-        await using var command = new NpgsqlCommand(
-            Version - since == 1
-                ? $"""
-                  select {ListStorage.RowColumns}, (case change when 'add' then 1 else -1 end)::bigint as net
-                  from {ListStorage.Changes}
-                  where list = @list and operator = @operator and version = @version
-                  order by net, imei
-                  """
-                : $"""
-                  select {ListStorage.RowColumns}, sum(case change when 'add' then 1 else -1 end) as net
-                  from {ListStorage.Changes}
-                  where list = @list and operator = @operator and version > @since and version <= @version
-                  group by {ListStorage.RowColumns}
-                  having sum(case change when 'add' then 1 else -1 end) <> 0
-                  order by net, imei
-                  """, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter("list", List.Name()));
-        command.Parameters.Add(new NpgsqlParameter("operator", operatorName));
-        command.Parameters.Add(new NpgsqlParameter("since", since));
-        command.Parameters.Add(new NpgsqlParameter("version", Version));
-        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        // Removes and adds come as two result sets of one batch, in no particular order within each: a delta of a
+        // national list is as large as the day's changes, and sorting it would cost more than reading it.
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands = { DeltaCommand(since, removes: true), DeltaCommand(since, removes: false) },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(cancellation);
         json.WriteStartObject();
         json.WriteString("list", List.Name());
         json.WriteNumber("since", since);
         json.WriteNumber("version", Version);
-        json.WriteStartArray("removes");
-        var adding = false;
+        await WriteRowsAsync(json, "removes", reader, cancellation);
+        await reader.NextResultAsync(cancellation);
+        await WriteRowsAsync(json, "adds", reader, cancellation);
+        json.WriteEndObject();
+        await json.FlushAsync(cancellation);
+    }
+
+    /// <summary>
+    /// One version's changes are a set difference, so no row comes twice in them and they need no netting; changes
+    /// over several versions are netted per row.
+    /// </summary>
+    private NpgsqlBatchCommand DeltaCommand(long since, bool removes)
+    {
+        var command = new NpgsqlBatchCommand(Version - since == 1
+            ? $"""
+              select {ListStorage.RowColumns} from {ListStorage.Changes}
+              where list = $1 and operator = $2 and version = $4 and change = '{(removes ? "remove" : "add")}'
+              """
+            : $"""
+              select {ListStorage.RowColumns} from {ListStorage.Changes}
+              where list = $1 and operator = $2 and version > $3 and version <= $4
+              group by {ListStorage.RowColumns}
+              having sum(case change when 'add' then 1 else -1 end) {(removes ? "<" : ">")} 0
+              """);
+        command.Parameters.Add(new NpgsqlParameter { Value = List.Name() });
+        command.Parameters.Add(new NpgsqlParameter { Value = operatorName });
+        command.Parameters.Add(new NpgsqlParameter { Value = since });
+        command.Parameters.Add(new NpgsqlParameter { Value = Version });
+        return command;
+    }
+
+    private async Task WriteRowsAsync(Utf8JsonWriter json, string name, NpgsqlDataReader reader, CancellationToken cancellation)
+    {
+        json.WriteStartArray(name);
         while (await reader.ReadAsync(cancellation))
         {
-            if (!adding && reader.GetInt64(6) > 0)
-            {
-                json.WriteEndArray();
-                json.WriteStartArray("adds");
-                adding = true;
-            }
-
             WriteRow(json, reader);
             if (json.BytesPending > 16 * 1024)
             {
@@ -139,14 +149,6 @@ public sealed class ListRead(NpgsqlConnection connection, NpgsqlTransaction tran
         }
 
         json.WriteEndArray();
-        if (!adding)
-        {
-            json.WriteStartArray("adds");
-            json.WriteEndArray();
-        }
-
-        json.WriteEndObject();
-        await json.FlushAsync(cancellation);
     }
 
     public async ValueTask DisposeAsync()

@@ -28,6 +28,12 @@ public static class EnforcementQueryHandler
         return new EnforcementStates(states);
     }
 
+    public static async Task<ClassificationCoverage> Handle(GetClassificationCoverage query, NpgsqlDataSource database, CancellationToken cancellation)
+    {
+        await using var command = database.CreateCommand($"select max(started_at) from {EnforcementStorage.Runs} where not partial and not stopped");
+        return new ClassificationCoverage(await command.ExecuteScalarAsync(cancellation) is DateTime at ? new DateTimeOffset(at) : null);
+    }
+
     public static async Task<IReadOnlyList<ClassificationRun>> Handle(FindClassificationRuns query, NpgsqlDataSource database, CancellationToken cancellation)
     {
         await using var command = database.CreateCommand(

@@ -63,9 +63,17 @@ public static class EnforcementStorage
         create index if not exists classification_runs_started_at on {Runs} (started_at desc);
         """;
 
+    /// <summary>Immediate blocks written before they recorded their block time and their change its deadline, made whole as the trail says.</summary>
+    private const string ImmediateBlocksWhole = $"""
+        update {Changes} set deadline = at where change = 'blocked' and run_id is null and deadline is null;
+        update {States} s set blocked_at = s.met_at
+        where s.blocked_at is null and s.deadline = s.met_at
+          and exists (select 1 from {Changes} c where c.imei = s.imei and c.condition = s.condition and c.change = 'blocked' and c.run_id is null and c.at = s.met_at);
+        """;
+
     public static async Task PrepareAsync(NpgsqlConnection connection, CancellationToken cancellation)
     {
-        await using var command = new NpgsqlCommand(CreateTables + ClassificationTables, connection);
+        await using var command = new NpgsqlCommand(CreateTables + ClassificationTables + ImmediateBlocksWhole, connection);
         await command.ExecuteNonQueryAsync(cancellation);
     }
 }

@@ -1,5 +1,5 @@
 using Hamta.Enforcement.Conditions;
-using Hamta.Kernel.Time;
+using Hamta.Kernel.Text;
 
 namespace Hamta.Enforcement.Warnings;
 
@@ -10,19 +10,19 @@ internal static class EnforcementTexts
     public static string MismatchTicketPath(string registeredImei) => $"/tickets/new/form?subject=ImeiMismatch&imei={registeredImei}";
 
     public static string Warning(string imei, string reason, DateTimeOffset deadline, string hint) =>
-        $"همتا\nشناسه دستگاه (IMEI) {imei} در شبکه رؤیت شد: {reason}. اگر تا {JalaliDate.FormatDate(deadline)} رفع نشود، ارتباط این گوشی با شبکه قطع می‌شود.\n{hint}";
+        $"همتا\nشناسه دستگاه (IMEI) {Display.Identifier(imei)} در شبکه رؤیت شد: {reason}. اگر تا {Display.Date(deadline)} رفع نشود، ارتباط این گوشی با شبکه قطع می‌شود.\n{hint}";
 
     public static string Reminder(string imei, string reason, DateTimeOffset deadline) =>
-        $"همتا\nیادآوری: مهلت رفع مشکل شناسه دستگاه (IMEI) {imei} ({reason}) تا {JalaliDate.FormatDate(deadline)} است؛ پس از آن ارتباط این گوشی با شبکه قطع می‌شود.";
+        $"همتا\nیادآوری: مهلت رفع مشکل شناسه دستگاه (IMEI) {Display.Identifier(imei)} ({reason}) تا {Display.Date(deadline)} است؛ پس از آن ارتباط این گوشی با شبکه قطع می‌شود.";
 
     public static string Lifted(string imei, string reason) =>
-        $"همتا\nهشدار شناسه دستگاه (IMEI) {imei} ({reason}) رفع شد و ارتباط این گوشی با شبکه قطع نمی‌شود.";
+        $"همتا\nهشدار شناسه دستگاه (IMEI) {Display.Identifier(imei)} ({reason}) رفع شد و ارتباط این گوشی با شبکه قطع نمی‌شود.";
 
     /// <summary>What to do about it, by the condition met.</summary>
     public static string Hint(ConditionKind kind, string? mismatchDevice) => (kind, mismatchDevice) switch
     {
         (ConditionKind.NotRegistered, { } registered) =>
-            $"اگر این شناسه دوم گوشی دو سیم‌کارته شماست و در همتا اشتباه ثبت شده، درخواست «شناسه دستگاه (IMEI) من با شناسه دستگاه ثبت شده در همتا تطابق ندارد» را در «ثبت و پیگیری مشکلات» ثبت کنید: {MismatchTicketPath(registered)}",
+            $"اگر این شناسه دوم گوشی دو سیم‌کارته شماست و در همتا اشتباه ثبت شده، درخواست «شناسه دستگاه (IMEI) من با شناسه دستگاه ثبت شده در همتا تطابق ندارد» را در «ثبت و پیگیری مشکلات» ثبت کنید: {Display.Identifier(MismatchTicketPath(registered))}",
         (ConditionKind.NotRegistered, null) =>
             "اگر گوشی را با کد فعال‌سازی خریده‌اید، آن را در «فعال سازی تلفن همراه» فعال کنید؛ گوشی مسافری را از طریق گمرک ثبت کنید.",
         (ConditionKind.NonOwnerSim, _) =>

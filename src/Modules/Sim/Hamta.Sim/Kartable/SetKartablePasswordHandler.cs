@@ -25,12 +25,12 @@ public static class SetKartablePasswordHandler
         {
             (var check, counted) = VerifyKartablePasswordHandler.Decide(
                 new VerifyKartablePassword(command.Sim, command.CurrentPassword ?? string.Empty), current, tries, now, policy);
-            if (check.LockedMinutes > 0)
+            if (check.Verdict == KartablePasswordVerdict.Locked)
             {
                 return (new KartablePasswordResult(KartablePasswordOutcome.Locked, check.LockedMinutes), counted, MartenOps.Nothing());
             }
 
-            if (!check.Matches)
+            if (check.Verdict != KartablePasswordVerdict.Matches)
             {
                 return (new KartablePasswordResult(KartablePasswordOutcome.WrongCurrentPassword), counted, MartenOps.Nothing());
             }

@@ -25,21 +25,23 @@ public static class VerifyKartablePasswordHandler
     {
         if (password is null)
         {
-            return (new KartablePasswordCheck(false, false), MartenOps.Nothing());
+            return (new KartablePasswordCheck(KartablePasswordVerdict.NotSet), MartenOps.Nothing());
         }
 
         var lockout = tries?.Lockout ?? Lockout.None;
         if (lockout.LeftAt(now) is var left && left > TimeSpan.Zero)
         {
-            return (new KartablePasswordCheck(true, false, Lockout.MinutesOf(left)), MartenOps.Nothing());
+            return (new KartablePasswordCheck(KartablePasswordVerdict.Locked, Lockout.MinutesOf(left)), MartenOps.Nothing());
         }
 
         if (!password.Matches(command.Password))
         {
             var failed = lockout.Failed(policy, now);
-            return (new KartablePasswordCheck(true, false, Lockout.MinutesOf(failed.LeftAt(now))), MartenOps.Store(new KartablePasswordTries(command.Sim, failed)));
+            var lockedMinutes = Lockout.MinutesOf(failed.LeftAt(now));
+            return (lockedMinutes > 0 ? new KartablePasswordCheck(KartablePasswordVerdict.Locked, lockedMinutes) : new KartablePasswordCheck(KartablePasswordVerdict.Wrong),
+                MartenOps.Store(new KartablePasswordTries(command.Sim, failed)));
         }
 
-        return (new KartablePasswordCheck(true, true), tries is null ? MartenOps.Nothing() : MartenOps.Delete(tries));
+        return (new KartablePasswordCheck(KartablePasswordVerdict.Matches), tries is null ? MartenOps.Nothing() : MartenOps.Delete(tries));
     }
 }

@@ -23,16 +23,19 @@ public static class RequestLoginCodeHandler
     }
 
     public static (LoginCodeRequestResult, IMartenOp, OutgoingMessages) Handle(
-        RequestLoginCode command, SimCard? sim, LoginChallenge? challenge, TimeProvider clock)
+        RequestLoginCode command, SimCard? sim, LoginChallenge? challenge, TimeProvider clock) =>
+        Decide(command, sim, challenge, OneTimeCode.New(), clock.GetUtcNow());
+
+    /// <summary>A new challenge with <paramref name="code"/> after the cooldown and within the hour's cap; the code goes only to an active SIM.</summary>
+    public static (LoginCodeRequestResult, IMartenOp, OutgoingMessages) Decide(
+        RequestLoginCode command, SimCard? sim, LoginChallenge? challenge, string code, DateTimeOffset now)
     {
-        var now = clock.GetUtcNow();
         if (challenge is not null && challenge.NextCodeAt(now) > now)
         {
             var outcome = challenge.CooldownLeft(now) > TimeSpan.Zero ? LoginCodeRequestOutcome.CooldownActive : LoginCodeRequestOutcome.TooManyRequests;
             return Refuse(outcome, challenge.NextCodeAt(now) - now);
         }
 
-        var code = OneTimeCode.New();
         var issued = LoginChallenge.Issue(command.Mobile, CodeHash.Of(command.Mobile, code), challenge, now);
         OutgoingMessages sms = sim is { Status: SimCardStatus.Active } ? [new SendSms(command.Mobile, SimTexts.LoginCodeSms(code), SmsKind.Secret)] : [];
         return (new LoginCodeRequestResult(LoginCodeRequestOutcome.Sent, (int)LoginChallenge.ResendCooldown.TotalSeconds),

@@ -15,9 +15,12 @@ public static class VerifyLoginCodeHandler
         return (sim, challenge);
     }
 
-    public static (LoginVerificationResult, IMartenOp) Handle(VerifyLoginCode command, SimCard? sim, LoginChallenge? challenge, TimeProvider clock)
+    public static (LoginVerificationResult, IMartenOp) Handle(VerifyLoginCode command, SimCard? sim, LoginChallenge? challenge, TimeProvider clock) =>
+        Decide(command, sim, challenge, clock.GetUtcNow());
+
+    /// <summary>A code signs in once, before it expires and before too many wrong tries void it; only an active SIM signs in.</summary>
+    public static (LoginVerificationResult, IMartenOp) Decide(VerifyLoginCode command, SimCard? sim, LoginChallenge? challenge, DateTimeOffset now)
     {
-        var now = clock.GetUtcNow();
         if (challenge is null || challenge.CodeHash.Length == 0)
         {
             return (new LoginVerificationResult(LoginVerificationOutcome.NoActiveCode), MartenOps.Nothing());

@@ -12,40 +12,6 @@ using Wolverine.Marten.Publishing;
 
 namespace Hamta.Sim.Network;
 
-public enum DumpOutcome
-{
-    Imported,
-    Refused,
-    AlreadyImported,
-    Unreadable,
-}
-
-/// <summary>One check of a dump: how many rows failed it, their share, and the largest share allowed.</summary>
-public sealed record DumpCheck(string Name, long Rows, double Share, double Threshold)
-{
-    public bool Passed => Share <= Threshold;
-}
-
-/// <summary>What became of a dump, with every check measured (ADR 18).</summary>
-public sealed record DumpReport(DumpOutcome Outcome, string Sha256, long Rows, long Stored, long Duplicates, IReadOnlyList<DumpCheck> Checks, string? Problem = null)
-{
-    public IEnumerable<string> Lines()
-    {
-        yield return Outcome switch
-        {
-            DumpOutcome.Imported => $"Imported: {Rows} row(s), {Stored} stored, {Duplicates} already stored.",
-            DumpOutcome.Refused => $"Refused whole, nothing stored: {Rows} row(s) read.",
-            DumpOutcome.AlreadyImported => $"This file (SHA-256 {Sha256}) was imported before; nothing stored again.",
-            _ => $"Unreadable: {Problem}",
-        };
-        foreach (var check in Checks)
-        {
-            yield return string.Create(CultureInfo.InvariantCulture,
-                $"{(check.Passed ? "ok  " : "OVER")} {check.Name}: {check.Rows} row(s), {check.Share:P2} (threshold {check.Threshold:P2})");
-        }
-    }
-}
-
 /// <summary>
 /// A daily dump of an operator's sightings (CSV with the header <c>imei,imsi,msisdn,observed_at</c>, or the same
 /// gzip-compressed): read once with Sep and copied into a temporary staging table while every check is counted;
@@ -53,7 +19,7 @@ public sealed record DumpReport(DumpOutcome Outcome, string Sha256, long Rows, l
 /// batches, its reactions published through the outbox, and the file recorded by its hash, all in one transaction.
 /// </summary>
 public sealed class SightingsDumpImporter(
-    OutboxedSessionFactory sessions, IMessageBus bus, TimeProvider clock, IOptions<NetworkSettings> options, SightingsIngested ingested)
+    OutboxedSessionFactory sessions, IMessageBus bus, TimeProvider clock, IOptions<NetworkSettings> options, SightingsIngested ingested) : ISightingsDumpImport
 {
     public const string Dumps = SimModule.Schema + ".sighting_dumps";
 

@@ -13,7 +13,11 @@ public static class RegisterSimCardHandler
         (await session.Query<SimCard>().FirstOrDefaultAsync(x => x.Number == command.Number, cancellation),
          await session.Query<SimCard>().CountAsync(x => x.NationalId == command.NationalId && x.Status == SimCardStatus.Active, cancellation));
 
-    public static (SimCardRegistration, IMartenOp) Handle(RegisterSimCard command, SimCard? existing, int activeSimsOfNationalId, TimeProvider clock)
+    public static (SimCardRegistration, IMartenOp) Handle(RegisterSimCard command, SimCard? existing, int activeSimsOfNationalId, TimeProvider clock) =>
+        Decide(command, existing, activeSimsOfNationalId, Guid.CreateVersion7(), clock.GetUtcNow());
+
+    /// <summary>A number belongs to one national ID, which holds at most <see cref="MaxActiveSimsPerNationalId"/> active SIMs.</summary>
+    public static (SimCardRegistration, IMartenOp) Decide(RegisterSimCard command, SimCard? existing, int activeSimsOfNationalId, Guid id, DateTimeOffset now)
     {
         if (!MobileNumber.TryNormalize(command.Number, out var number) || number != command.Number || !NationalId.IsValid(command.NationalId))
         {
@@ -32,8 +36,7 @@ public static class RegisterSimCardHandler
             return (SimCardRegistration.TooManyActiveSims, MartenOps.Nothing());
         }
 
-        var id = Guid.CreateVersion7();
-        var registered = new SimCardRegistered(id, command.Number, command.NationalId, command.HolderName, command.Operator, clock.GetUtcNow());
+        var registered = new SimCardRegistered(id, command.Number, command.NationalId, command.HolderName, command.Operator, now);
         return (SimCardRegistration.Registered, MartenOps.StartStream<SimCard>(id, registered));
     }
 }

@@ -19,7 +19,7 @@ public static class AssignTicketsHandler
     }
 
     public static (IReadOnlyList<object> Events, Assigned? Outcome) Decide(Ticket ticket, TicketActor agent, DateTimeOffset now) =>
-        TicketDecisions.Decide(ticket, new ActOnTicket(ticket.Number, TicketAction.Assign, agent, null, ExpectedVersion: 0), now) is (TicketActionOutcome.Done, { } change)
+        Assign.Decide(ticket, agent, now) is (TicketActionOutcome.Done, { } change)
             ? ([change], new Assigned(ticket.Number))
             : ([], null);
 

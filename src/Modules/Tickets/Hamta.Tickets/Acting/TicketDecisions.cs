@@ -3,10 +3,17 @@ using Hamta.Tickets.Tickets;
 
 namespace Hamta.Tickets.Acting;
 
-/// <summary>What an action on a ticket does, decided from the ticket and the time alone.</summary>
+/// <summary>
+/// What an action on a ticket does, decided from the ticket and the time alone: the rules every action shares (who
+/// may take it, its text), then the action's own, one file an action.
+/// </summary>
 public static class TicketDecisions
 {
-    public const int MaxTextLength = 2000;
+    public static readonly (TicketActionOutcome, object?) NotAllowed = (TicketActionOutcome.NotAllowed, null);
+
+    public static (TicketActionOutcome, object?) Done(object change) => (TicketActionOutcome.Done, change);
+
+    public static (TicketActionOutcome, object?) IfOpen(Ticket ticket, object change) => ticket.IsOpen ? Done(change) : NotAllowed;
 
     public static (TicketActionOutcome, object?) Decide(Ticket ticket, ActOnTicket command, DateTimeOffset now)
     {
@@ -15,7 +22,7 @@ public static class TicketDecisions
         var bySubscriber = actor.Kind == TicketActorKind.Subscriber;
         if (bySubscriber != (command.Action is TicketAction.SubscriberReply or TicketAction.Close or TicketAction.Reopen))
         {
-            return (TicketActionOutcome.NotAllowed, null);
+            return NotAllowed;
         }
 
         if (NeedsText(command.Action) && string.IsNullOrEmpty(text))
@@ -23,32 +30,23 @@ public static class TicketDecisions
             return (TicketActionOutcome.TextRequired, null);
         }
 
-        if (text?.Length > MaxTextLength)
+        if (text?.Length > TicketLimits.MaxText)
         {
             return (TicketActionOutcome.TextTooLong, null);
         }
 
-        var id = ticket.Id;
         return command.Action switch
         {
-            TicketAction.Reopen when ticket.Status != TicketStatus.Resolved => (TicketActionOutcome.NotAllowed, null),
-            TicketAction.Reopen when now - ticket.ResolvedAt > Ticket.ReopenWindow => (TicketActionOutcome.ReopenWindowPassed, null),
-            TicketAction.Reopen => (TicketActionOutcome.Done, new TicketReopened(id, actor, now)),
-            TicketAction.Close when ticket.Status == TicketStatus.Closed => (TicketActionOutcome.NotAllowed, null),
-            TicketAction.Close => (TicketActionOutcome.Done, new TicketClosed(id, actor, now)),
-            _ when !ticket.IsOpen => (TicketActionOutcome.NotAllowed, null),
-            TicketAction.SubscriberReply => (TicketActionOutcome.Done, new SubscriberReplied(id, actor, text!, now)),
-            TicketAction.Assign when ticket.AssignedAgent == actor.Name => (TicketActionOutcome.NotAllowed, null),
-            TicketAction.Assign => (TicketActionOutcome.Done, new TicketAssigned(id, actor, now)),
-            TicketAction.Reply => (TicketActionOutcome.Done, new AgentReplied(id, actor, text!, now)),
-            TicketAction.InternalNote => (TicketActionOutcome.Done, new InternalNoteAdded(id, actor, text!, now)),
-            TicketAction.RequestInformation => (TicketActionOutcome.Done, new InformationRequested(id, actor, text!, now)),
-            TicketAction.Resolve or TicketAction.Reject when ticket.CorrectionPending => (TicketActionOutcome.NotAllowed, null),
-            TicketAction.Resolve when ticket.NeedsImeiCorrection => (TicketActionOutcome.CorrectionRequested,
-                new ImeiCorrectionRequested(id, ticket.Device!.RegisteredImeis[1], ticket.CorrectImeis[1], actor, now, text)),
-            TicketAction.Resolve => (TicketActionOutcome.Done, new TicketResolved(id, actor, text!, now)),
-            TicketAction.Reject => (TicketActionOutcome.Done, new TicketRejected(id, actor, text!, now)),
-            _ => (TicketActionOutcome.NotAllowed, null),
+            TicketAction.Reopen => Reopen.Decide(ticket, actor, now),
+            TicketAction.Close => Close.Decide(ticket, actor, now),
+            TicketAction.SubscriberReply => SubscriberReply.Decide(ticket, actor, text!, now),
+            TicketAction.Assign => Assign.Decide(ticket, actor, now),
+            TicketAction.Reply => Reply.Decide(ticket, actor, text!, now),
+            TicketAction.InternalNote => InternalNote.Decide(ticket, actor, text!, now),
+            TicketAction.RequestInformation => RequestInformation.Decide(ticket, actor, text!, now),
+            TicketAction.Resolve => Resolve.Decide(ticket, actor, text!, now),
+            TicketAction.Reject => Reject.Decide(ticket, actor, text!, now),
+            _ => NotAllowed,
         };
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Hamta.Devices.Contracts;
 using Hamta.Kernel.Identifiers;
 using Hamta.Tickets.Contracts;
+using Hamta.Tickets.Correcting;
 using Hamta.Tickets.Tickets;
 
 namespace Hamta.Tickets.Evidence;

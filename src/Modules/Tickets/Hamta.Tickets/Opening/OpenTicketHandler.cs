@@ -21,6 +21,11 @@ public static class OpenTicketHandler
     public static async Task<(OpenTicketResult, OutgoingMessages)> Handle(
         OpenTicket command, Ticket? openTicketForDevice, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
+        if (OpenTicketValidation.Refusal(command) is { } refused)
+        {
+            return (new OpenTicketResult(refused, 0), []);
+        }
+
         var sameForm = command.FormKey is { } key ? await session.LoadAsync<Ticket>(key, cancellation) : null;
         if (sameForm is not null && sameForm.SubscriberNationalId == command.SubscriberNationalId)
         {

@@ -30,7 +30,7 @@ public static class TicketQueryHandler
         return await PageAsync(session, query.NationalId, window.Take(query.PageSize).ToList(), hasNewer: query.Before is not null, hasOlder, cancellation);
     }
 
-    public static async Task<TicketDetails?> Handle(GetTicket query, IQuerySession session, CancellationToken cancellation)
+    public static async Task<TicketDetails?> Handle(GetTicket query, IQuerySession session, TimeProvider clock, CancellationToken cancellation)
     {
         var found = await session.Query<Ticket>().FirstOrDefaultAsync(x => x.Number == query.Number, cancellation);
         if (found is null || (query.NationalId is { } nationalId && found.SubscriberNationalId != nationalId))
@@ -46,7 +46,7 @@ public static class TicketQueryHandler
         return new TicketDetails(
             ticket.Id, ticket.Number, state!.Version, ticket.Subject, ticket.Status, ticket.SubscriberSim, ticket.SubscriberNationalId,
             ticket.Device, ticket.CorrectImeis, ticket.Fields, ticket.Description, ticket.AssignedAgent, ticket.OpenedAt, ticket.ResolvedAt,
-            timeline, ticket.ImeisSeenOnNetwork ?? []);
+            timeline, ticket.ImeisSeenOnNetwork ?? [], ticket.ReopenableAt(clock.GetUtcNow()));
     }
 
     /// <summary>An attachment is found only through its ticket, and for a subscriber only through a ticket of theirs.</summary>

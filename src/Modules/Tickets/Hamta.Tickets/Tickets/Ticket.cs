@@ -43,7 +43,10 @@ public sealed record Ticket(
 
     public IReadOnlyList<string> MissingEvidence => CorrectImeis.Except(ImeisSeenOnNetwork ?? []).ToList();
 
-    public bool IsOpen => Status is not (TicketStatus.Resolved or TicketStatus.Rejected or TicketStatus.Closed);
+    public bool IsOpen => Status.IsOpen();
+
+    /// <summary>A resolved ticket may be reopened by its subscriber within <see cref="ReopenWindow"/> of its resolution.</summary>
+    public bool ReopenableAt(DateTimeOffset now) => Status == TicketStatus.Resolved && now - ResolvedAt <= ReopenWindow;
 
     /// <summary>
     /// An IMEI-mismatch ticket whose device is registered with a second IMEI other than the correct one: resolving

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using Hamta.Host.Infrastructure;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Hamta.Tests.Reliability;
+
+/// <summary>A readiness check that gets no answer (a frozen database) still answers within its limit.</summary>
+public sealed class BoundedHealthCheckTests
+{
+    private sealed class Unanswered : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            new TaskCompletionSource<HealthCheckResult>().Task;
+    }
+
+    private sealed class Answered : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(HealthCheckResult.Degraded("one dead letter"));
+    }
+
+    [Fact]
+    public async Task A_check_that_never_answers_is_unhealthy_after_the_limit()
+    {
+        var watch = Stopwatch.StartNew();
+
+        var result = await new BoundedHealthCheck(new Unanswered(), Health.CheckTimeout).CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+        Assert.Equal("no answer within 1.5 s", result.Description);
+        Assert.InRange(watch.Elapsed, Health.CheckTimeout, TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task A_check_that_answers_in_time_gives_its_own_answer()
+    {
+        var result = await new BoundedHealthCheck(new Answered(), Health.CheckTimeout).CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HealthStatus.Degraded, result.Status);
+        Assert.Equal("one dead letter", result.Description);
+    }
+}
