@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using Hamta.Browser.Tests.Infrastructure;
 using Hamta.Enforcement.Contracts;
-using Hamta.Kernel.Time;
+using Hamta.Kernel.Text;
 using Hamta.Testing;
 using Microsoft.Playwright;
 using Wolverine.Tracking;
@@ -38,7 +38,7 @@ public sealed class EnforcementJourneyTests(PortalInBrowser portal) : BrowserTes
         await SeenOnNetwork(network, ("353325101234569", SampleMobile), ("867543041122335", SecondUserSim), ("867543041122343", SecondUserSim),
             (RealSecondImei, SampleMobile));
         await Portal.Host.InvokeMessageAndWaitAsync(new ClassifyImeis("daily"), 30_000);
-        var deadline = JalaliDate.FormatDate(Portal.Clock.GetUtcNow().AddDays(30));
+        var deadline = Display.Date(Portal.Clock.GetUtcNow().AddDays(30));
         var warned = await NotificationDelta(since: 0);
         Assert.Contains(warned.Adds, row => row.Imei == RealSecondImei);
 
@@ -52,7 +52,7 @@ public sealed class EnforcementJourneyTests(PortalInBrowser portal) : BrowserTes
         await LookAt(subscriber, "devices-warning");
 
         await subscriber.GotoAsync("/messages");
-        var warning = subscriber.GetByRole(AriaRole.Listitem).Filter(new() { HasText = $"شناسه دستگاه (IMEI) {RealSecondImei} در شبکه رؤیت شد" });
+        var warning = subscriber.GetByRole(AriaRole.Listitem).Filter(new() { HasText = $"شناسه دستگاه (IMEI) {Display.Identifier(RealSecondImei)} در شبکه رؤیت شد" });
         await Expect(warning).ToContainTextAsync($"اگر تا {deadline} رفع نشود");
         await Expect(warning).ToContainTextAsync("«شناسه دستگاه (IMEI) من با شناسه دستگاه ثبت شده در همتا تطابق ندارد»");
         await LookAt(subscriber, "messages-warning");
@@ -81,7 +81,7 @@ public sealed class EnforcementJourneyTests(PortalInBrowser portal) : BrowserTes
         await LookAt(subscriber, "devices-warning-lifted");
 
         await subscriber.GotoAsync("/messages");
-        await Expect(subscriber.GetByRole(AriaRole.Listitem).Filter(new() { HasText = $"هشدار شناسه دستگاه (IMEI) {RealSecondImei}" }))
+        await Expect(subscriber.GetByRole(AriaRole.Listitem).Filter(new() { HasText = $"هشدار شناسه دستگاه (IMEI) {Display.Identifier(RealSecondImei)}" }))
             .ToContainTextAsync("رفع شد و ارتباط این گوشی با شبکه قطع نمی‌شود");
         await LookAt(subscriber, "messages-warning-lifted");
 

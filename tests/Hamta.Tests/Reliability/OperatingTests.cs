@@ -89,7 +89,7 @@ public sealed class OperatingTests(HamtaFixture fixture) : DeskTest(fixture)
         var discarded = await admin.SubmitAsync("/staff/dead-letters", new Dictionary<string, string>(),
             page.Document.QuerySelectorAll("#dead-letters form").Select(f => f.GetAttribute("action")!).Single(a => a.Contains("Discard", StringComparison.Ordinal)));
         Assert.Equal(302, discarded.Status);
-        Assert.Contains("0 پیام ناموفق", (await admin.GetAsync("/staff/dead-letters")).Document.QuerySelector("#dead-letter-count")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("۰ پیام ناموفق", (await admin.GetAsync("/staff/dead-letters")).Document.QuerySelector("#dead-letter-count")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
