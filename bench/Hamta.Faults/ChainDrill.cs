@@ -231,7 +231,7 @@ public sealed class ChainDrill : IDrill
             select t.n,
                    (select count(*) from tickets.mt_doc_ticket d where (d.data->>'Number')::bigint = t.n and (d.data->>'Status')::int = 4),
                    (select count(*) from events.mt_events e where e.type = 'imei_corrected' and (e.data->>'TicketNumber')::bigint = t.n),
-                   (select count(*) from notifications.mt_doc_smsmessage s where s.data->>'Text' like '%تیکت ' || t.n || ' رفع شد%')
+                   (select count(*) from notifications.mt_doc_smsmessage s where s.data->>'Text' like '%تیکت ' || translate(t.n::text, '0123456789', '۰۱۲۳۴۵۶۷۸۹') || ' رفع شد%')
             from unnest(array[{numbers}]::bigint[]) t(n)
             """);
         var counts = rows.Select(r => (Resolved: (long)r[1], Corrected: (long)r[2], Sms: (long)r[3])).ToList();

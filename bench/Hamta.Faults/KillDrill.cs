@@ -72,7 +72,7 @@ public sealed class KillDrill : IDrill
     private static async Task<double> SlowestSmsAsync(Database database) =>
         await database.ScalarAsync<double>("""
             select coalesce(max(extract(epoch from (s.data->>'SentAt')::timestamptz - (t.data->>'OpenedAt')::timestamptz))::float8, 'NaN')
-            from tickets.mt_doc_ticket t join notifications.mt_doc_smsmessage s on s.data->>'Text' like '%تیکت ' || (t.data->>'Number') || ' ثبت شد%'
+            from tickets.mt_doc_ticket t join notifications.mt_doc_smsmessage s on s.data->>'Text' like '%تیکت ' || translate(t.data->>'Number', '0123456789', '۰۱۲۳۴۵۶۷۸۹') || ' ثبت شد%'
             where t.data->>'Description' like 'kill-%'
             """);
 }

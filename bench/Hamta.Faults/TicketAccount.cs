@@ -15,7 +15,7 @@ public sealed record TicketAccount(int Accepted, int Unanswered, int Found, int 
     {
         var rows = await database.RowsAsync($"""
             select t.data->>'Description', (t.data->>'Number')::bigint,
-                   (select count(*) from notifications.mt_doc_smsmessage s where s.data->>'Text' like '%تیکت ' || (t.data->>'Number') || ' ثبت شد%')
+                   (select count(*) from notifications.mt_doc_smsmessage s where s.data->>'Text' like '%تیکت ' || translate(t.data->>'Number', '0123456789', '۰۱۲۳۴۵۶۷۸۹') || ' ثبت شد%')
             from tickets.mt_doc_ticket t where t.data->>'Description' like '{run}-%'
             """);
         var stored = rows.Select(r => (Description: (string)r[0], Number: (long)r[1], Sms: (long)r[2])).ToList();
