@@ -11,6 +11,7 @@ using Hamta.Sim.Network;
 using Hamta.Tickets.Statistics;
 using Hamta.Tickets.Attachments;
 using Marten;
+using Wolverine.Runtime;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,11 +80,15 @@ public static partial class TestHost
         return Convert.ToBase64String(certificate.Export(X509ContentType.Pfx));
     });
 
-    /// <summary>Every test starts from the demo world.</summary>
+    /// <summary>
+    /// Every test starts from the demo world, with no message of an earlier test waiting or dead-lettered: a dead letter a
+    /// fault test left behind would turn the next test's health Degraded.
+    /// </summary>
     public static async Task ResetAsync(IServiceProvider services)
     {
         var store = services.GetRequiredService<IDocumentStore>();
         await store.Advanced.ResetAllData();
+        await services.GetRequiredService<IWolverineRuntime>().Storage.Admin.ClearAllAsync();
         await using (var session = store.LightweightSession())
         {
             session.QueueSqlCommand($"truncate {Registrations.Table}, {Registrations.ImeiTable}, {Registrations.FormerImeiTable}, {Hamta.Devices.Importing.Uploads.DeclarationUploads.Table}");
