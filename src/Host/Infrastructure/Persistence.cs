@@ -27,11 +27,18 @@ public static class Persistence
     public const int ConnectTimeoutSeconds = 3;
 
     /// <summary>
+    /// Seconds Npgsql waits for the server's answer to a cancel request before it breaks the connection instead: a frozen
+    /// server never answers, and Npgsql's default of 2 s came on top of the page's own limit (ADR 0014).
+    /// </summary>
+    public const int CancellationTimeoutSeconds = 1;
+
+    /// <summary>
     /// The configured connection string, with pooled connections kept as they are when returned: no
     /// <c>DISCARD ALL</c> round trip per use, and PostgreSQL keeps its cached plans of Marten's functions
     /// (ADR 0012). Npgsql's automatic preparation stays off: a statement refused while being prepared
     /// left its connection answering the next user's query with the wrong rows (npgsql#6391). Opening a
-    /// connection gives up after <see cref="ConnectTimeoutSeconds"/>.
+    /// connection gives up after <see cref="ConnectTimeoutSeconds"/>, a cancel request's answer is awaited
+    /// <see cref="CancellationTimeoutSeconds"/>.
     /// </summary>
     public static string ConnectionString(this IConfiguration configuration) =>
         Tuned(configuration.GetConnectionString(ConnectionStringName)
@@ -44,6 +51,7 @@ public static class Persistence
             NoResetOnClose = true,
             MaxAutoPrepare = 0,
             Timeout = ConnectTimeoutSeconds,
+            CancellationTimeout = CancellationTimeoutSeconds * 1000,
         }.ConnectionString;
 
     /// <summary>

@@ -22,12 +22,13 @@ public static class Web
 
     /// <summary>
     /// The longest a subscriber waits for a page that cannot be served: its request is cancelled early enough that the
-    /// database driver's cancel request (at most <see cref="Persistence.ConnectTimeoutSeconds"/> against a frozen
-    /// server) still ends within it, and the Persian error page is shown.
+    /// database driver's cancel request (at most <see cref="Persistence.ConnectTimeoutSeconds"/> to connect and
+    /// <see cref="Persistence.CancellationTimeoutSeconds"/> to be answered, against a frozen server) still ends within
+    /// it, and the Persian error page is shown.
     /// </summary>
     public static readonly TimeSpan PageAnswerLimit = TimeSpan.FromSeconds(10);
 
-    public static readonly TimeSpan PageCancelledAfter = PageAnswerLimit - TimeSpan.FromSeconds(Persistence.ConnectTimeoutSeconds);
+    public static readonly TimeSpan PageCancelledAfter = PageAnswerLimit - TimeSpan.FromSeconds(Persistence.ConnectTimeoutSeconds + Persistence.CancellationTimeoutSeconds);
 
     /// <summary>Razor Pages in Persian first: every page needs a signed-in subscriber unless it says otherwise.</summary>
     public static void AddHamtaWeb(this IServiceCollection services)

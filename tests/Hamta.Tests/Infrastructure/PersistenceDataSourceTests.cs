@@ -22,11 +22,12 @@ public sealed class PersistenceDataSourceTests
     }
 
     [Fact]
-    public void The_portals_connections_give_up_opening_in_time_for_a_cancelled_page_to_answer_within_its_limit()
+    public void The_portals_connections_give_up_opening_and_cancelling_in_time_for_a_cancelled_page_to_answer_within_its_limit()
     {
         var tuned = new Npgsql.NpgsqlConnectionStringBuilder(Persistence.Tuned("Host=127.0.0.1;Port=55433;Username=postgres;Database=hamta"));
 
         Assert.Equal(Persistence.ConnectTimeoutSeconds, tuned.Timeout);
-        Assert.True(Web.PageCancelledAfter + TimeSpan.FromSeconds(tuned.Timeout) <= Web.PageAnswerLimit);
+        Assert.Equal(Persistence.CancellationTimeoutSeconds * 1000, tuned.CancellationTimeout);
+        Assert.True(Web.PageCancelledAfter + TimeSpan.FromSeconds(tuned.Timeout) + TimeSpan.FromMilliseconds(tuned.CancellationTimeout) <= Web.PageAnswerLimit);
     }
 }
