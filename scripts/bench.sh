@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks Hamta against this machine's PostgreSQL and writes docs/benchmarks.md:
 #   bash scripts/bench.sh [--scale 1] [--runs 3] [--load-seconds 20] [--out docs/benchmarks.md]
-#                         [--only host,submission,my-tickets,sweep,import,audit,sightings,dump,statistics,lists,classification]
+#                         [--only host,submission,my-tickets,sweep,import,audit,sightings,dump,evidence,statistics,lists,classification]
 #
 #   HAMTA_BENCH_PG_PORT    port of the private "bench" cluster (default 55434; fsync stays on)
 #   HAMTA_BENCH_HTTP_PORT  port of the Host under test on 127.0.0.1 (default 5090)

@@ -5,7 +5,7 @@ namespace Hamta.Bench;
 /// <summary>What one bench run does: how much data, how many runs per figure, where it writes.</summary>
 public sealed record BenchOptions(double Scale, int Runs, TimeSpan LoadDuration, int PgPort, int HttpPort, string Output, string Repo, IReadOnlySet<string> Only)
 {
-    public static readonly string[] ScenarioNames = ["host", "submission", "my-tickets", "sweep", "import", "audit", "sightings", "dump", "statistics", "lists", "classification"];
+    public static readonly string[] ScenarioNames = ["host", "submission", "my-tickets", "sweep", "import", "audit", "sightings", "dump", "evidence", "statistics", "lists", "classification"];
 
     public const string Usage = "usage: Hamta.Bench [--scale 1] [--runs 3] [--load-seconds 20] [--out docs/benchmarks.md] [--only submission,sweep,…]";
 

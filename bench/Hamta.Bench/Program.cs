@@ -31,9 +31,9 @@ await using (var first = scenarios.StartHost())
 }
 
 var seed = new Seed(database, options);
-if (options.Only.IsSubsetOf(["import", "sightings", "dump"]))
+if (options.Only.IsSubsetOf(["import", "sightings", "dump", "evidence"]))
 {
-    Say("generating the subscribers only (the import and the sightings need no tickets)");
+    Say("generating the subscribers only (the import, the sightings and the evidence scenario seed what they need themselves)");
     await seed.SubscribersOnlyAsync(Say);
 }
 else
@@ -88,6 +88,12 @@ if (options.Measures("sightings") || options.Measures("dump"))
 {
     Say("sightings");
     rows.AddRange(await scenarios.SightingsAsync());
+}
+
+if (options.Measures("evidence"))
+{
+    Say("evidence to resolved");
+    rows.Add(await scenarios.EvidenceAsync());
 }
 
 if (options.Measures("lists"))
