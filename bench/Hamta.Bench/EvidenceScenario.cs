@@ -293,7 +293,8 @@ public sealed partial class Scenarios
         }
 
         await Task.WhenAll(posts);
-        var fed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        // The feed's last batch stands for its last tenth of a second: a feed the API kept up with took the planned time.
+        var fed = Math.Max(Stopwatch.GetElapsedTime(started).TotalSeconds, (double)batches.Count / EvidenceBatchesPerSecond);
         await WaitForResolutionsAsync(lastEvent, tickets.Count);
 
         var byTicket = tickets.Select((ticket, k) => (ticket.Id, k)).ToDictionary(t => t.Id, t => t.k);
