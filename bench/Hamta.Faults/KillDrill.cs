@@ -72,7 +72,8 @@ public sealed class KillDrill : IDrill
     private static async Task<double> SlowestSmsAsync(Database database) =>
         await database.ScalarAsync<double>("""
             select coalesce(max(extract(epoch from (s.data->>'SentAt')::timestamptz - (t.data->>'OpenedAt')::timestamptz))::float8, 'NaN')
-            from tickets.mt_doc_ticket t join notifications.mt_doc_smsmessage s on s.data->>'Text' like '%تیکت ' || translate(t.data->>'Number', '0123456789', '۰۱۲۳۴۵۶۷۸۹') || ' ثبت شد%'
+            from tickets.mt_doc_ticket t join notifications.mt_doc_smsmessage s
+              on substring(s.data->>'Text' from 'تیکت ([۰-۹]+) ثبت شد') = translate(t.data->>'Number', '0123456789', '۰۱۲۳۴۵۶۷۸۹')
             where t.data->>'Description' like 'kill-%'
             """);
 }

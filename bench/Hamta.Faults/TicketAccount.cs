@@ -14,9 +14,13 @@ public sealed record TicketAccount(int Accepted, int Unanswered, int Found, int 
     public static async Task<TicketAccount> OfAsync(Database database, string run, IReadOnlyCollection<FiledTicket> filed)
     {
         var rows = await database.RowsAsync($"""
-            select t.data->>'Description', (t.data->>'Number')::bigint,
-                   (select count(*) from notifications.mt_doc_smsmessage s where s.data->>'Text' like '%تیکت ' || translate(t.data->>'Number', '0123456789', '۰۱۲۳۴۵۶۷۸۹') || ' ثبت شد%')
-            from tickets.mt_doc_ticket t where t.data->>'Description' like '{run}-%'
+            with sent as (
+              select substring(s.data->>'Text' from 'تیکت ([۰-۹]+) ثبت شد') as number, count(*) as sms
+              from notifications.mt_doc_smsmessage s group by 1)
+            select t.data->>'Description', (t.data->>'Number')::bigint, coalesce(sent.sms, 0)
+            from tickets.mt_doc_ticket t
+            left join sent on sent.number = translate(t.data->>'Number', '0123456789', '۰۱۲۳۴۵۶۷۸۹')
+            where t.data->>'Description' like '{run}-%'
             """);
         var stored = rows.Select(r => (Description: (string)r[0], Number: (long)r[1], Sms: (long)r[2])).ToList();
         var numbers = stored.Select(s => s.Number).ToHashSet();

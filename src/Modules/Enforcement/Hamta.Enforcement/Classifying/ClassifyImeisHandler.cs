@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using Wolverine;
+using Wolverine.Runtime.Handlers;
 
 namespace Hamta.Enforcement.Classifying;
 
@@ -18,6 +19,9 @@ namespace Hamta.Enforcement.Classifying;
 /// </summary>
 public static partial class ClassifyImeisHandler
 {
+    /// <summary>A run over a national window's sightings takes minutes; Wolverine's default minute is too short.</summary>
+    public static void Configure(HandlerChain chain) => chain.ExecutionTimeoutInSeconds = 3600;
+
     public static async Task<OutgoingMessages> Handle(ClassifyImeis command, IDocumentSession session, TimeProvider clock,
         IOptions<EnforcementSettings> options, EnforcementMetrics metrics, ILogger<ClassificationRun> logger, CancellationToken cancellation)
     {
@@ -149,16 +153,20 @@ public static partial class ClassifyImeisHandler
         session.QueueSqlCommand(ClassificationSql.RecordRun, run.Id, run.Cause, run.StartedAt, run.FinishedAt, run.Partial, run.ImeisSeen, run.Stopped,
             run.Met, run.Lifted, run.Blocked, run.Reminded, JsonSerializer.Serialize(run.Conditions));
 
+    /// <summary>
+    /// The statements run without Npgsql's 30-second limit: over a national window's sightings they take longer, and the
+    /// job's own cancellation still stops them.
+    /// </summary>
     private static async Task<int> Execute(NpgsqlConnection connection, string sql, Action<NpgsqlCommand> parameters, CancellationToken cancellation)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         parameters(command);
         return await command.ExecuteNonQueryAsync(cancellation);
     }
 
     private static async Task Read(NpgsqlConnection connection, string sql, Action<NpgsqlCommand> parameters, Action<NpgsqlDataReader> row, CancellationToken cancellation)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         parameters(command);
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))

@@ -2,12 +2,16 @@ using Hamta.Enforcement.Contracts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Wolverine.Runtime.Handlers;
 
 namespace Hamta.Enforcement.Lists;
 
 /// <summary>The recurring publication: a blocking state whose deadline passed reaches the block list without any other change.</summary>
 public static partial class PublishEnforcementListsHandler
 {
+    /// <summary>A publication of national lists takes longer than Wolverine's default minute.</summary>
+    public static void Configure(HandlerChain chain) => chain.ExecutionTimeoutInSeconds = 3600;
+
     public static async Task Handle(PublishEnforcementLists publish, NpgsqlDataSource dataSource, IOptions<ListSettings> settings, TimeProvider clock,
         ILogger<PublishEnforcementLists> logger, CancellationToken cancellation) =>
         Log(logger, await ListPublisher.PublishAsync(dataSource, settings.Value, clock.GetUtcNow(), cancellation));

@@ -29,31 +29,12 @@ public static class EnforcementCountsHandler
 
     public static async Task Handle(CountEnforcementChanges command, NpgsqlDataSource database, TimeProvider clock, CancellationToken cancellation)
     {
-        var now = clock.GetUtcNow();
-        var today = JalaliDate.TehranDay(now);
         await using var connection = await database.OpenConnectionAsync(cancellation);
-        await using var transaction = await connection.BeginTransactionAsync(cancellation);
-        DateTimeOffset? countedAt;
-        DateTimeOffset? earliest;
-        await using (var previous = new NpgsqlCommand(
-            $"""
-            select pg_advisory_xact_lock(hashtext('{Table}'));
-            select max(counted_at) from {Table};
-            select min(at) from {EnforcementStorage.Changes};
-            """, connection, transaction))
-        await using (var reader = await previous.ExecuteReaderAsync(cancellation))
-        {
-            await reader.NextResultAsync(cancellation);
-            await reader.ReadAsync(cancellation);
-            countedAt = reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0);
-            await reader.NextResultAsync(cancellation);
-            await reader.ReadAsync(cancellation);
-            earliest = reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0);
-        }
-
-        var first = CountingWindow.FirstDay(today, Math.Min(command.Days, CountEnforcementChanges.MaxDays), countedAt,
-            earliest is { } at ? JalaliDate.TehranDay(at) : null);
-        await using var count = new NpgsqlCommand(
+        await DailyRecount.RunAsync(
+            connection,
+            Table,
+            $"select (select max(counted_at) from {Table}), (select min(at) from {EnforcementStorage.Changes});",
+            Math.Min(command.Days, CountEnforcementChanges.MaxDays),
             $"""
             delete from {Table} where day >= @first;
             insert into {Table} (day, condition, warned, blocked, lifted, counted_at)
@@ -61,13 +42,9 @@ public static class EnforcementCountsHandler
                    count(*) filter (where change = 'met'), count(*) filter (where change = 'blocked'), count(*) filter (where change = 'lifted'), @now
             from {EnforcementStorage.Changes} where at >= @from and at < @to and change in ('met', 'blocked', 'lifted')
             group by 1, 2;
-            """, connection, transaction);
-        count.Parameters.Add(new NpgsqlParameter("first", first));
-        count.Parameters.Add(new NpgsqlParameter("from", JalaliDate.StartOfDay(first)));
-        count.Parameters.Add(new NpgsqlParameter("to", JalaliDate.StartOfDay(today.AddDays(1))));
-        count.Parameters.Add(new NpgsqlParameter("now", now));
-        await count.ExecuteNonQueryAsync(cancellation);
-        await transaction.CommitAsync(cancellation);
+            """,
+            clock.GetUtcNow(),
+            cancellation);
     }
 
     public static async Task<EnforcementCounts> Handle(FindEnforcementCounts query, NpgsqlDataSource database, CancellationToken cancellation)

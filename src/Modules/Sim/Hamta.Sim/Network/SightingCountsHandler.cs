@@ -29,38 +29,22 @@ public static class SightingCountsHandler
 
     public static async Task Handle(CountSightings command, IDocumentStore store, TimeProvider clock, CancellationToken cancellation)
     {
-        var now = clock.GetUtcNow();
-        var today = JalaliDate.TehranDay(now);
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
-        await using var transaction = await connection.BeginTransactionAsync(cancellation);
-        DateTimeOffset? countedAt;
-        await using (var previous = new NpgsqlCommand(
-            $"select pg_advisory_xact_lock(hashtext('{Table}')); select max(counted_at) from {Table};", connection, transaction))
-        await using (var reader = await previous.ExecuteReaderAsync(cancellation))
-        {
-            await reader.NextResultAsync(cancellation);
-            await reader.ReadAsync(cancellation);
-            countedAt = reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0);
-        }
-
-        var partitions = countedAt is null ? await SightingsStorage.PartitionDaysAsync(connection, cancellation) : [];
-        DateOnly? earliest = partitions.Count > 0 ? partitions[0] : null;
-        var first = CountingWindow.FirstDay(today, Math.Min(command.Days, CountSightings.MaxDays), countedAt, earliest);
-        await using var count = new NpgsqlCommand(
+        await DailyRecount.RunAsync(
+            connection,
+            Table.QualifiedName,
+            $"select (select max(counted_at) from {Table}), ({SightingsStorage.EarliestPartitionSql});",
+            Math.Min(command.Days, CountSightings.MaxDays),
             $"""
             delete from {Table} where day >= @first;
             insert into {Table} (day, operator, sightings, counted_at)
             select (observed_at at time zone 'Asia/Tehran')::date, operator, count(*), @now
             from {SightingsStorage.Table} where observed_at >= @from and observed_at < @to
             group by 1, 2;
-            """, connection, transaction);
-        count.Parameters.Add(new NpgsqlParameter("first", first));
-        count.Parameters.Add(new NpgsqlParameter("from", JalaliDate.StartOfDay(first)));
-        count.Parameters.Add(new NpgsqlParameter("to", JalaliDate.StartOfDay(today.AddDays(1))));
-        count.Parameters.Add(new NpgsqlParameter("now", now));
-        await count.ExecuteNonQueryAsync(cancellation);
-        await transaction.CommitAsync(cancellation);
+            """,
+            clock.GetUtcNow(),
+            cancellation);
     }
 
     public static async Task<SightingCounts> Handle(FindSightingCounts query, IQuerySession session, CancellationToken cancellation)

@@ -20,6 +20,13 @@ public static class SightingsStorage
 
     private static readonly ConcurrentDictionary<DateOnly, bool> KnownPartitions = new();
 
+    /// <summary>The start of the earliest day partition (UTC midnight), null without partitions.</summary>
+    public const string EarliestPartitionSql = $"""
+        select min(to_date(right(c.relname, 8), 'YYYYMMDD'))::timestamp at time zone 'UTC'
+        from pg_inherits i join pg_class c on c.oid = i.inhrelid
+        where i.inhparent = '{Table}'::regclass and c.relname ~ '^{PartitionPrefix}[0-9]+$'
+        """;
+
     private const string CreateTables = $"""
         create schema if not exists {SimModule.Schema};
         create table if not exists {Table} (

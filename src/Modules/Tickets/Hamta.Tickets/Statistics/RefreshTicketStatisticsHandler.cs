@@ -17,8 +17,6 @@ public static class RefreshTicketStatisticsHandler
 
     public static async Task Handle(RefreshTicketStatistics command, IDocumentStore store, TimeProvider clock, CancellationToken cancellation)
     {
-        var now = clock.GetUtcNow();
-        var today = JalaliDate.TehranDay(now);
         var functions = store.Options.DatabaseSchemaName;
         var tickets = $"{TicketsModule.Schema}.mt_doc_ticket";
         var opened = $"{functions}.mt_immutable_timestamptz(data ->> 'OpenedAt')";
@@ -26,27 +24,16 @@ public static class RefreshTicketStatisticsHandler
         var resolved = $"(data ->> 'SettledAs')::integer = {(int)TicketStatus.Resolved}";
         var automatic = "coalesce((data ->> 'ResolvedAutomatically')::boolean, false)";
         var bucket = ResolutionTimes.BucketSql($"{settled} - {opened}");
-        DateOnly first;
-
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
-        await using var transaction = await connection.BeginTransactionAsync(cancellation);
-        await using (var previous = new NpgsqlCommand(
+        await DailyRecount.RunAsync(
+            connection,
+            StatisticsTables.DailyCounts.QualifiedName,
             $"""
-            select pg_advisory_xact_lock(hashtext('{StatisticsTables.DailyCounts}'));
             select (select counted_at from {StatisticsTables.Counted} where id = 1),
                    case when not exists (select 1 from {StatisticsTables.Counted}) then (select min({opened}) from {tickets}) end;
-            """, connection, transaction))
-        await using (var reader = await previous.ExecuteReaderAsync(cancellation))
-        {
-            await reader.NextResultAsync(cancellation);
-            await reader.ReadAsync(cancellation);
-            var countedAt = reader.IsDBNull(0) ? (DateTimeOffset?)null : reader.GetFieldValue<DateTimeOffset>(0);
-            var earliest = reader.IsDBNull(1) ? (DateOnly?)null : JalaliDate.TehranDay(reader.GetFieldValue<DateTimeOffset>(1));
-            first = CountingWindow.FirstDay(today, Math.Min(command.Days, RefreshTicketStatistics.MaxDays), countedAt, earliest);
-        }
-
-        await using var command1 = new NpgsqlCommand(
+            """,
+            Math.Min(command.Days, RefreshTicketStatistics.MaxDays),
             $"""
             delete from {StatisticsTables.DailyCounts} where day >= @first;
             delete from {StatisticsTables.ResolutionTimes} where day >= @first;
@@ -69,13 +56,9 @@ public static class RefreshTicketStatisticsHandler
             from {tickets} where (data ->> 'Status')::integer = any(@open)
             group by 1, 2;
             insert into {StatisticsTables.Counted} (id, counted_at) values (1, @now) on conflict (id) do update set counted_at = excluded.counted_at;
-            """, connection, transaction);
-        command1.Parameters.Add(new NpgsqlParameter("first", first));
-        command1.Parameters.Add(new NpgsqlParameter("from", JalaliDate.StartOfDay(first)));
-        command1.Parameters.Add(new NpgsqlParameter("to", JalaliDate.StartOfDay(today.AddDays(1))));
-        command1.Parameters.Add(new NpgsqlParameter("open", OpenStatuses));
-        command1.Parameters.Add(new NpgsqlParameter("now", now));
-        await command1.ExecuteNonQueryAsync(cancellation);
-        await transaction.CommitAsync(cancellation);
+            """,
+            clock.GetUtcNow(),
+            cancellation,
+            new NpgsqlParameter("open", OpenStatuses));
     }
 }
