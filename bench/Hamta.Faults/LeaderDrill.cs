@@ -210,16 +210,18 @@ public sealed class LeaderDrill : IDrill
     private sealed record JobRuns(int Jobs, int Minutes, int Once, int Twice, int Missed, int NotSucceeded);
 
     /// <summary>
-    /// The recurring jobs' runs per whole minute between <paramref name="from"/> and <paramref name="to"/>: each job's
-    /// occurrence of each minute (Hangfire's <c>Time</c> parameter) should have one job, and it should have succeeded.
+    /// The runs per whole minute between <paramref name="from"/> and <paramref name="to"/> of the recurring jobs the drill
+    /// schedules every minute (the others keep their hourly or daily schedules): each job's occurrence of each minute
+    /// (Hangfire's <c>Time</c> parameter) should have one job, and it should have succeeded.
     /// </summary>
     private static async Task<JobRuns> JobsAsync(Database database, DateTime from, DateTime to)
     {
+        var jobs = string.Join(", ", EveryMinute.Keys.Select(k => $"'{k["Hamta__Jobs__".Length..]}'"));
         var rows = await database.RowsAsync($"""
             with minutes as (
               select generate_series(date_trunc('minute', '{from:O}'::timestamptz) + interval '1 minute',
                                      date_trunc('minute', '{to:O}'::timestamptz) - interval '1 minute', interval '1 minute') m),
-            recurring as (select distinct trim(both '"' from value) job from hangfire.jobparameter where name = 'RecurringJobId'),
+            recurring as (select unnest(array[{jobs}]) job),
             runs as (
               select trim(both '"' from p.value) job, date_trunc('minute', j.createdat) m, j.statename
               from hangfire.job j join hangfire.jobparameter p on p.jobid = j.id and p.name = 'RecurringJobId')
