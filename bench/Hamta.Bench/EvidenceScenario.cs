@@ -35,8 +35,6 @@ public sealed partial class Scenarios
         {
             [$"Hamta__Operators__{BenchOperator}"] = BenchOperatorKey,
             [$"Hamta__Network__ImsiPrefixes__{BenchOperator}__0"] = "43211",
-            // Ten batches a second from one operator: its default limit is 120 requests a minute.
-            ["Hamta__RateLimits__OperatorRequestsPerMinute"] = "1000000",
         };
         await using var host = HostProcess.Start(options.Repo, evidenceEnvironment, log);
         await StartAndWaitAsync(host);

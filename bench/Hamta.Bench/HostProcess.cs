@@ -37,6 +37,7 @@ public sealed class HostProcess : IAsyncDisposable
         ["Hamta__Operators__bench"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)),
         ["Hamta__RateLimits__PostsPerSubscriberPerHour"] = "1000000",
         ["Hamta__RateLimits__LoginPostsPerIpPer5Minutes"] = "1000000",
+        ["Hamta__RateLimits__OperatorRequestsPerMinute"] = "1000000",
         ["Hamta__Jobs__recheck-network-evidence"] = "0 0 1 1 *",
         ["Hamta__Jobs__auto-close-resolved"] = "0 0 1 1 *",
         ["Hamta__Jobs__remind-unanswered"] = "0 0 1 1 *",
