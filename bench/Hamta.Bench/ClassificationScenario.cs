@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using Hamta.Host.Infrastructure;
 using Hangfire;
-using Hangfire.PostgreSql;
 
 namespace Hamta.Bench;
 
@@ -43,10 +42,7 @@ public sealed partial class Scenarios
         };
         await using var host = HostProcess.Start(options.Repo, classificationEnvironment, log);
         await StartAndWaitAsync(host);
-        GlobalConfiguration.Configuration.UsePostgreSqlStorage(
-            storage => storage.UseNpgsqlConnection(environment["ConnectionStrings__Hamta"]),
-            new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = false });
-        var jobs = new RecurringJobManager(JobStorage.Current);
+        var jobs = RecurringJobs();
 
         var hamta = new List<double>();
         var baseline = new List<double>();

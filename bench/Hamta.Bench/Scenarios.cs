@@ -141,13 +141,19 @@ public sealed partial class Scenarios(BenchOptions options, Database database, D
             met ? [] : await database.TopStatementsAsync(5));
     }
 
-    public async Task<Row> SweepAsync(HostProcess host, Seed seed)
+    /// <summary>The Host's recurring jobs, to trigger one on demand as the dashboard does.</summary>
+    private RecurringJobManager RecurringJobs()
     {
-        var cpu = new CpuSplit();
         GlobalConfiguration.Configuration.UsePostgreSqlStorage(
             storage => storage.UseNpgsqlConnection(environment["ConnectionStrings__Hamta"]),
             new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = false });
-        var jobs = new RecurringJobManager(JobStorage.Current);
+        return new RecurringJobManager(JobStorage.Current);
+    }
+
+    public async Task<Row> SweepAsync(HostProcess host, Seed seed)
+    {
+        var cpu = new CpuSplit();
+        var jobs = RecurringJobs();
         var hamta = new List<double>();
         var baseline = new List<double>();
         var floor = new List<double>();

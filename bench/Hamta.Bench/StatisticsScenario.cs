@@ -3,8 +3,6 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Hamta.Host.Identity;
-using Hangfire;
-using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
 
@@ -110,10 +108,7 @@ public sealed partial class Scenarios
     /// <summary>Triggers both statistics jobs (their first run counts everything) and waits until both have written their counts.</summary>
     private async Task<TimeSpan> CountStatisticsAsync()
     {
-        GlobalConfiguration.Configuration.UsePostgreSqlStorage(
-            storage => storage.UseNpgsqlConnection(environment["ConnectionStrings__Hamta"]),
-            new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = false });
-        var jobs = new RecurringJobManager(JobStorage.Current);
+        var jobs = RecurringJobs();
         var started = System.Diagnostics.Stopwatch.StartNew();
         jobs.TriggerJob(Host.Infrastructure.StatisticsJobs.RefreshTickets);
         jobs.TriggerJob(Host.Infrastructure.StatisticsJobs.CountSightings);
