@@ -36,7 +36,11 @@ public static class Health
     private static void AddBounded<T>(this IHealthChecksBuilder checks, string name)
         where T : class, IHealthCheck =>
         checks.Add(new HealthCheckRegistration(
-            name, provider => new BoundedHealthCheck(ActivatorUtilities.CreateInstance<T>(provider), CheckTimeout), null, [Ready], CheckTimeout));
+            name,
+            provider => new BoundedHealthCheck(ActivatorUtilities.CreateInstance<T>(provider), CheckTimeout, provider.GetRequiredService<TimeProvider>()),
+            null,
+            [Ready],
+            CheckTimeout));
 
     public static void MapHamtaHealthChecks(this WebApplication app)
     {
@@ -117,15 +121,15 @@ public static class Health
 
 /// <summary>
 /// A check that may not honour cancellation (a frozen server, a synchronous API) run on its own and waited for at most
-/// <paramref name="limit"/>: then it is Unhealthy, whatever the check still does.
+/// <paramref name="limit"/> on <paramref name="clock"/>: then it is Unhealthy, whatever the check still does.
 /// </summary>
-public sealed class BoundedHealthCheck(IHealthCheck check, TimeSpan limit) : IHealthCheck
+public sealed class BoundedHealthCheck(IHealthCheck check, TimeSpan limit, TimeProvider clock) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            return await Task.Run(() => check.CheckHealthAsync(context, cancellationToken), cancellationToken).WaitAsync(limit, cancellationToken);
+            return await Task.Run(() => check.CheckHealthAsync(context, cancellationToken), cancellationToken).WaitAsync(limit, clock, cancellationToken);
         }
         catch (Exception e) when (e is TimeoutException or OperationCanceledException)
         {
