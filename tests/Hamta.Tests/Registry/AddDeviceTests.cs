@@ -54,6 +54,19 @@ public sealed class AddDeviceTests(HamtaFixture fixture) : RegistryTest(fixture)
     }
 
     [Fact]
+    public async Task A_claimed_device_seen_again_is_first_seen_at_its_earliest_sighting()
+    {
+        await SeenOnNetwork(Phone, SampleMobile, JoinedAt.AddDays(-20));
+        await Claim(await SignedInSubscriber());
+        Assert.Null((await Registered(Phone))!.FirstSeenOnNetworkAt);
+
+        await SeenOnNetwork(Phone, SampleMobile, JoinedAt.AddDays(1));
+
+        Assert.Equal(JoinedAt.AddDays(-20), (await Registered(Phone))!.FirstSeenOnNetworkAt);
+        Assert.Contains("بله", SeenOnNetworkLine(await InquiryAbout(Phone)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Claiming_again_registers_nothing_twice()
     {
         await SeenOnNetwork(Phone, SampleMobile, JoinedAt.AddDays(-1));

@@ -10,8 +10,6 @@ public sealed class NetworkSightingTests(HamtaFixture fixture) : RegistryTest(fi
 
     private static string? Outcome(PortalPage page) => page.Document.QuerySelector("main [role=status]")?.TextContent.Trim();
 
-    private static string SeenOnNetwork(string inquiry) => inquiry[inquiry.LastIndexOf("پیش‌تر در شبکه رؤیت شده", StringComparison.Ordinal)..];
-
     [Fact]
     public async Task A_sighting_shows_when_my_device_was_last_seen()
     {
@@ -27,11 +25,11 @@ public sealed class NetworkSightingTests(HamtaFixture fixture) : RegistryTest(fi
     [Fact]
     public async Task The_public_inquiry_then_says_the_device_was_seen_on_the_network()
     {
-        Assert.Contains("خیر", SeenOnNetwork(await InquiryAbout(Nokia)), StringComparison.Ordinal);
+        Assert.Contains("خیر", SeenOnNetworkLine(await InquiryAbout(Nokia)), StringComparison.Ordinal);
 
         await Attach(Nokia, SecondUserSim);
 
-        Assert.Contains("بله", SeenOnNetwork(await InquiryAbout(Nokia)), StringComparison.Ordinal);
+        Assert.Contains("بله", SeenOnNetworkLine(await InquiryAbout(Nokia)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -39,8 +37,8 @@ public sealed class NetworkSightingTests(HamtaFixture fixture) : RegistryTest(fi
     {
         await Attach(Persian(SamsungSecondImei), SampleMobile);
 
-        Assert.Contains("بله", SeenOnNetwork(await InquiryAbout(Samsung)), StringComparison.Ordinal);
-        Assert.Contains("خیر", SeenOnNetwork(await InquiryAbout(Nokia)), StringComparison.Ordinal);
+        Assert.Contains("بله", SeenOnNetworkLine(await InquiryAbout(Samsung)), StringComparison.Ordinal);
+        Assert.Contains("خیر", SeenOnNetworkLine(await InquiryAbout(Nokia)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,7 +57,7 @@ public sealed class NetworkSightingTests(HamtaFixture fixture) : RegistryTest(fi
         var page = await Attach(Nokia, UnknownSim);
 
         Assert.Equal("رؤیت ثبت شد.", Outcome(page));
-        Assert.Contains("بله", SeenOnNetwork(await InquiryAbout(Nokia)), StringComparison.Ordinal);
+        Assert.Contains("بله", SeenOnNetworkLine(await InquiryAbout(Nokia)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,7 +78,7 @@ public sealed class NetworkSightingTests(HamtaFixture fixture) : RegistryTest(fi
 
         Assert.Equal(200, page.Status);
         Assert.Contains(message, Outcome(page), StringComparison.Ordinal);
-        Assert.Contains("خیر", SeenOnNetwork(await InquiryAbout(Nokia)), StringComparison.Ordinal);
+        Assert.Contains("خیر", SeenOnNetworkLine(await InquiryAbout(Nokia)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -62,6 +62,9 @@ public abstract class RegistryTest(HamtaFixture fixture) : LoginTest(fixture)
 
     protected static bool SaysRegistered(string inquiry) => inquiry.Contains("ثبت شده و قانونی", StringComparison.Ordinal);
 
+    /// <summary>The inquiry's line on whether the network has seen the device («بله» or «خیر»).</summary>
+    protected static string SeenOnNetworkLine(string inquiry) => inquiry[inquiry.LastIndexOf("پیش‌تر در شبکه رؤیت شده", StringComparison.Ordinal)..];
+
     protected static async Task<string> StatusOf(PortalClient browser, string imei)
     {
         var page = await browser.GetAsync($"/imei-status?imei={Uri.EscapeDataString(imei)}");

@@ -48,8 +48,10 @@ public static class SightingsWriter
     /// <summary>
     /// The statement that stores the rows of <paramref name="input"/> (columns imei, imei_valid, imsi, msisdn,
     /// observed_at) and answers with <paramref name="stored"/> (kind 0), the first sightings of registered IMEIs (kind 1)
-    /// and the evidence watched for (kind 2). Every IMEI's first sighting is kept; only a registered one is a device whose
-    /// first sighting the Devices module records, so only those go back (most of a day's new IMEIs are unregistered).
+    /// and the evidence watched for (kind 2). Only a registered IMEI is a device whose first sighting the Devices module
+    /// records, so only registered IMEIs are kept in the first sightings: most of a day's new IMEIs are unregistered, and
+    /// keeping each of them was a second keyed insert per row (a third of the statement). An IMEI seen before it was
+    /// registered gets its first sighting the next time it is seen, dated by its earliest stored sighting.
     /// </summary>
     public static string StoreAndReact(string input, string stored) => $"""
         with input as ({input}),
@@ -61,8 +63,14 @@ public static class SightingsWriter
             returning imei, imei_valid, imsi, msisdn, national_id, observed_at),
         earliest as (
           select distinct on (imei) imei, msisdn, national_id, observed_at from inserted where imei_valid order by imei, observed_at),
+        registered as (
+          select e.imei, e.msisdn, e.national_id,
+                 least(e.observed_at, (select min(s.observed_at) from {SightingsStorage.Table} s where s.imei = e.imei and s.imei_valid)) as seen_at
+            from earliest e
+            where exists (select from {RegisteredImeisView.Name} r where r.imei = e.imei)
+              and not exists (select from {SightingsStorage.FirstSightings} f where f.imei = e.imei)),
         firsts as (
-          insert into {SightingsStorage.FirstSightings} (imei, seen_at) select imei, observed_at from earliest
+          insert into {SightingsStorage.FirstSightings} (imei, seen_at) select imei, seen_at from registered
             on conflict do nothing returning imei),
         evidence as (
           select distinct on (w.request_id, w.imei) w.request_id, w.imei, s.msisdn, s.observed_at
@@ -71,8 +79,7 @@ public static class SightingsWriter
             order by w.request_id, w.imei, s.observed_at desc)
         {stored}
         union all
-        select 1, null, e.imei, e.msisdn, e.national_id, e.observed_at, null from earliest e join firsts f on f.imei = e.imei
-          where exists (select from {RegisteredImeisView.Name} r where r.imei = e.imei)
+        select 1, null, r.imei, r.msisdn, r.national_id, r.seen_at, null from registered r join firsts f on f.imei = r.imei
         union all
         select 2, null, imei, msisdn, null, observed_at, request_id from evidence
         """;
