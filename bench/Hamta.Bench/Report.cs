@@ -56,7 +56,7 @@ public static class Report
         Line("- Settings the bench gives the Host (environment variables):");
         foreach (var (key, value) in environment.Where(e => e.Key.StartsWith("Hamta__", StringComparison.Ordinal)))
         {
-            Line($"  - `{key}` = `{value}`");
+            Line(IsSecret(key) ? $"  - `{key}`: a key made for the run, not shown" : $"  - `{key}` = `{value}`");
         }
 
         Line("  The rate limits are raised so that the load is not refused (in production they stop one subscriber or address from");
@@ -124,4 +124,9 @@ public static class Report
 
         return text.ToString();
     }
+
+    /// <summary>The keys the bench makes for each run (code key, key ring, operators' API keys) stay out of the report.</summary>
+    private static readonly string[] SecretSettings = ["Hamta__Secrets__", "Hamta__DataProtection__", "Hamta__Operators__", "Hamta__Gateways__"];
+
+    private static bool IsSecret(string setting) => SecretSettings.Any(prefix => setting.StartsWith(prefix, StringComparison.Ordinal));
 }
