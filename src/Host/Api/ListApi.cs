@@ -43,11 +43,16 @@ public static class ListApi
             .WithSummary("تغییرات از یک نسخه — The changes since a version, as JSON")
             .WithDescription(
                 "ردیف‌هایی که از نسخه since تا نسخه کنونی باید حذف (removes) و سپس افزوده (adds) شوند؛ هر ردیف یک بار می‌آید و ردیفی که در این "
-                + "میان افزوده و دوباره حذف شده نمی‌آید. since=0 همه فهرست را می‌دهد. نسخه‌ای که هنوز منتشر نشده یا عدد نیست خطای ۴۰۰ می‌گیرد.\n\n"
+                + "میان افزوده و دوباره حذف شده نمی‌آید. since=0 همه فهرست را می‌دهد. نسخه‌ای که هنوز منتشر نشده یا عدد نیست خطای ۴۰۰ می‌گیرد. "
+                + "تغییرات هر نسخه ۳۰ روز (تنظیم Hamta:Enforcement:Lists:DeltaRetentionDays) نگه داشته می‌شود؛ درخواست تغییرات از نسخه‌ای قدیمی‌تر "
+                + "خطای ۴۱۰ می‌گیرد و اپراتور فهرست کامل را می‌گیرد و تغییرات را از نسخه آن می‌خواهد.\n\n"
                 + "The rows to remove, then to add, to go from version since to the current version; each row comes once, and a row added and "
-                + "removed again in between does not come at all. since=0 gives the whole list. A version not yet published, or not a number, is a 400.")
+                + "removed again in between does not come at all. since=0 gives the whole list. A version not yet published, or not a number, is a 400. "
+                + "Each version's changes are kept for Hamta:Enforcement:Lists:DeltaRetentionDays (30 days by default): a delta from an older version "
+                + "is a 410, and the operator fetches the whole list and asks for deltas from its version.")
             .Produces<DeltaDto>()
             .Produces<OperatorApi.ProblemDto>(StatusCodes.Status400BadRequest)
+            .Produces<OperatorApi.ProblemDto>(StatusCodes.Status410Gone)
             .Produces<OperatorApi.ProblemDto>(StatusCodes.Status401Unauthorized)
             .Produces<OperatorApi.ProblemDto>(StatusCodes.Status404NotFound);
     }
@@ -96,6 +101,13 @@ public static class ListApi
         {
             return Results.BadRequest(new OperatorApi.ProblemDto(
                 $"نسخه {Display.Number(version)} هنوز منتشر نشده است؛ آخرین نسخه این فهرست {Display.Number(read.Version)} است."));
+        }
+
+        if (!await read.KeepsChangesSinceAsync(version, cancellation))
+        {
+            return Results.Json(new OperatorApi.ProblemDto(
+                $"تغییرات پس از نسخه {Display.Number(version)} دیگر نگه داشته نمی‌شود؛ فهرست کامل را بگیرید و تغییرات بعدی را از نسخه آن بخواهید."),
+                statusCode: StatusCodes.Status410Gone);
         }
 
         context.Response.ContentType = "application/json; charset=utf-8";

@@ -75,6 +75,29 @@ public sealed class ListPublicationTests(HamtaFixture fixture) : ListTest(fixtur
     }
 
     [Fact]
+    public async Task Changes_past_their_retention_are_deleted_and_a_delta_from_before_them_asks_for_the_whole_list()
+    {
+        await SeedState(Blocked, "not-registered", TimeSpan.Zero);
+        await Publish();
+        await SeedState(Later, "malformed", TimeSpan.Zero);
+        await Publish();
+        Clock.Advance(TimeSpan.FromDays(31));
+        await LiftState(Later, "malformed");
+        await Publish();
+
+        Assert.Equal(0L, await Scalar<long>("select count(*) from enforcement.list_changes where list = 'block' and version < 3"));
+        var (status, body) = await GetJson("/api/operator/lists/block/delta?since=1");
+        Assert.Equal(410, status);
+        Assert.Contains("فهرست کامل را بگیرید", body.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var sinceSecond = await DeltaOf("block", 2);
+        Assert.Equal(Later, Assert.Single(sinceSecond.Removes).Imei);
+        var whole = await DeltaOf("block", 0);
+        Assert.Equal(3, whole.Version);
+        Assert.Equal(Blocked, Assert.Single(whole.Adds).Imei);
+        Assert.Empty(whole.Removes);
+    }
+
+    [Fact]
     public async Task A_publication_without_any_change_makes_no_new_version()
     {
         await SeedState(Blocked, "not-registered", TimeSpan.Zero);

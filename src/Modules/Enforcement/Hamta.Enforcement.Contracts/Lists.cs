@@ -58,5 +58,8 @@ public interface IOperatorListRead : IAsyncDisposable
 
     Task CopyCsvAsync(TextWriter target, CancellationToken cancellation);
 
+    /// <summary>Whether the changes since <paramref name="since"/> are still kept (a delta from 0 is the whole list, always).</summary>
+    Task<bool> KeepsChangesSinceAsync(long since, CancellationToken cancellation);
+
     Task WriteDeltaAsync(System.Text.Json.Utf8JsonWriter json, long since, CancellationToken cancellation);
 }

@@ -11,7 +11,8 @@ namespace Hamta.Enforcement.Lists;
 /// Publishes the lists from the current states, set-based, in one transaction: each list is computed whole into a
 /// temporary table, diffed with the last published one, and only the difference is written — its rows into
 /// <see cref="ListStorage.Changes"/> under the list's next version, and into <see cref="ListStorage.Entries"/>.
-/// A list that did not change gets no new version. Publications take turns (an advisory lock), whichever node runs them.
+/// A list that did not change gets no new version. The changes of versions older than the retention are deleted in the
+/// same transaction. Publications take turns (an advisory lock), whichever node runs them.
 /// </summary>
 public static class ListPublisher
 {
@@ -65,6 +66,9 @@ public static class ListPublisher
             select list, operator, {ListStorage.RowColumns} from diff where change = 'add';
         insert into {ListStorage.Versions} (list, operator, version, published_at, size, adds, removes)
             select list, operator, version, @now, size, adds, removes from published;
+        with pruned as (
+            update {ListStorage.Versions} set pruned = true where published_at < @kept and not pruned returning list, operator, version)
+        delete from {ListStorage.Changes} c using pruned p where c.list = p.list and c.operator = p.operator and c.version = p.version;
         select list, operator, version, size, adds, removes from published order by list, operator;
         """;
 
@@ -80,6 +84,7 @@ public static class ListPublisher
             command.CommandTimeout = 0;
             command.Parameters.Add(new NpgsqlParameter("now", now));
             command.Parameters.Add(new NpgsqlParameter("since", now.AddDays(-settings.ExceptionLookBackDays)));
+            command.Parameters.Add(new NpgsqlParameter("kept", now.AddDays(-settings.DeltaRetentionDays)));
             command.Parameters.Add(new NpgsqlParameter("operators", operators));
             command.Parameters.Add(new NpgsqlParameter("prefixes", prefixes));
             await using var reader = await command.ExecuteReaderAsync(cancellation);

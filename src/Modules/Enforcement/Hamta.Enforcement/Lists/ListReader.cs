@@ -88,6 +88,23 @@ public sealed class ListRead(NpgsqlConnection connection, NpgsqlTransaction tran
         }
     }
 
+    public async Task<bool> KeepsChangesSinceAsync(long since, CancellationToken cancellation)
+    {
+        if (since == 0)
+        {
+            return true;
+        }
+
+        await using var command = new NpgsqlCommand(
+            $"select not exists (select from {ListStorage.Versions} where list = @list and operator = @operator and version > @since and version <= @version and pruned)",
+            connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter("list", List.Name()));
+        command.Parameters.Add(new NpgsqlParameter("operator", operatorName));
+        command.Parameters.Add(new NpgsqlParameter("since", since));
+        command.Parameters.Add(new NpgsqlParameter("version", Version));
+        return (bool)(await command.ExecuteScalarAsync(cancellation))!;
+    }
+
     /// <summary>
     /// Writes the delta from <paramref name="since"/> to this version as JSON: the rows to remove, then the rows to add.
     /// A row added and removed in between (or removed and added back) nets out and is not sent.
@@ -113,22 +130,26 @@ public sealed class ListRead(NpgsqlConnection connection, NpgsqlTransaction tran
     }
 
     /// <summary>
-    /// One version's changes are a set difference, so no row comes twice in them and they need no netting; changes
-    /// over several versions are netted per row.
+    /// A delta from 0 is the list as published, read from its entries (the first versions' changes may be pruned). One
+    /// version's changes are a set difference, so no row comes twice in them and they need no netting; changes over
+    /// several versions are netted per row.
     /// </summary>
     private NpgsqlBatchCommand DeltaCommand(long since, bool removes)
     {
-        var command = new NpgsqlBatchCommand(Version - since == 1
-            ? $"""
+        var command = new NpgsqlBatchCommand((since, Version - since) switch
+        {
+            (0, _) => $"select {ListStorage.RowColumns} from {ListStorage.Entries} where list = $1 and operator = $2 and {(removes ? "false" : "true")}",
+            (_, 1) => $"""
               select {ListStorage.RowColumns} from {ListStorage.Changes}
               where list = $1 and operator = $2 and version = $4 and change = '{(removes ? "remove" : "add")}'
-              """
-            : $"""
+              """,
+            _ => $"""
               select {ListStorage.RowColumns} from {ListStorage.Changes}
               where list = $1 and operator = $2 and version > $3 and version <= $4
               group by {ListStorage.RowColumns}
               having sum(case change when 'add' then 1 else -1 end) {(removes ? "<" : ">")} 0
-              """);
+              """,
+        });
         command.Parameters.Add(new NpgsqlParameter { Value = List.Name() });
         command.Parameters.Add(new NpgsqlParameter { Value = operatorName });
         command.Parameters.Add(new NpgsqlParameter { Value = since });

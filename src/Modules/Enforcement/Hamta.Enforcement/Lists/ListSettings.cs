@@ -9,6 +9,12 @@ public sealed class ListSettings
     /// <summary>How far back a sighting of the owner's SIM with a blocked IMEI puts that pair on the exception list.</summary>
     public int ExceptionLookBackDays { get; set; } = 90;
 
+    /// <summary>
+    /// How long a version's changes are kept for deltas. An operator whose copy is older asks for the whole list again;
+    /// without a limit every change of a national list would be kept for ever.
+    /// </summary>
+    public int DeltaRetentionDays { get; set; } = 30;
+
     /// <summary>Operator → the MCC-MNC prefixes of its subscribers' IMSIs.</summary>
     public Dictionary<string, string[]> ImsiPrefixes { get; } = [];
 

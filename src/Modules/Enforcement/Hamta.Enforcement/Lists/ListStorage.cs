@@ -4,7 +4,8 @@ namespace Hamta.Enforcement.Lists;
 
 /// <summary>
 /// The lists as last published (<c>list_entries</c>), every add and remove of each version (<c>list_changes</c>,
-/// append-only: a delta since version N is read from it) and the versions themselves (<c>list_versions</c>).
+/// appended by each publication: a delta since version N is read from it, and a version's changes are deleted once it
+/// is older than the retention, its <c>pruned</c> flag set) and the versions themselves (<c>list_versions</c>).
 /// One row shape serves the three lists; a column a list does not use holds an empty string, so that a row is its
 /// own identity and lists are diffed as sets.
 /// </summary>
@@ -52,6 +53,7 @@ public static class ListStorage
             removes bigint not null,
             primary key (list, operator, version)
         );
+        alter table {Versions} add column if not exists pruned boolean not null default false;
         """;
 
     public static async Task PrepareAsync(NpgsqlConnection connection, CancellationToken cancellation)
