@@ -6,8 +6,8 @@ using Npgsql;
 namespace Hamta.Tests.Reliability;
 
 /// <summary>
-/// A fault put into the test database: every insert into a table fails with the given SQLSTATE, the first
-/// <c>times</c> of them or all; gone again when disposed.
+/// A fault put into the test database: every insert into a table (or every update of chosen rows) fails with the given
+/// SQLSTATE, the first <c>times</c> of them or all; gone again when disposed.
 /// </summary>
 public sealed class DatabaseFault : IAsyncDisposable
 {
@@ -15,7 +15,14 @@ public sealed class DatabaseFault : IAsyncDisposable
 
     private DatabaseFault(IDocumentStore store) => this.store = store;
 
-    public static async Task<DatabaseFault> FailInsertsAsync(IAlbaHost host, string table, string sqlState, int? times = null)
+    public static Task<DatabaseFault> FailInsertsAsync(IAlbaHost host, string table, string sqlState, int? times = null) =>
+        FailAsync(host, $"insert on {table} for each row", sqlState, times);
+
+    /// <summary>Every update of a table whose new row meets <paramref name="when"/> (SQL over <c>new</c>) fails, the first <c>times</c> of them or all.</summary>
+    public static Task<DatabaseFault> FailUpdatesAsync(IAlbaHost host, string table, string when, string sqlState, int? times = null) =>
+        FailAsync(host, $"update on {table} for each row when ({when})", sqlState, times);
+
+    private static async Task<DatabaseFault> FailAsync(IAlbaHost host, string trigger, string sqlState, int? times)
     {
         var fault = new DatabaseFault(host.Services.GetRequiredService<IDocumentStore>());
         var limit = times is { } count ? $"nextval('public.test_fault_count') <= {count}" : "true";
@@ -29,7 +36,7 @@ public sealed class DatabaseFault : IAsyncDisposable
               end if;
               return new;
             end $$;
-            create trigger test_fault before insert on {table} for each row execute function public.test_fault();
+            create trigger test_fault before {trigger} execute function public.test_fault();
             """);
         return fault;
     }

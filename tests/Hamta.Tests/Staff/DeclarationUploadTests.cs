@@ -7,6 +7,7 @@ using Hamta.Kernel.Notifications;
 using Hamta.Testing;
 using Hamta.Tests.Desk;
 using Hamta.Tests.Infrastructure;
+using Hamta.Tests.Reliability;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -89,6 +90,20 @@ public sealed class DeclarationUploadTests(HamtaFixture fixture) : DeskTest(fixt
 
         var list = await clerk.GetAsync(Declarations);
         Assert.Contains("declarations-1405-09-06.csv", list.Document.QuerySelector("#uploads")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_customs_code_is_sent_once_even_when_the_node_stops_right_after_the_import_commits()
+    {
+        var clerk = await SignedInClerk();
+        await using var fault = await DatabaseFault.FailUpdatesAsync(Host, DeclarationUploads.Table.QualifiedName, $"new.state = '{nameof(UploadState.Done)}'", "57P03", times: 1);
+
+        var uploaded = await Upload(clerk, File(MixedLines[2]));
+
+        Assert.Equal(2, await fault.HitsAsync());
+        Assert.Single(await SmsTo(OtherSimOfSample, SmsKind.Secret));
+        Assert.Equal("Done", (await Progress(clerk, uploaded.Location!)).GetProperty("state").GetString());
+        Assert.True((await Ask<ImeiInquiry>(new InquireImei(UnregisteredOtherTac))).Registered);
     }
 
     [Fact]

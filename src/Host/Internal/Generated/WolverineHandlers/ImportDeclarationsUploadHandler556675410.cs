@@ -2,6 +2,8 @@
 #pragma warning disable
 using Marten;
 using System;
+using Wolverine.Marten.Publishing;
+using Wolverine.Runtime;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -11,16 +13,20 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Marten.IDocumentStore _documentStore;
         private readonly System.TimeProvider _timeProvider;
+        private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
+        private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public ImportDeclarationsUploadHandler556675410(Marten.IDocumentStore documentStore, System.TimeProvider timeProvider)
+        public ImportDeclarationsUploadHandler556675410(Marten.IDocumentStore documentStore, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime)
         {
             _documentStore = documentStore;
             _timeProvider = timeProvider;
+            _outboxedSessionFactory = outboxedSessionFactory;
+            _wolverineRuntime = wolverineRuntime;
         }
 
         public override async System.Threading.Tasks.Task HandleAsync(Wolverine.Runtime.MessageContext context, System.Threading.CancellationToken cancellation)
         {
-            var declarationImporter = new Hamta.Devices.Importing.DeclarationImporter(_documentStore, _timeProvider);
+            var declarationImporter = new Hamta.Devices.Importing.DeclarationImporter(_documentStore, _timeProvider, _outboxedSessionFactory, _wolverineRuntime);
             // The actual message body
             var importDeclarationsUpload = (Hamta.Devices.Importing.Uploads.ImportDeclarationsUpload)context.Envelope.Message;
 
@@ -28,11 +34,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "Hamta.Devices.Importing.Uploads.ImportDeclarationsUploadHandler");
             
             // The actual message execution
-            var outgoing1 = await Hamta.Devices.Importing.Uploads.ImportDeclarationsUploadHandler.Handle(importDeclarationsUpload, _documentStore, declarationImporter, _timeProvider, cancellation).ConfigureAwait(false);
-
-            
-            // Outgoing, cascaded message
-            await context.EnqueueCascadingAsync(outgoing1).ConfigureAwait(false);
+            await Hamta.Devices.Importing.Uploads.ImportDeclarationsUploadHandler.Handle(importDeclarationsUpload, _documentStore, declarationImporter, _timeProvider, cancellation).ConfigureAwait(false);
         }
     }
 

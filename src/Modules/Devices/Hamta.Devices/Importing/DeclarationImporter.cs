@@ -7,6 +7,8 @@ using Marten;
 using Marten.Exceptions;
 using Npgsql;
 using NpgsqlTypes;
+using Wolverine.Marten.Publishing;
+using Wolverine.Runtime;
 
 namespace Hamta.Devices.Importing;
 
@@ -81,14 +83,21 @@ public sealed class ImportProgress
 /// and the IMEIs' key checks them; only when the key refuses one is the file written again through a staging
 /// table that finds every such line, so that all of them are reported.
 /// </summary>
-public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock)
+public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock, OutboxedSessionFactory outbox, IWolverineRuntime runtime)
 {
     private const int Attempts = 4;
     private const string Staging = "declared";
 
     private sealed record Row(int Line, Registration Registration, long[] ImeiKeys, SendSms? Sms);
 
-    public async Task<ImportReport> ImportAsync(Stream file, string fileName, string by, CancellationToken cancellation, ImportProgress? progress = null)
+    /// <summary>
+    /// Imports a file. With <paramref name="sendSms"/> the SMS it causes (a paid traveller's activation code) are
+    /// published through Wolverine's outbox in the import's own transaction, so that none is lost if the node stops
+    /// after the commit (a second run finds the file imported and would not send them); otherwise the report lists them
+    /// for the caller to send.
+    /// </summary>
+    public async Task<ImportReport> ImportAsync(Stream file, string fileName, string by, CancellationToken cancellation, ImportProgress? progress = null,
+        bool sendSms = false)
     {
         var phases = new ImportPhases();
         var hash = await SHA256.HashDataAsync(file, cancellation);
@@ -103,22 +112,44 @@ public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock
         var now = clock.GetUtcNow();
         progress ??= new ImportProgress();
         var reading = new Reading();
-        DeclarationsFileImported Record(int imported) => new(
-            fileId, Path.GetFileName(fileName), Convert.ToHexStringLower(hash), [.. reading.Rows.Select(row => row.Registration.Importer).Distinct().Order()],
-            reading.Lines, imported, reading.Lines - imported, by, now);
+        MessageContext? messages = null;
+        IDocumentSession Open()
+        {
+            // A fresh outbox for each attempt: the SMS of an attempt rolled back are never sent.
+            messages = sendSms ? new MessageContext(runtime) : null;
+            return messages is null ? store.LightweightSession() : outbox.OpenSession(messages);
+        }
+
+        async Task Commit(IDocumentSession session, IReadOnlySet<int> refusedLines)
+        {
+            var imported = reading.Rows.Count - refusedLines.Count;
+            session.Events.StartStream(fileId, new DeclarationsFileImported(
+                fileId, Path.GetFileName(fileName), Convert.ToHexStringLower(hash), [.. reading.Rows.Select(row => row.Registration.Importer).Distinct().Order()],
+                reading.Lines, imported, reading.Lines - imported, by, now));
+            if (messages is not null)
+            {
+                foreach (var sms in SmsOf(reading.Rows, refusedLines))
+                {
+                    await messages.PublishAsync(sms);
+                }
+            }
+
+            await session.SaveChangesAsync(cancellation);
+        }
+
         var staged = false;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 var taken = staged
-                    ? await WriteStagedAsync(reading.Rows, now, Record, phases, cancellation)
-                    : await WriteDirectAsync(file, fileId, now, progress, reading, Record, phases, cancellation);
+                    ? await WriteStagedAsync(reading.Rows, now, Open, Commit, phases, cancellation)
+                    : await WriteDirectAsync(file, fileId, now, progress, reading, Open, Commit, phases, cancellation);
                 var takenLines = taken.Select(problem => problem.Line).ToHashSet();
                 progress.RefusedOnWrite(takenLines.Count);
                 return new ImportReport(
                     fileId, false, reading.Rows.Count - takenLines.Count, [.. reading.Problems.Concat(taken).OrderBy(problem => problem.Line)],
-                    [.. reading.Rows.Where(row => row.Sms is not null && !takenLines.Contains(row.Line)).Select(row => row.Sms!)])
+                    sendSms ? [] : [.. SmsOf(reading.Rows, takenLines)])
                 {
                     Phases = phases.Done,
                 };
@@ -137,6 +168,10 @@ public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock
             }
         }
     }
+
+    /// <summary>The SMS of the rows that were imported.</summary>
+    private static IEnumerable<SendSms> SmsOf(List<Row> rows, IReadOnlySet<int> refusedLines) =>
+        rows.Where(row => row.Sms is not null && !refusedLines.Contains(row.Line)).Select(row => row.Sms!);
 
     /// <summary>A declarations file's id, made from its SHA-256: the same file has the same id wherever it comes from.</summary>
     public static Guid FileIdOf(byte[] sha256) => new(sha256.AsSpan(0, 16));
@@ -228,11 +263,11 @@ public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock
     /// within the year are taken out again and reported, the IMEIs are copied in their order (the key's pages are
     /// written one after another), and the file is recorded. An IMEI already held fails the whole transaction on the key.
     /// </summary>
-    private async Task<IReadOnlyList<LineProblem>> WriteDirectAsync(
-        Stream file, Guid fileId, DateTimeOffset now, ImportProgress progress, Reading reading, Func<int, DeclarationsFileImported> record,
-        ImportPhases phases, CancellationToken cancellation)
+    private static async Task<IReadOnlyList<LineProblem>> WriteDirectAsync(
+        Stream file, Guid fileId, DateTimeOffset now, ImportProgress progress, Reading reading, Func<IDocumentSession> open,
+        Func<IDocumentSession, IReadOnlySet<int>, Task> commit, ImportPhases phases, CancellationToken cancellation)
     {
-        await using var session = store.LightweightSession();
+        await using var session = open();
         await session.BeginTransactionAsync(cancellation);
         var connection = session.Connection!;
         await using (var copy = await connection.BeginBinaryImportAsync($"copy {Registrations.Table} ({Registrations.Columns}) from stdin (format binary)", cancellation))
@@ -247,11 +282,11 @@ public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock
         var accepted = refused.Count == 0 ? reading.Rows : [.. reading.Rows.Where(row => !refused.Contains(row.Registration.DeviceId))];
         await CopyImeisAsync(connection, accepted, cancellation);
         phases.End("IMEIs copied and checked by their key");
-        session.Events.StartStream(fileId, record(accepted.Count));
-        await session.SaveChangesAsync(cancellation);
+        var problems = reading.Rows.Where(row => refused.Contains(row.Registration.DeviceId))
+            .Select(row => new LineProblem(row.Line, "traveller_national_id", LineRefusal.TravellerDeclaredThisYear)).ToList();
+        await commit(session, problems.Select(problem => problem.Line).ToHashSet());
         phases.End("file recorded and committed");
-        return [.. reading.Rows.Where(row => refused.Contains(row.Registration.DeviceId))
-            .Select(row => new LineProblem(row.Line, "traveller_national_id", LineRefusal.TravellerDeclaredThisYear))];
+        return problems;
     }
 
     /// <summary>Deletes the file's rows of travellers who declared a device within the year (before this file) and returns their devices.</summary>
@@ -318,10 +353,11 @@ public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock
     /// travellers who declared a device within the year, move the rest, record the file. The staging table is
     /// analysed so that the planner knows its size (a temporary table has no statistics).
     /// </summary>
-    private async Task<IReadOnlyList<LineProblem>> WriteStagedAsync(
-        List<Row> rows, DateTimeOffset now, Func<int, DeclarationsFileImported> record, ImportPhases phases, CancellationToken cancellation)
+    private static async Task<IReadOnlyList<LineProblem>> WriteStagedAsync(
+        List<Row> rows, DateTimeOffset now, Func<IDocumentSession> open, Func<IDocumentSession, IReadOnlySet<int>, Task> commit, ImportPhases phases,
+        CancellationToken cancellation)
     {
-        await using var session = store.LightweightSession();
+        await using var session = open();
         await session.BeginTransactionAsync(cancellation);
         var connection = session.Connection!;
         await ExecuteAsync(connection, $"create temp table {Staging} (line int not null, like {Registrations.Table}) on commit drop", cancellation);
@@ -373,10 +409,7 @@ public sealed class DeclarationImporter(IDocumentStore store, TimeProvider clock
             insert into {Registrations.Table} ({Registrations.Columns}) select {Registrations.Columns} from {Staging};
             insert into {Registrations.ImeiTable} (imei, device_id) select x.imei, d.device_id from {Staging} d cross join lateral unnest(d.imeis) as x(imei);
             """, cancellation);
-        var imported = rows.Count - taken.Count;
-        var file = record(imported);
-        session.Events.StartStream(file.FileId, file);
-        await session.SaveChangesAsync(cancellation);
+        await commit(session, taken.Select(problem => problem.Line).ToHashSet());
         phases.End("held IMEIs found, the rest moved, file recorded and committed");
         return taken;
     }

@@ -8,7 +8,7 @@ namespace Hamta.Devices.Importing.Uploads;
 /// <summary>
 /// Imports an uploaded file with the same importer as <c>import-declarations</c> (ADR 17), writing its progress
 /// to the upload's row as it goes, and then its counts and refused lines. The SMS it causes (customs activation
-/// codes) are sent as messages.
+/// codes) go out through the outbox in the import's own transaction.
 /// </summary>
 public static class ImportDeclarationsUploadHandler
 {
@@ -18,12 +18,12 @@ public static class ImportDeclarationsUploadHandler
     /// <summary>A file of a million lines takes minutes on a loaded machine; Wolverine's default minute is too short.</summary>
     public static void Configure(HandlerChain chain) => chain.ExecutionTimeoutInSeconds = 3600;
 
-    public static async Task<OutgoingMessages> Handle(
+    public static async Task Handle(
         ImportDeclarationsUpload message, IDocumentStore store, DeclarationImporter importer, TimeProvider clock, CancellationToken cancellation)
     {
         if (await DeclarationUploads.PendingAsync(store, message.UploadId, cancellation) is not { } upload)
         {
-            return [];
+            return;
         }
 
         var progress = new ImportProgress();
@@ -34,7 +34,7 @@ public static class ImportDeclarationsUploadHandler
         {
             await DeclarationUploads.ProgressAsync(store, upload.Id, progress, cancellation);
             await using var file = new MemoryStream(upload.Content, writable: false);
-            report = await importer.ImportAsync(file, upload.FileName, upload.By, cancellation, progress);
+            report = await importer.ImportAsync(file, upload.FileName, upload.By, cancellation, progress, sendSms: true);
         }
         catch
         {
@@ -47,7 +47,6 @@ public static class ImportDeclarationsUploadHandler
         await stop.CancelAsync();
         await reporting;
         await DeclarationUploads.FinishAsync(store, upload.Id, report, progress, clock.GetUtcNow(), cancellation);
-        return [.. report.Notifications];
     }
 
     private static async Task ReportAsync(IDocumentStore store, Guid id, ImportProgress progress, TimeProvider clock, CancellationToken stop)
