@@ -108,15 +108,16 @@ public static partial class TestHost
     }
 
     /// <summary>
-    /// Waits until no message an earlier test left in the local queues is still being handled: a handler appending events
-    /// while the reset truncates them and restarts the event sequence stored a duplicate sequence number. A message that
-    /// keeps failing does not hold the run: after the bound the reset goes on and clears it.
+    /// Waits until no message an earlier test left in the local queues is still being handled or due (a retry scheduled
+    /// for now): a handler appending events while the reset truncates them and restarts the event sequence stored a
+    /// duplicate sequence number. A message that keeps failing does not hold the run: after the bound the reset goes on
+    /// and clears it.
     /// </summary>
     private static async Task UntilHandled(IWolverineRuntime runtime)
     {
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
-        while ((await runtime.Storage.Admin.FetchCountsAsync()).Incoming > 0 && !bound.IsCancellationRequested)
+        while (await runtime.Storage.Admin.FetchCountsAsync() is var counts && counts.Incoming + counts.ScheduledDue > 0 && !bound.IsCancellationRequested)
         {
             try
             {

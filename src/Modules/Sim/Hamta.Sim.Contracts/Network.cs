@@ -1,8 +1,10 @@
 namespace Hamta.Sim.Contracts;
 
 /// <summary>
-/// The network saw these well-formed IMEIs for the first time: published once per stored batch or dump that had
-/// any, from the set-based pass that follows it (ADR 18). Each IMEI is published once, ever.
+/// The network saw these registered IMEIs for the first time since they were registered: published once per stored
+/// batch or dump that had any, from the set-based pass that stores it (ADR 18). Each IMEI is published once, ever;
+/// <see cref="FirstSighting.SeenAt"/> is its earliest stored sighting, which may be older than the batch (an IMEI seen
+/// before it was registered), and <see cref="FirstSighting.Msisdn"/> is the SIM it was seen with in the batch.
 /// </summary>
 public sealed record ImeisFirstSeenOnNetwork(IReadOnlyList<FirstSighting> Sightings);
 

@@ -84,7 +84,8 @@ public static class ListPublisher
             command.CommandTimeout = 0;
             command.Parameters.Add(new NpgsqlParameter("now", now));
             command.Parameters.Add(new NpgsqlParameter("since", now.AddDays(-settings.ExceptionLookBackDays)));
-            command.Parameters.Add(new NpgsqlParameter("kept", now.AddDays(-settings.DeltaRetentionDays)));
+            // At least a day: the version just published is never pruned.
+            command.Parameters.Add(new NpgsqlParameter("kept", now.AddDays(-Math.Max(1, settings.DeltaRetentionDays))));
             command.Parameters.Add(new NpgsqlParameter("operators", operators));
             command.Parameters.Add(new NpgsqlParameter("prefixes", prefixes));
             await using var reader = await command.ExecuteReaderAsync(cancellation);

@@ -10,8 +10,8 @@ public sealed class ListSettings
     public int ExceptionLookBackDays { get; set; } = 90;
 
     /// <summary>
-    /// How long a version's changes are kept for deltas. An operator whose copy is older asks for the whole list again;
-    /// without a limit every change of a national list would be kept for ever.
+    /// How long a version's changes are kept for deltas, at least a day. An operator whose copy is older asks for the
+    /// whole list again; without a limit every change of a national list would be kept for ever.
     /// </summary>
     public int DeltaRetentionDays { get; set; } = 30;
 

@@ -65,7 +65,7 @@ public static class SightingsWriter
           select distinct on (imei) imei, msisdn, national_id, observed_at from inserted where imei_valid order by imei, observed_at),
         registered as (
           select e.imei, e.msisdn, e.national_id,
-                 least(e.observed_at, (select min(s.observed_at) from {SightingsStorage.Table} s where s.imei = e.imei and s.imei_valid)) as seen_at
+                 least(e.observed_at, (select min(s.observed_at) from {SightingsStorage.Table} s where s.imei = e.imei)) as seen_at
             from earliest e
             where exists (select from {RegisteredImeisView.Name} r where r.imei = e.imei)
               and not exists (select from {SightingsStorage.FirstSightings} f where f.imei = e.imei)),
