@@ -102,11 +102,7 @@ public sealed partial class Scenarios
         var subscribers = options.Subscribers;
         progress(F($"classification: {imeis * 5:N0} more sightings of {imeis:N0} IMEIs, and their registration list"));
         await database.ExecuteAsync($$"""
-            do $$ declare d date; begin
-              for d in select (current_date - n) from generate_series(0, 11) n loop
-                execute format('create table if not exists sim.sightings_%s partition of sim.sightings for values from (%L) to (%L)',
-                               to_char(d, 'YYYYMMDD'), d::text || ' 00:00:00+00', (d + 1)::text || ' 00:00:00+00');
-              end loop; end $$;
+            {{Seed.SightingPartitions("select (current_date - n) from generate_series(0, 11) n")}}
             create table bench_seed.classified as
               select i, s.n subscriber, s.national_id, s.mobile,
                      bench_seed.imei(40000000000000 + i) imei,

@@ -153,11 +153,7 @@ public sealed partial class Scenarios
                      'Hamta.Devices.Registry.Device', 3, seen
               from bench_seed.evidence_tickets order by k;
 
-            do $$ declare d date; begin
-              for d in select distinct (seen at time zone 'UTC')::date from bench_seed.evidence_tickets loop
-                execute format('create table if not exists sim.sightings_%s partition of sim.sightings for values from (%L) to (%L)',
-                               to_char(d, 'YYYYMMDD'), d::text || ' 00:00:00+00', (d + 1)::text || ' 00:00:00+00');
-              end loop; end $$;
+            {{Seed.SightingPartitions("select distinct (seen at time zone 'UTC')::date from bench_seed.evidence_tickets")}}
             insert into sim.sightings (imei, imei_valid, imsi, msisdn, national_id, operator, observed_at, received_at)
               select imei_a, true, imsi, mobile, national_id, '{{BenchOperator}}', seen, seen + interval '2 minutes' from bench_seed.evidence_tickets
               on conflict do nothing;

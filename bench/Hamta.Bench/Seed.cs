@@ -156,6 +156,15 @@ public sealed class Seed(Database database, BenchOptions options)
             """;
     }
 
+    /// <summary>Creates the sightings' day partitions (named as the Sim module names them) of the days the query gives.</summary>
+    public static string SightingPartitions(string days) => $$"""
+        do $$ declare d date; begin
+          for d in {{days}} loop
+            execute format('create table if not exists sim.sightings_%s partition of sim.sightings for values from (%L) to (%L)',
+                           to_char(d, 'YYYYMMDD'), d::text || ' 00:00:00+00', (d + 1)::text || ' 00:00:00+00');
+          end loop; end $$;
+        """;
+
     private string Observations() => $"""
         create table bench_seed.evidence as
           select r.imei_c imei, '43211' || lpad(r.subscriber::text, 10, '0') imsi, r.mobile, r.national_id, r.opened - interval '1 hour' observed
@@ -167,11 +176,7 @@ public sealed class Seed(Database database, BenchOptions options)
                  now() - interval '3 days' + k * interval '100 ms'
           from generate_series(1, {options.Observations} - (select count(*) from bench_seed.evidence)) k
           join bench_seed.subscribers s on s.n = (k * 31 % {options.Subscribers});
-        do $$ declare d date; begin
-          for d in select distinct (observed at time zone 'UTC')::date from bench_seed.observations loop
-            execute format('create table if not exists sim.sightings_%s partition of sim.sightings for values from (%L) to (%L)',
-                           to_char(d, 'YYYYMMDD'), d::text || ' 00:00:00+00', (d + 1)::text || ' 00:00:00+00');
-          end loop; end $$;
+        {SightingPartitions("select distinct (observed at time zone 'UTC')::date from bench_seed.observations")}
         insert into sim.sightings (imei, imei_valid, imsi, msisdn, national_id, operator, observed_at, received_at)
           select imei, true, imsi, mobile, national_id, 'bench-operator', observed, observed + interval '2 minutes'
           from bench_seed.observations
