@@ -33,7 +33,8 @@ public static class EnforcementCountsHandler
         await DailyRecount.RunAsync(
             connection,
             Table,
-            $"select (select max(counted_at) from {Table}), (select min(at) from {EnforcementStorage.Changes});",
+            $"select max(counted_at) from {Table}",
+            $"select min(at) from {EnforcementStorage.Changes}",
             Math.Min(command.Days, CountEnforcementChanges.MaxDays),
             $"""
             delete from {Table} where day >= @first;

@@ -34,7 +34,8 @@ public static class SightingCountsHandler
         await DailyRecount.RunAsync(
             connection,
             Table.QualifiedName,
-            $"select (select max(counted_at) from {Table}), ({SightingsStorage.EarliestPartitionSql});",
+            $"select max(counted_at) from {Table}",
+            SightingsStorage.EarliestPartitionSql,
             Math.Min(command.Days, CountSightings.MaxDays),
             $"""
             delete from {Table} where day >= @first;

@@ -29,10 +29,8 @@ public static class RefreshTicketStatisticsHandler
         await DailyRecount.RunAsync(
             connection,
             StatisticsTables.DailyCounts.QualifiedName,
-            $"""
-            select (select counted_at from {StatisticsTables.Counted} where id = 1),
-                   case when not exists (select 1 from {StatisticsTables.Counted}) then (select min({opened}) from {tickets}) end;
-            """,
+            $"select counted_at from {StatisticsTables.Counted} where id = 1",
+            $"select min({opened}) from {tickets}",
             Math.Min(command.Days, RefreshTicketStatistics.MaxDays),
             $"""
             delete from {StatisticsTables.DailyCounts} where day >= @first;
