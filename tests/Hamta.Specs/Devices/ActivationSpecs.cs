@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Hamta.Devices.Activating;
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
@@ -12,8 +11,6 @@ public sealed class ActivationSpecs
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
     private static readonly Guid DeviceId = Guid.Parse("2e3f4a5b-0000-4000-8000-000000000002");
     private static readonly LockoutSettings Lockouts = new();
-
-    static ActivationSpecs() => CodeHash.UseKey(RandomNumberGenerator.GetBytes(32));
 
     private static Device Boxed(TravellerDeclaration? traveller = null) =>
         Device.Create(new DeviceDeclared(DeviceId, [BoxedNokia], "Nokia", "105", traveller is null ? ImportType.Commercial : ImportType.Traveller, "importer", traveller, Now.AddDays(-3)))

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Hamta.Devices.Activating;
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
@@ -23,8 +22,6 @@ public sealed class LostAndStolenSpecs
 
     private static readonly DateOnly TehranToday = new(2026, 11, 25);
     private static readonly Guid DeviceId = Guid.Parse("1d2c3b4a-0000-4000-8000-000000000001");
-
-    static LostAndStolenSpecs() => CodeHash.UseKey(RandomNumberGenerator.GetBytes(32));
 
     private static Device Given(params object[] events) =>
         events.Aggregate(

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Hamta.Devices.Activating;
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
@@ -14,8 +13,6 @@ public sealed class ActivationLockoutSpecs
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
     private static readonly LockoutSettings Settings = new();
     private static readonly Guid DeviceId = Guid.CreateVersion7();
-
-    static ActivationLockoutSpecs() => CodeHash.UseKey(RandomNumberGenerator.GetBytes(32));
 
     private static Device Boxed() =>
         Device.Create(new DeviceDeclared(DeviceId, [BoxedNokia], "Nokia", "105", ImportType.Commercial, "importer", null, Now))

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using Hamta.Kernel.Security;
 using Hamta.Sim.Contracts;
 using Hamta.Sim.Login;
 using Hamta.Sim.SimCards;
@@ -11,8 +9,6 @@ public sealed class LoginCodeSpecs
 {
     private const string Mobile = SampleMobile;
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
-
-    static LoginCodeSpecs() => CodeHash.UseKey(RandomNumberGenerator.GetBytes(32));
 
     private static LoginChallenge Issued(int codes, DateTimeOffset at) =>
         Enumerable.Range(0, codes).Aggregate<int, LoginChallenge?>(null,

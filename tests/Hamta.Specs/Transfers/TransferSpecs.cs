@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Hamta.Devices.Activating;
 using Hamta.Devices.Contracts;
 using Hamta.Devices.Registry;
@@ -24,8 +23,6 @@ public sealed class TransferSpecs
     private static readonly Guid DeviceId = Guid.Parse("0b5e7a52-1c3d-4f6e-8a9b-0c1d2e3f4a5b");
     private static readonly Guid TransferId = Guid.Parse("7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6");
     private static readonly LockoutSettings Lockouts = new();
-
-    static TransferSpecs() => CodeHash.UseKey(RandomNumberGenerator.GetBytes(32));
 
     private static Device Given(params object[] events) =>
         events.Aggregate(
